@@ -32,6 +32,11 @@ DateOpt = Annotated[
 ]
 
 
+@app.callback()
+def _group() -> None:
+    """Turn news about politics, diplomacy and conflict into a knowledge graph of actors."""
+
+
 @app.command()
 def extract(
     paths: PathsArg,
