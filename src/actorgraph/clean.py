@@ -1,9 +1,80 @@
 """Cleaning: blank out page boilerplate that is not the article, keeping every offset.
 
-(Placeholder: returns the text unchanged.)
+Boilerplate lines (ad labels, comment forms, share buttons...) come from the lexicon
+`data/lexicon/boilerplate.yaml`; they are replaced by spaces of the same length, so any
+character offset into the cleaned text is also an offset into the original. The spaCy
+component `actorgraph_paragraphs` starts a sentence after a line break that ends a paragraph
+or a section heading (e.g. "SANCTIONS"), so headings do not glue to the next sentence.
 """
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from actorgraph.resources import lexicon_dir
+
+_LINE = re.compile(r"[^\n]+")
+_HEADING_MAX_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def boilerplate_pattern() -> re.Pattern[str]:
+    """One compiled pattern for every boilerplate line of the lexicon."""
+    data = yaml.safe_load((lexicon_dir() / "boilerplate.yaml").read_text(encoding="utf-8"))
+    alternatives = "|".join(f"(?:{p})" for p in data["lines"])
+    return re.compile(rf"\s*(?:{alternatives})\s*", re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a whole line is page furniture."""
+    return bool(line.strip()) and boilerplate_pattern().fullmatch(line) is not None
+
+
+def is_heading(line: str, next_line: str | None) -> bool:
+    """Whether a line is a section heading: a few words, no closing punctuation, followed by
+    text, and either all upper case or Title Case without a verb-like lower-case word."""
+    words = line.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or next_line is None or not next_line.strip():
+        return False
+    if line.rstrip()[-1] in ".!?:;,\"'”’)":
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def clean(text: str) -> str:
-    """The article text with boilerplate replaced by whitespace of the same length."""
-    return text
+    """The article text with boilerplate blanked, same length as `text`."""
+    chars = list(text)
+    for match in _LINE.finditer(text):
+        if is_boilerplate(match.group()):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
+_CLOSING = frozenset(".!?\"'”’)")
+
+
+@Language.component("actorgraph_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after a line break that follows a finished sentence or a heading
+    (runs before the parser, which keeps preset boundaries)."""
+    text = doc.text
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space or not previous.is_space or "\n" not in previous.text:
+            continue
+        line_end = previous.idx
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip()
+        if not line:
+            continue
+        next_end = text.find("\n", token.idx)
+        next_line = text[token.idx : next_end if next_end >= 0 else len(text)]
+        if line[-1] in _CLOSING or is_heading(line, next_line):
+            token.is_sent_start = True
+    return doc

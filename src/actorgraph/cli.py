@@ -54,6 +54,35 @@ def extract(
     sys.stdout.write("\n")
 
 
+@app.command("eval")
+def eval_(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Articles or folders (default: the bundled data/articles)."),
+    ] = None,
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of gold files <stem>.yaml.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score the extraction of articles that have a gold standard (P/R/F1 of actors, relations)."""
+    from actorgraph import evaluate
+    from actorgraph.resources import resource
+
+    try:
+        gold_dir = gold or resource("data", "gold")
+        inputs = paths or [resource("data", "articles")]
+    except FileNotFoundError as exc:
+        raise ActorgraphError(f"{exc}; name the articles and --gold DIR") from None
+    report = evaluate.run(inputs, gold_dir, model=model)
+    if as_json:
+        json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        typer.echo(report.table())
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:

@@ -1,0 +1,34 @@
+"""Name normalisation: slugs for IRIs and keys for comparing surface forms of names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def ascii_fold(text: str) -> str:
+    """`text` with accents stripped and typographic quotes made plain."""
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII with runs of other characters as "-" (the IRI rule for names)."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+
+
+def clean_name(text: str) -> str:
+    """A surface form without a leading "the", a trailing possessive or extra whitespace."""
+    text = " ".join(text.split())
+    text = _LEADING_THE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip(" ,.;:\"'“”")
+
+
+def name_key(text: str) -> str:
+    """The form two names are compared in: case, accents, "the", possessives and punctuation
+    ignored ("the Kremlin's" and "Kremlin" have the same key)."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_fold(clean_name(text)).lower()).split())
