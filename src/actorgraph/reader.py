@@ -217,8 +217,9 @@ def _reason(exc: OSError) -> str:
 
 
 def document_id(path: Path) -> str:
-    """A stable id for an article: its file stem, reduced to IRI-safe characters."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-.") or "document"
+    """A stable id for an article: its file stem without accents, in IRI-safe characters."""
+    plain = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip("-.") or "document"
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
