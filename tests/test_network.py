@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from actorgraph import network
 from actorgraph.errors import ActorgraphError
+from actorgraph.store import Store, open_store
 from actorgraph.vocab import (
     AG,
     DOC,
@@ -136,21 +136,18 @@ def scores_graph() -> Graph:
     return graph
 
 
-class DatasetStore:
-    """`select` over an rdflib Dataset whose default graph is the union of its named graphs."""
-
-    def __init__(self, graphs: list[Graph]) -> None:
-        self.dataset = Dataset(default_union=True)
-        for graph in graphs:
-            target = self.dataset.graph(graph.identifier)
-            for triple in graph:
-                target.add(triple)
-
-    def select(self, query: str, bindings: Any = None) -> SimpleNamespace:
-        result = self.dataset.query(query, initBindings=bindings or {})
-        return SimpleNamespace(
-            variables=[str(v) for v in result.vars or []], rows=[tuple(row) for row in result]
-        )
+def load(graphs: list[Graph]) -> Store:
+    """A fresh in-memory store holding the graphs, written as the ingest and KB loader do."""
+    store = open_store(":memory:")
+    for graph in graphs:
+        name = graph.identifier
+        if str(name).startswith(str(DOC)):
+            store.replace_document(str(name)[len(str(DOC)) :], graph)
+        elif name == KB_GRAPH:
+            store.load_kb(graph)
+        else:
+            store.load_ontology(graph)
+    return store
 
 
 def corpus_graphs() -> list[Graph]:
@@ -208,15 +205,15 @@ def corpus_graphs() -> list[Graph]:
 
 
 @pytest.fixture(scope="module")
-def store() -> DatasetStore:
-    return DatasetStore(corpus_graphs())
+def store() -> Store:
+    return load(corpus_graphs())
 
 
 def edge_types(graph: Any) -> set[tuple[str, str, str]]:
     return {(u, k, v) for u, v, k in graph.edges(keys=True)}
 
 
-def test_nodes_are_actors_only_with_their_attributes(store: DatasetStore) -> None:
+def test_nodes_are_actors_only_with_their_attributes(store: Store) -> None:
     graph = network.project(store)
     assert set(graph.nodes) == {PUTIN, LUKASHENKO, ZELENSKY, RUSSIA, UKRAINE, BELARUS}
     assert graph.nodes[PUTIN] == {
@@ -230,7 +227,7 @@ def test_nodes_are_actors_only_with_their_attributes(store: DatasetStore) -> Non
     assert not any(n.startswith(str(DOC)) or n.startswith(str(KB_GRAPH)) for n in graph)
 
 
-def test_relations_aggregate_per_source_target_type(store: DatasetStore) -> None:
+def test_relations_aggregate_per_source_target_type(store: Store) -> None:
     graph = network.project(store)
     assault = graph.edges[RUSSIA, UKRAINE, "ASSAULT"]
     assert assault["count"] == 2
@@ -247,7 +244,7 @@ def test_relations_aggregate_per_source_target_type(store: DatasetStore) -> None
     assert assault["family"] == "interaction" and assault["directed"] is True
 
 
-def test_symmetric_relations_merge_both_directions(store: DatasetStore) -> None:
+def test_symmetric_relations_merge_both_directions(store: Store) -> None:
     graph = network.project(store)
     consult = [(u, v, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == "CONSULT"]
     assert len(consult) == 1
@@ -258,7 +255,7 @@ def test_symmetric_relations_merge_both_directions(store: DatasetStore) -> None:
     assert data["last_date"] == dt.date(2022, 12, 19)
 
 
-def test_factuality_counted_and_filterable(store: DatasetStore) -> None:
+def test_factuality_counted_and_filterable(store: Store) -> None:
     graph = network.project(store)
     accuse = graph.edges[UKRAINE, RUSSIA, "ACCUSE"]
     assert accuse["factuality"] == {"asserted": 1, "negated": 1}
@@ -268,12 +265,12 @@ def test_factuality_counted_and_filterable(store: DatasetStore) -> None:
         network.project(store, factuality=["maybe"])
 
 
-def test_relation_without_target_makes_no_edge(store: DatasetStore) -> None:
+def test_relation_without_target_makes_no_edge(store: Store) -> None:
     graph = network.project(store)
     assert not any(k == "THREATEN" for _, _, k in graph.edges(keys=True))
 
 
-def test_views_keep_one_relation_family(store: DatasetStore) -> None:
+def test_views_keep_one_relation_family(store: Store) -> None:
     affiliations = network.project(store, view="affiliations")
     assert edge_types(affiliations) == {
         (PUTIN, "holdsPosition", RUSSIA),
@@ -291,7 +288,7 @@ def test_views_keep_one_relation_family(store: DatasetStore) -> None:
     assert set(only.nodes) == {RUSSIA, UKRAINE}
 
 
-def test_bad_view_or_type_is_a_user_error(store: DatasetStore) -> None:
+def test_bad_view_or_type_is_a_user_error(store: Store) -> None:
     with pytest.raises(ActorgraphError, match="unknown view"):
         network.project(store, view="everything")
     with pytest.raises(ActorgraphError, match="unknown relation type"):
@@ -302,7 +299,7 @@ def test_bad_view_or_type_is_a_user_error(store: DatasetStore) -> None:
         network.project(store, start="2023-01-01", end="2022-01-01")
 
 
-def test_time_window_keeps_overlapping_relations(store: DatasetStore) -> None:
+def test_time_window_keeps_overlapping_relations(store: Store) -> None:
     autumn = network.project(store, start="2022-09-01", end="2022-11-30")
     assert autumn.edges[RUSSIA, UKRAINE, "ASSAULT"]["count"] == 2
     # The June and December meetings fall outside; the negated accusation is in October.
@@ -319,7 +316,7 @@ def test_time_window_keeps_overlapping_relations(store: DatasetStore) -> None:
     assert edge_types(before) == {(LUKASHENKO, "holdsPosition", BELARUS)}
 
 
-def test_ego_radius(store: DatasetStore) -> None:
+def test_ego_radius(store: Store) -> None:
     zero = network.ego(store, "Vladimir Putin", radius=0)
     assert set(zero.nodes) == {PUTIN}
     one = network.ego(store, PUTIN, radius=1)
@@ -332,7 +329,7 @@ def test_ego_radius(store: DatasetStore) -> None:
     assert set(interactions.nodes) == {PUTIN, LUKASHENKO}
 
 
-def test_ego_unknown_or_ambiguous_actor(store: DatasetStore) -> None:
+def test_ego_unknown_or_ambiguous_actor(store: Store) -> None:
     with pytest.raises(ActorgraphError, match="no actor"):
         network.ego(store, "Napoleon")
     with pytest.raises(ActorgraphError, match="ambiguous"):
@@ -340,7 +337,7 @@ def test_ego_unknown_or_ambiguous_actor(store: DatasetStore) -> None:
 
 
 def test_scores_fall_back_when_store_has_none() -> None:
-    store = DatasetStore(corpus_graphs()[:-1])
+    store = load(corpus_graphs()[:-1])
     graph = network.project(store, view="interactions")
     expected = network.cooperation_scores(store)
     for _, _, key, score in graph.edges(keys=True, data="score"):
