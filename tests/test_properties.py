@@ -4,11 +4,16 @@ to IRI-safe keys, and RDF written is RDF read back."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
 
-from actorgraph import clean, dates, names
+from actorgraph import clean, dates, names, rdf, reader, vocab
+from actorgraph.model import Actor, Document, Evidence, Extraction, Relation
+from actorgraph.vocab import ID
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -197,3 +202,135 @@ def test_name_key_is_idempotent(name: str) -> None:
     key = names.name_key(name)
     assert names.name_key(key) == key
     assert names.clean_name(names.clean_name(name)) == names.clean_name(name)
+
+
+# --- RDF round trip ------------------------------------------------------------------------
+
+unicode_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+optional_text = st.one_of(st.none(), unicode_text.filter(bool))
+iso_dates = st.dates(min_value=dt.date(1, 1, 1)).map(dt.date.isoformat)
+
+
+@st.composite
+def extractions(draw: st.DrawFn) -> Extraction:
+    """A random but well-formed extraction: the shape every stage hands to the RDF writer."""
+    stem = draw(unicode_text)
+    document = Document(
+        id=reader.document_id(Path(f"{stem}.txt")),
+        path=f"articles/{stem}.txt",
+        text=draw(st.text(max_size=200)),
+        date=draw(st.one_of(st.none(), iso_dates)),
+        title=draw(optional_text),
+        source=draw(optional_text),
+        language=draw(st.one_of(st.none(), st.sampled_from(["en", "en-GB"]))),
+    )
+    actors: dict[str, Actor] = {}
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(vocab.ACTOR_TYPES))
+        label = draw(unicode_text)
+        key = names.slug(label) or "unnamed"
+        actor_id = str(ID[f"{kind.lower()}/{key}"])
+        actors[actor_id] = Actor(
+            id=actor_id,
+            label=label,
+            type=kind,
+            aliases=draw(st.lists(unicode_text, max_size=3)),
+            wikidata=draw(st.one_of(st.none(), st.integers(1, 10**8).map(lambda n: f"Q{n}"))),
+            country=draw(st.one_of(st.none(), st.from_regex(r"[A-Z]{3}", fullmatch=True))),
+        )
+    ids = sorted(actors)
+    relations = []
+    if ids:
+        for _ in range(draw(st.integers(0, 8))):
+            start = draw(st.integers(0, 10_000))
+            relations.append(
+                Relation(
+                    source=draw(st.sampled_from(ids)),
+                    type=draw(st.sampled_from(vocab.RELATION_TYPES)),
+                    target=draw(st.one_of(st.none(), st.sampled_from(ids))),
+                    evidence=Evidence(draw(unicode_text), start, start + draw(st.integers(0, 500))),
+                    mode=draw(optional_text),
+                    role=draw(optional_text),
+                    date=draw(st.one_of(st.none(), iso_dates)),
+                    factuality=draw(st.sampled_from(vocab.FACTUALITY)),
+                    attributed_to=draw(st.one_of(st.none(), st.sampled_from(ids))),
+                    confidence=draw(st.floats(0.0, 1.0)),
+                )
+            )
+    return Extraction(document=document, actors=list(actors.values()), relations=relations)
+
+
+def _as_dataset(graph: Graph) -> Dataset:
+    dataset = Dataset()
+    named = dataset.graph(graph.identifier)
+    for triple in graph:
+        named.add(triple)
+    return dataset
+
+
+@SETTINGS
+@given(extractions(), st.sampled_from(["nquads"]))
+def test_rdf_round_trip_is_isomorphic(extraction: Extraction, fmt: str) -> None:
+    graph = rdf.to_graph(extraction, generated_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    data = _as_dataset(graph).serialize(format=fmt)
+    parsed = Dataset()
+    parsed.parse(data=data, format=fmt)
+    back = parsed.graph(graph.identifier)
+    assert len(back) == len(graph)
+    assert isomorphic(back, graph)
+
+
+@SETTINGS
+@given(extractions())
+def test_rdf_written_by_rdflib_is_read_alike_by_oxigraph(extraction: Extraction) -> None:
+    import pyoxigraph
+
+    graph = rdf.to_graph(extraction, generated_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    data = _as_dataset(graph).serialize(format="nquads")
+    store = pyoxigraph.Store()
+    store.load(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    written = pyoxigraph.serialize(store, format=pyoxigraph.RdfFormat.N_QUADS)
+    parsed = Dataset()
+    parsed.parse(data=written.decode("utf-8") if written else "", format="nquads")
+    assert isomorphic(parsed.graph(graph.identifier), graph)
+
+
+@SETTINGS
+@given(extractions())
+def test_document_json_agrees_with_the_extraction(extraction: Extraction) -> None:
+    graph = rdf.to_graph(extraction)
+    view = rdf.document_json(graph, extraction.document.id)
+    document = extraction.document
+    assert (view["id"], view["path"], view["date"], view["title"]) == (
+        document.id,
+        document.path,
+        document.date,
+        document.title,
+    )
+    expected_actors = {
+        a.id: (a.label, a.type, sorted(set(a.aliases) - {a.label}), a.wikidata, a.country)
+        for a in extraction.actors
+    }
+    got_actors = {
+        a["id"]: (a["label"], a["type"], a["aliases"], a["wikidata"], a["country"])
+        for a in view["actors"]
+    }
+    assert got_actors == expected_actors
+    assert len(view["relations"]) == len(extraction.relations)
+    for got, rel in zip(view["relations"], extraction.relations, strict=True):
+        assert got == {
+            "source": rel.source,
+            "type": rel.type,
+            "target": rel.target,
+            "mode": rel.mode,
+            "role": rel.role,
+            "date": rel.date,
+            "factuality": rel.factuality,
+            "attributed_to": rel.attributed_to,
+            "evidence": {
+                "sentence": rel.evidence.sentence,
+                "start": rel.evidence.start,
+                "end": rel.evidence.end,
+            },
+            "confidence": rel.confidence,
+        }
