@@ -1,14 +1,667 @@
-"""Interactions: PLOVER-typed events between actors.
+"""Interactions: PLOVER-typed events between actors, read from the dependency parse.
 
-(Placeholder: finds none yet.)
+A lexicon of verbs and event nouns (data/lexicon/plover.yaml) names the event type and says
+where its source and target sit: the subject and object of an active verb, the "by" agent
+and subject of a passive, the "from" of "received X from Y", the visitor and host of
+"X hosted Y", the possessor and "to"/"on" phrase of "X's visit to Y" or "X's attack on Y".
+Each event gets the factuality and speaker that `statements` reads from the clauses above
+it, a date normalised from the sentence against the document date, and one relation per
+source-target pair ("Moscow and Minsk met" gives one CONSULT between the two).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from actorgraph.model import ActorIndex, Document, Relation
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph import dates, statements
+from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
+from actorgraph.resources import lexicon_dir
+from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
+# What a threat threatens, as a THREATEN mode (PLOVER manual).
+THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict",
+                "SANCTION": "relations", "RETREAT": "relations"}  # fmt: skip
+THREAT_MODES_BY_MODE = {"arrest": "arrest", "ban": "ban", "curfew": "restrict",
+                        "restrict": "restrict", "deport": "expel", "expel": "expel",
+                        "obstruct": "restrict", "boycott": "restrict"}  # fmt: skip
+PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "on", "upon", "over", "for",
+                       "at", "into", "in"})  # fmt: skip
+# Nouns that only measure or group the event noun they govern ("ten days of war games").
+MEASURES = frozenset({"day", "week", "month", "round", "series", "wave", "number", "lot", "kind",
+                      "type", "set", "string", "spate", "couple", "hour", "night"})  # fmt: skip
+# Modifier dependencies searched, in order, for the actor behind a common noun phrase.
+_NP_LINKS = ("appos", "compound", "poss", "nmod", "amod", "prep")
+_NP_PREPS = frozenset({"of", "in", "from", "for", "to"})
+_DESCRIPTION_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "case"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """How one verb or noun expresses an event (fields as in data/lexicon/plover.yaml)."""
+
+    type: str
+    mode: str | None = None
+    targets: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    object: str = "target"
+    reverse: bool = False
+    control: str | None = None
+    joint: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The event lexicon: verbs, event nouns, light verbs and kinds of aid."""
+
+    verbs: dict[str, Entry]
+    nouns: dict[str, Entry]
+    light_verbs: frozenset[str]
+    aid_things: dict[str, str]
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """Read and check a lexicon file."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+        def entries(section: dict[str, dict[str, Any]]) -> dict[str, Entry]:
+            out = {}
+            for key, raw in section.items():
+                entry = Entry(
+                    type=str(raw["type"]),
+                    mode=raw.get("mode"),
+                    targets=tuple(raw.get("targets", ())),
+                    sources=tuple(raw.get("sources", ())),
+                    object=str(raw.get("object", "target")),
+                    reverse=bool(raw.get("reverse", False)),
+                    control=raw.get("control"),
+                    joint=raw.get("joint"),
+                )
+                if entry.type not in PLOVER_TYPES:
+                    raise ValueError(f"{path}: {key}: unknown PLOVER type {entry.type}")
+                out[str(key)] = entry
+            return out
+
+        aid = {str(word): str(mode) for mode, words in data["aid_things"].items() for word in words}
+        return cls(entries(data["verbs"]), entries(data["nouns"]),
+                   frozenset(data["light_verbs"]), aid)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped event lexicon, read once."""
+    return Lexicon.load(lexicon_dir() / "plover.yaml")
+
+
+@dataclass
+class Candidate:
+    """An event found in a sentence, before factuality, dates and pairing."""
+
+    trigger: Token  # the word whose clause carries the event (verb, or noun when nominal)
+    type: str
+    mode: str | None
+    sources: list[Actor]
+    targets: list[Actor]
+    confidence: float
+    how: str
+    complement: Token | None = None  # the clause a control verb governs ("threatened to X")
+    derived: bool = False
+    stance: statements.Stance = field(default_factory=statements.Stance)
 
 
 def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
-    return []
+    """PLOVER events between the document's actors, one relation per source-target pair."""
+    lex = lexicon()
+    reference = dates.parse_reference(document.date)
+    relations: list[Relation] = []
+    for sent in doc.sents:
+        found = find_events(sent, index, lex)
+        if not found:
+            continue
+        evidence = _evidence(sent, document)
+        time = dates.find_dates(document.text[sent.start_char : sent.end_char], reference)
+        future_time = dates.find_dates(
+            document.text[sent.start_char : sent.end_char], reference, future=True
+        )
+        for cand in found:
+            matches = future_time if cand.stance.factuality == "future" else time
+            day = _event_date(cand, sent, matches)
+            relations.extend(_relations(cand, index, evidence, day))
+    return _deduplicate(relations)
+
+
+def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> list[Candidate]:
+    """Every event of a sentence, with its stance and the intentions it implies."""
+    lex = lex or lexicon()
+    finder = _Finder(sent, index, lex)
+    found = finder.verb_events()
+    found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
+    for cand in found:
+        cand.stance = statements.assess(cand.trigger)
+        if cand.stance.speaker is not None and not finder.actors_of(cand.stance.speaker):
+            cand.stance = _without_speaker(cand.stance)
+    _threat_modes(found)
+    found += _intentions(found, finder)
+    return found
+
+
+class _Finder:
+    """Finds event candidates in one sentence (holds the sentence, index and lexicon)."""
+
+    def __init__(self, sent: Span, index: ActorIndex, lex: Lexicon) -> None:
+        self.sent = sent
+        self.index = index
+        self.lex = lex
+        self.used_nouns: set[int] = set()
+
+    # -- actors -------------------------------------------------------------------------
+    def actors_of(self, token: Token | None, depth: int = 0) -> list[Actor]:
+        """The actors a noun phrase names: its head's actor, or the nearest actor among its
+        modifiers ("leaders of Romania's government"), plus those of its conjuncts."""
+        if token is None:
+            return []
+        found = self._own_actor(token, depth)
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                found += [a for a in self.actors_of(conj, depth) if a not in found]
+        return found
+
+    def _own_actor(self, token: Token, depth: int) -> list[Actor]:
+        actor = self.index.actor_at(token.i)
+        if actor is not None:
+            return [actor]
+        if token.pos_ == "PRON":
+            return self._pronoun_actor(token)
+        if depth >= 3:
+            return []
+        for link in _NP_LINKS:
+            for child in token.children:
+                if child.dep_ != link or child.dep_ in _DESCRIPTION_DEPS:
+                    continue
+                if link == "prep":
+                    if child.lower_ not in _NP_PREPS:
+                        continue
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = self.actors_of(pobj, depth + 1)
+                            if found:
+                                return found
+                    continue
+                found = self.actors_of(child, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def _pronoun_actor(self, pronoun: Token) -> list[Actor]:
+        """A pronoun the actor stages left unresolved, read locally: in "X said it would ...",
+        "it" is X."""
+        if pronoun.lower_ not in ("it", "they", "he", "she", "we", "its", "their", "his", "her"):
+            return []
+        clause = pronoun.head
+        while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in statements.cues().speech:
+            speaker = statements.speaker_of(clause.head)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return self.actors_of(speaker)
+        return []
+
+    # -- verbs --------------------------------------------------------------------------
+    def verb_events(self) -> list[Candidate]:
+        """Events whose trigger is a verb (or a light verb with an event noun)."""
+        found = []
+        for token in self.sent:
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                cand = self._verb_event(token)
+                if cand is not None:
+                    found.append(cand)
+        return found
+
+    def _verb_event(self, verb: Token) -> Candidate | None:
+        lemma = verb.lemma_.lower()
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        obj = self._object(verb, passive)
+        entry, how = None, "verb"
+        for second in self._second_words(verb, obj):
+            entry = self.lex.verbs.get(f"{lemma} {second}")
+            if entry is not None:
+                how = "phrase"
+                break
+        noun = self._event_noun(obj) if lemma in self.lex.light_verbs and obj is not None else None
+        if entry is None and noun is not None:
+            noun_entry, noun_token = noun
+            cand = self._light_verb_event(verb, noun_token, noun_entry, passive)
+            if cand is not None:
+                self.used_nouns.add(noun_token.i)
+                return cand
+        if entry is None:
+            entry = self.lex.verbs.get(lemma)
+        if entry is None:
+            return None
+        return self._arguments(verb, entry, obj, passive, how)
+
+    def _object(self, verb: Token, passive: bool) -> Token | None:
+        deps = ("nsubjpass",) if passive else ("dobj",)
+        for child in verb.children:
+            if child.dep_ in deps:
+                return child
+        return None
+
+    def _second_words(self, verb: Token, obj: Token | None) -> Iterable[str]:
+        for child in verb.children:
+            if child.dep_ in ("prt", "advmod", "prep") and child.lower_ in PARTICLES:
+                yield child.lower_
+        if obj is not None:
+            yield from self._noun_keys(obj)
+            yield obj.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                yield child.lemma_.lower()
+                for grand in child.children:
+                    if grand.dep_ == "dobj":
+                        yield grand.lemma_.lower()
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield pobj.lemma_.lower()
+
+    def _noun_keys(self, noun: Token) -> list[str]:
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+        return [f"{m.lemma_.lower()} {noun.lemma_.lower()}" for m in mods]
+
+    def _event_noun(self, noun: Token) -> tuple[Entry, Token] | None:
+        """The lexicon entry of an event noun, looking through measures ("days of drills")."""
+        for _ in range(2):
+            for key in [*self._noun_keys(noun), noun.lemma_.lower(), noun.lower_]:
+                if key in self.lex.nouns:
+                    return self.lex.nouns[key], noun
+            if noun.lemma_.lower() not in MEASURES:
+                return None
+            inner = [g for c in noun.children if c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"]  # fmt: skip
+            if not inner:
+                return None
+            noun = inner[0]
+        return None
+
+    def _light_verb_event(
+        self, verb: Token, noun: Token, entry: Entry, passive: bool
+    ) -> Candidate | None:
+        """ "X launched an attack on Y", "X held talks with Y", "X imposed sanctions on Y"."""
+        sources = self._agent_actors(verb) if passive else self._subject_actors(verb)
+        targets = self._prep_actors(noun, entry.targets)
+        targets = targets or self._prep_actors(verb, (*entry.targets, "against", "on", "to"))
+        targets = targets or self._dative_actors(verb)
+        return self._candidate(verb, entry, sources, targets, 0.75, "light-verb", noun=noun)
+
+    def _arguments(
+        self, verb: Token, entry: Entry, obj: Token | None, passive: bool, how: str
+    ) -> Candidate | None:
+        """Source and target of a verb event from its subject, object and prepositions."""
+        subject_actors = self._agent_actors(verb) if passive else self._subject_actors(verb)
+        object_actors = self.actors_of(obj) if entry.object != "none" else []
+        mode = entry.mode
+        etype = entry.type
+        if entry.type == "AID" and entry.object == "theme":
+            mode = self._aid_mode(obj) or mode
+            if mode is None and not (obj is not None and self._event_noun(obj)):
+                return None  # "sent a letter": not aid
+            object_actors = []
+        if entry.reverse:
+            sources = self._prep_actors(verb, entry.sources) or object_actors
+            targets = subject_actors
+            if not object_actors and obj is not None and not entry.sources:
+                return None
+            if not object_actors and obj is not None:
+                kind = self._aid_mode(obj)
+                if kind is not None:
+                    etype, mode = "AID", kind
+                elif (noun := self._event_noun(obj)) is not None:
+                    etype, mode = noun[0].type, noun[0].mode
+                sources = sources or self._own_actor(obj, 1)
+        else:
+            sources = subject_actors
+            targets = [] if entry.object == "theme" else object_actors
+            targets = targets or self._prep_actors(verb, entry.targets)
+            targets = targets or self._dative_actors(verb)
+            if not targets and obj is not None and entry.object == "theme":
+                targets = self._prep_actors(obj, (*entry.targets, "to", "for", "on", "against"))
+            if entry.sources:
+                sources = self._prep_actors(verb, entry.sources) or sources
+        complement = self._complement(verb)
+        if not targets and complement is not None:
+            targets = self._complement_targets(complement)
+        if not targets and entry.type == "REQUEST":
+            targets = self._clause_subject_actors(verb)
+        confidence = 0.8 if how == "phrase" else 0.7
+        if passive:
+            confidence -= 0.05
+        cand = self._candidate(verb, Entry(etype, mode, joint=entry.joint), sources, targets,
+                               confidence, how)  # fmt: skip
+        if cand is not None:
+            cand.complement = complement
+        return cand
+
+    def _candidate(
+        self,
+        trigger: Token,
+        entry: Entry,
+        sources: list[Actor],
+        targets: list[Actor],
+        confidence: float,
+        how: str,
+        noun: Token | None = None,
+    ) -> Candidate | None:
+        if not sources:
+            return None
+        targets = [t for t in targets if t not in sources]
+        etype, mode = entry.type, entry.mode
+        joint = entry.joint or (self.lex.nouns.get(noun.lemma_.lower()) if noun else None)
+        if isinstance(joint, Entry):
+            joint = joint.joint
+        if joint and (len(sources) > 1 or (noun is not None and _is_joint(noun))):
+            etype, mode = joint, None
+        return Candidate(trigger, etype, mode, sources, targets, round(confidence, 2), how)
+
+    def _subject_actors(self, verb: Token) -> list[Actor]:
+        actors: list[Actor] = []
+        for subject in statements.clause_subject(verb):
+            actors += [a for a in self.actors_of(subject) if a not in actors]
+        return actors
+
+    def _agent_actors(self, verb: Token) -> list[Actor]:
+        return self._prep_actors(verb, ("by",), deps=("agent", "prep"))
+
+    def _prep_actors(
+        self, head: Token, preps: Iterable[str], deps: tuple[str, ...] = ("prep",)
+    ) -> list[Actor]:
+        wanted = set(preps)
+        actors: list[Actor] = []
+        for child in head.children:
+            if child.dep_ in deps and child.lower_ in wanted:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actors += [a for a in self.actors_of(pobj) if a not in actors]
+        return actors
+
+    def _dative_actors(self, verb: Token) -> list[Actor]:
+        actors: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ in ("dative", "iobj"):
+                actors += self.actors_of(child) or [
+                    a for g in child.children if g.dep_ == "pobj" for a in self.actors_of(g)
+                ]
+        return actors
+
+    def _clause_subject_actors(self, verb: Token) -> list[Actor]:
+        """The subject of the clause a verb governs ("demanded that X withdraw": X)."""
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                for subject in child.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass"):
+                        return self.actors_of(subject)
+        return []
+
+    def _complement(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                return child
+        return None
+
+    def _complement_targets(self, clause: Token) -> list[Actor]:
+        """Who an intended act is aimed at ("threatened to ban X", "offered to talk with X")."""
+        for _ in range(3):
+            for child in clause.children:
+                if child.dep_ in ("dobj", "dative"):
+                    found = self.actors_of(child)
+                    if found:
+                        return found
+            for child in clause.children:
+                if child.dep_ == "prep":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                            found = self.actors_of(pobj)
+                            if found:
+                                return found
+            nxt = self._complement(clause)
+            if nxt is None:
+                return []
+            clause = nxt
+        return []
+
+    def _aid_mode(self, obj: Token | None) -> str | None:
+        if obj is None:
+            return None
+        words = [obj.lemma_.lower()] + [
+            c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
+        ]
+        words += [g.lemma_.lower() for c in obj.children if c.dep_ == "conj" for g in [c]]
+        words += [g.lemma_.lower() for c in obj.children if c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for word in words:
+            if word in self.lex.aid_things:
+                return self.lex.aid_things[word]
+        return None
+
+    # -- nouns --------------------------------------------------------------------------
+    def noun_events(self, used: set[int]) -> list[Candidate]:
+        """Events named by nouns: "X's visit to Y", "Western sanctions on Y"."""
+        found = []
+        for token in self.sent:
+            if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if self.index.actor_at(token.i) is not None:
+                continue
+            hit = self._event_noun(token)
+            if hit is None or hit[1].i != token.i:
+                continue
+            entry = hit[0]
+            if token.dep_ in ("dobj", "nsubjpass") and self.lex.verbs.get(token.head.lemma_):
+                continue  # the verb's own event covers it ("condemned the attack")
+            cand = self._noun_event(token, entry)
+            if cand is not None:
+                found.append(cand)
+        return found
+
+    def _noun_event(self, noun: Token, entry: Entry) -> Candidate | None:
+        sources: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                sources += [a for a in self.actors_of(child) if a not in sources]
+        sources = sources or self._prep_actors(noun, ("by", "from"))
+        confidence = 0.6
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "at", "during"):
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "nsubjpass" for c in verb.children
+            ):
+                sources = self._subject_actors(verb)  # "X arrived for talks with Y"
+                confidence = 0.5
+        targets = self._prep_actors(noun, entry.targets)
+        return self._candidate(noun, entry, sources, targets, confidence, "noun", noun=noun)
+
+
+def _is_joint(noun: Token) -> bool:
+    return any(c.lower_ in ("joint", "combined", "bilateral") for c in noun.children)
+
+
+def _without_speaker(stance: statements.Stance) -> statements.Stance:
+    return statements.Stance(stance.factuality, None, stance.modal, stance.conditional, stance.cue)
+
+
+def _threat_modes(found: list[Candidate]) -> None:
+    """A threat's mode is what it threatens: the event in its complement clause."""
+    by_trigger = {c.trigger.i: c for c in found}
+    for cand in found:
+        if cand.type != "THREATEN" or cand.mode or cand.complement is None:
+            continue
+        inner = by_trigger.get(cand.complement.i)
+        if inner is not None:
+            cand.mode = THREAT_MODES_BY_MODE.get(inner.mode or "") or THREAT_MODES.get(inner.type)
+
+
+def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
+    """Statements of intent the PLOVER manual codes as events of their own: a cooperative act
+    announced for the future is AGREE, refused is REJECT, a harmful one is THREATEN; an
+    obligation laid on another ("X said Y must withdraw") is REQUEST by the speaker."""
+    governed = {c.complement.i for c in found if c.complement is not None}
+    derived = []
+    for cand in found:
+        stance = cand.stance
+        if cand.trigger.i in governed or cand.derived:
+            continue
+        speaker_actors = finder.actors_of(stance.speaker) if stance.speaker is not None else []
+        own_word = not speaker_actors or bool(set(map(id, speaker_actors)) &
+                                              set(map(id, cand.sources)))  # fmt: skip
+        intended = stance.modal in ("will", "would", "shall", "'ll") or stance.cue in (
+            "plan",
+            "intend",
+            "prepare",
+            "aim",
+            "go",
+        )
+        new_type = None
+        if stance.modal in ("must", "should") and speaker_actors and not own_word:
+            derived.append(_derive(cand, "REQUEST", speaker_actors, cand.sources))
+            continue
+        if not own_word or not intended:
+            continue
+        if stance.factuality == "negated" and cand.type in COOPERATIVE:
+            new_type = "REJECT"
+        elif stance.factuality in ("future", "hypothetical") and cand.type in COOPERATIVE:
+            new_type = "AGREE" if not stance.conditional else None
+        elif stance.factuality in ("future", "hypothetical") and cand.type in MATERIAL_CONFLICT:
+            new_type = "THREATEN"
+        if new_type is not None and cand.type != new_type:
+            extra = _derive(cand, new_type, cand.sources, cand.targets)
+            if new_type == "THREATEN":
+                extra.mode = THREAT_MODES_BY_MODE.get(cand.mode or "") or THREAT_MODES.get(
+                    cand.type
+                )
+            derived.append(extra)
+    return derived
+
+
+def _derive(cand: Candidate, etype: str, sources: list[Actor], targets: list[Actor]) -> Candidate:
+    """An event implied by another's stance: asserted when the text says it, reported when
+    a speaker does."""
+    stance = cand.stance
+    factuality = "reported" if stance.speaker is not None else "asserted"
+    return Candidate(
+        trigger=cand.trigger,
+        type=etype,
+        mode=None,
+        sources=list(sources),
+        targets=[t for t in targets if t not in sources],
+        confidence=round(cand.confidence - 0.1, 2),
+        how=f"derived-{cand.how}",
+        derived=True,
+        stance=statements.Stance(factuality, stance.speaker, None, False, "intention"),
+    )
+
+
+def _relations(
+    cand: Candidate, index: ActorIndex, evidence: Evidence, day: str | None
+) -> list[Relation]:
+    """One relation per source-target pair; symmetric events with no target pair the sources."""
+    stance = cand.stance
+    speaker = None
+    if stance.speaker is not None:
+        speaker_actor = index.actor_at(stance.speaker.i)
+        speaker = speaker_actor.id if speaker_actor else None
+
+    def make(source: Actor, target: Actor | None) -> Relation:
+        return Relation(
+            source=source.id,
+            type=cand.type,
+            target=target.id if target else None,
+            evidence=evidence,
+            mode=cand.mode,
+            date=day,
+            factuality=stance.factuality,
+            attributed_to=speaker
+            if speaker != source.id or stance.factuality != "asserted"
+            else None,
+            confidence=cand.confidence,
+        )
+
+    sources = _unique(cand.sources)
+    targets = _unique(cand.targets)
+    if targets:
+        return [make(s, t) for s in sources for t in targets if s.id != t.id]
+    if cand.type in SYMMETRIC_TYPES and len(sources) > 1:
+        return [make(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+    return [make(s, None) for s in sources]
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.id, actor)
+    return list(seen.values())
+
+
+def _event_date(cand: Candidate, sent: Span, matches: list[dates.TimeMatch]) -> str | None:
+    """The date of the event: a time expression attached to its clause, else one in the
+    sentence that does not date a reporting verb ("..., officials said on Monday")."""
+    if not matches:
+        return None
+    speech = statements.cues().speech
+    own = _clause_verb(cand.trigger)
+    loose: list[dates.TimeMatch] = []
+    for match in matches:
+        token = sent.doc.char_span(sent.start_char + match.start, sent.start_char + match.end,
+                                   alignment_mode="expand")  # fmt: skip
+        if token is None:
+            continue
+        governor = _clause_verb(token.root)
+        if governor is not None and own is not None and governor.i == own.i:
+            return match.date.isoformat()
+        if cand.trigger in token.root.ancestors or token.root.head.i == cand.trigger.i:
+            return match.date.isoformat()
+        if governor is None or governor.lemma_.lower() not in speech:
+            loose.append(match)
+    return loose[0].date.isoformat() if loose else None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in ("VERB", "AUX") or candidate.tag_.startswith("VB"):
+            return candidate
+    return None
+
+
+def _evidence(sent: Span, document: Document) -> Evidence:
+    """The sentence as it stands in the original text, with its offsets."""
+    start, end = sent.start_char, sent.end_char
+    text = document.text[start:end]
+    stripped = text.strip()
+    start += len(text) - len(text.lstrip())
+    return Evidence(stripped, start, start + len(stripped))
+
+
+def _deduplicate(relations: list[Relation]) -> list[Relation]:
+    """One relation per (source, type, target, sentence), keeping the most confident and
+    the most asserted reading."""
+    best: dict[tuple[str, str, str | None, int], Relation] = {}
+    rank = {v: i for i, v in enumerate(statements.PRECEDENCE)}  # asserted highest
+    for rel in relations:
+        key = (rel.source, rel.type, rel.target, rel.evidence.start)
+        if rel.type in SYMMETRIC_TYPES and rel.target is not None:
+            a, b = sorted((rel.source, rel.target))
+            key = (a, rel.type, b, rel.evidence.start)
+        kept = best.get(key)
+        if kept is None or (rank[rel.factuality], rel.confidence) > (
+            rank[kept.factuality],
+            kept.confidence,
+        ):
+            best[key] = rel
+    return list(best.values())

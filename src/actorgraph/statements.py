@@ -1,0 +1,295 @@
+"""Statements: who says an event happened, and whether the text asserts it.
+
+For an event's trigger word (its verb or noun) this stage reads the clauses above it in the
+dependency parse: a reporting verb ("X said", "according to X", "X was quoted as claiming")
+attributes the event to its speaker; negation, modals, conditions, plans, fears, claims and
+denials set its factuality (asserted, reported, future, hypothetical, negated). The cue words
+are general English, kept in data/lexicon/cues.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from actorgraph.resources import lexicon_dir
+
+# Strongest first: a negated event stays negated whatever else is said about it.
+PRECEDENCE = ("negated", "hypothetical", "future", "reported", "asserted")
+_RANK = {value: i for i, value in enumerate(PRECEDENCE)}
+
+# Dependencies that lead from a clause (or an event noun) up to the clause that embeds it.
+_CLAUSAL = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "parataxis", "csubj",
+            "csubjpass", "oprd", "dep"}  # fmt: skip
+_NOMINAL = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "appos", "dative", "compound", "npadvmod"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The factuality and attribution cue lexicon (see data/lexicon/cues.yaml)."""
+
+    speech: dict[str, str]
+    claim_nouns: dict[str, str]
+    falsehood: frozenset[str]
+    modal: dict[str, str]
+    control: dict[str, str]
+    condition: frozenset[str]
+    reported_adverbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    negation: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> Cues:
+        """Read a cue lexicon from YAML."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return cls(
+            speech=dict(data["speech"]),
+            claim_nouns=dict(data["claim_nouns"]),
+            falsehood=frozenset(data["falsehood"]),
+            modal=dict(data["modal"]),
+            control=dict(data["control"]),
+            condition=frozenset(data["condition"]),
+            reported_adverbs=frozenset(data["reported_adverbs"]),
+            hedge_adverbs=frozenset(data["hedge_adverbs"]),
+            negation=frozenset(data["negation"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The shipped cue lexicon, read once."""
+    return Cues.load(lexicon_dir() / "cues.yaml")
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What the text commits to about one event.
+
+    `speaker` is the head token of whoever the event is attributed to (None when the text
+    itself asserts it); `modal` the modal verb on the event ("will", "would", "must"...);
+    `conditional` whether the event sits in an if/unless clause; `cue` the word that decided.
+    """
+
+    factuality: str = "asserted"
+    speaker: Token | None = None
+    modal: str | None = None
+    conditional: bool = False
+    cue: str | None = None
+
+
+def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
+    """The factuality and speaker of the event expressed by `trigger`."""
+    lex = lexicon or cues()
+    factuality, cue = "asserted", None
+    speaker: Token | None = None
+    modal = _modal(trigger, lex)
+    conditional = False
+
+    def stronger(value: str, word: str) -> None:
+        nonlocal factuality, cue
+        if _RANK[value] < _RANK[factuality]:
+            factuality, cue = value, word
+
+    if _negated(trigger, lex):
+        stronger("negated", "not")
+    backshifted = False
+    for adv in _adverbs(trigger):
+        if adv in lex.reported_adverbs:
+            stronger("reported", adv)
+        elif adv in lex.hedge_adverbs:
+            stronger("hypothetical", adv)
+
+    for child, head in _ancestors(trigger):
+        if _is_condition(child, lex):
+            conditional = True
+            stronger("hypothetical", "if")
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+            value = _verb_cue(child, head, lemma, lex)
+            if value is not None:
+                if speaker is None and lemma in lex.speech:
+                    speaker = speaker_of(head)
+                if value == "reported" and head.tag_ == "VBD":
+                    backshifted = True  # "said it would ...": the "will" of the speaker
+                stronger(value, lemma)
+            if child.dep_ == "xcomp" and _negated(head, lex):
+                stronger("negated", "not")
+            if child.dep_ == "xcomp" and lemma in lex.control:
+                stronger(lex.control[lemma], lemma)
+            if child.dep_ in ("ccomp", "xcomp") and head.lemma_ == "be":
+                for adj in head.children:
+                    if adj.dep_ == "acomp" and adj.lemma_.lower() in lex.control:
+                        stronger(lex.control[adj.lemma_.lower()], adj.lemma_.lower())
+        elif head.pos_ in ("NOUN", "PROPN") and lemma in lex.claim_nouns:
+            if child.dep_ in ("acl", "ccomp", "relcl", "pobj", "prep", "appos"):
+                stronger(lex.claim_nouns[lemma], lemma)
+        elif head.pos_ == "ADJ" and lemma in lex.control and child.dep_ == "xcomp":
+            stronger(lex.control[lemma], lemma)
+
+    if modal:
+        backshift = modal == "would" and backshifted and not conditional
+        stronger("future" if backshift else lex.modal[modal], modal)
+    according = according_to(trigger)
+    if according is not None:
+        if speaker is None:
+            speaker = according
+        stronger("reported", "according to")
+    return Stance(factuality, speaker, modal, conditional, cue)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """Who speaks through a reporting verb: its subject, or its agent ("was told by X"),
+    or the person quoted ("X was quoted as saying")."""
+    if verb.lemma_.lower() == "quote":
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return passive[0]
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    inherited = clause_subject(verb)
+    return inherited[0] if inherited else None
+
+
+def clause_subject(verb: Token) -> list[Token]:
+    """The subject tokens of a verb, inherited through infinitives, participles and
+    coordination ("X agreed to meet", "X met Y and signed", "X fired, killing ...")."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if current.dep_ == "pcomp" and current.head.head is not current.head:
+            objects = [c for c in current.head.head.children if c.dep_ == "dobj"]
+            if objects:  # "accused X of attacking"
+                return objects
+        if current.dep_ == "xcomp":
+            objects = [c for c in current.head.children if c.dep_ == "dobj"]
+            if objects:  # object control: "urged X to leave"
+                return objects
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return [current.head]
+        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl") or (
+            current.head is current
+        ):
+            return []
+        if current.dep_ == "pcomp":
+            current = current.head  # the preposition
+        current = current.head
+        seen += 1
+    return []
+
+
+def according_to(token: Token) -> Token | None:
+    """The X of an "according to X" phrase attached to the sentence of `token`."""
+    sent = token.sent
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                if to.lower_ == "to":
+                    objects = [g for g in to.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
+def is_falsehood(claim: Token, lexicon: Cues | None = None) -> bool:
+    """True when the text calls a claim false ("claims that ... are fabrications")."""
+    lex = lexicon or cues()
+    head = claim.head
+    if claim.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        return any(
+            c.dep_ in ("attr", "acomp") and _mentions(c, lex.falsehood) for c in head.children
+        )
+    return False
+
+
+def _mentions(token: Token, words: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in token.subtree)
+
+
+def _ancestors(trigger: Token) -> Iterator[tuple[Token, Token]]:
+    """(child, head) pairs from the trigger up to its sentence root through embedding links."""
+    child = trigger
+    for _ in range(12):
+        head = child.head
+        if head is child:
+            return
+        if child.dep_ not in _CLAUSAL | _NOMINAL | {"prep", "mark", "advmod", "aux"}:
+            return
+        yield child, head
+        child = head
+
+
+def _verb_cue(child: Token, head: Token, lemma: str, lex: Cues) -> str | None:
+    """The factuality a verb gives to the clause or noun below it, if it gives any."""
+    if child.dep_ == "prep" and child.lower_ not in ("of", "for", "about", "over"):
+        return None
+    if lemma in lex.speech and child.dep_ in (
+        "ccomp",
+        "parataxis",
+        "xcomp",
+        "advcl",
+        "dobj",
+        "nsubjpass",
+        "csubjpass",
+        "conj",
+        "dep",
+        "prep",
+    ):
+        if child.dep_ == "conj":
+            return None
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" for g in child.children):
+            return None  # "said X after Y attacked": a time clause, not what was said
+        value = lex.speech[lemma]
+        if child.dep_ in ("dobj", "nsubjpass") and value == "reported":
+            return None  # "reported the attack" asserts it as much as the text does
+        if value == "reported" and child.dep_ == "ccomp" and _negated(head, lex):
+            return None  # "did not say that" says nothing about the event
+        if child.dep_ == "ccomp" and lemma in ("deny", "reject", "dismiss"):
+            return "negated"
+        return value
+    if child.dep_ == "nsubj" and lemma == "be" and is_falsehood(child, lex):
+        return "hypothetical"
+    return None
+
+
+def _negated(token: Token, lex: Cues) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+            return True
+    return False
+
+
+def _modal(token: Token, lex: Cues) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modal:
+            return child.lower_
+        if child.dep_ == "aux" and child.lower_ == "wo":  # "won't"
+            return "will"
+    if token.dep_ in ("conj",) and token.head is not token:
+        return _modal(token.head, lex)
+    return None
+
+
+def _adverbs(token: Token) -> list[str]:
+    return [c.lower_ for c in token.children if c.dep_ == "advmod"]
+
+
+def _is_condition(child: Token, lex: Cues) -> bool:
+    return child.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in lex.condition for g in child.children
+    )
