@@ -85,6 +85,14 @@ KREMLIN = str(ID["org/kremlin"])
 PESKOV = str(ID["person/dmitry-peskov"])
 
 
+def _evidence(body: str, sentence: str) -> Evidence:
+    """The sentence with its offsets in `body`; the whole text when it is not there."""
+    start = body.find(sentence)
+    if start < 0:
+        return Evidence(body, 0, len(body))
+    return Evidence(sentence, start, start + len(sentence))
+
+
 def make_extraction(
     doc_id: str = "visit", date: str | None = "2022-12-19", text: str | None = None
 ) -> Extraction:
@@ -103,13 +111,11 @@ def make_extraction(
         source="Example News",
         language="en",
     )
-    first = Evidence(body.split(". ")[0] + ".", 0, len(body.split(". ")[0]) + 1)
-    second = Evidence(
-        "Kremlin spokesman Dmitry Peskov denied that Russia would pressure Belarus.",
-        body.find("Kremlin"),
-        body.find("Kremlin") + 75,
+    first = _evidence(body, body.split(". ")[0] + ".")
+    second = _evidence(
+        body, "Kremlin spokesman Dmitry Peskov denied that Russia would pressure Belarus."
     )
-    third = Evidence("Ukraine said Russia attacked Kyiv.", body.find("Ukraine said"), len(body))
+    third = _evidence(body, "Ukraine said Russia attacked Kyiv.")
     actors = [
         person(
             "vladimir-putin", "Vladimir Putin", aliases=["Putin"], wikidata="Q7747", country="RUS"

@@ -1,0 +1,321 @@
+"""Ingest articles into a store, incrementally: read, extract, check, write, link, summarise.
+
+Each document is written as its own named graph in one atomic step, so an interrupted build
+leaves every document either as it was or complete; running the build again resumes. A
+document whose text, metadata and extractor are unchanged since it was stored is skipped
+(its stored graph carries that fingerprint), so building twice gives the same graph.
+One bad file is reported and skipped; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal
+
+from actorgraph import merge, pipeline, rdf, reader
+from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.model import Document, Extraction
+from actorgraph.store import Store
+from actorgraph.vocab import AG, KB_GRAPH
+
+
+@dataclass
+class BuildSummary:
+    """What a build did, and what the store holds afterwards."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # e.g. not English
+    linked: dict[str, str] = field(default_factory=dict)  # surname-only IRI -> full-name IRI
+    kb_triples: int = 0
+    documents: int = 0
+    actors: int = 0
+    relations: int = 0
+    triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def lines(self) -> list[str]:
+        """The summary a user reads after a build."""
+        lines = [
+            f"documents: {len(self.written)} written, {len(self.unchanged)} unchanged, "
+            f"{len(self.failed)} failed, {len(self.skipped)} skipped",
+        ]
+        lines += [f"failed: {reason}" for _, reason in self.failed]
+        lines += [f"skipped: {reason}" for _, reason in self.skipped]
+        if self.linked:
+            lines.append(f"surname-only actors linked to full names: {len(self.linked)}")
+        lines.append(
+            f"store: {self.documents} documents, {self.actors} actors, "
+            f"{self.relations} relations, {self.triples} triples"
+        )
+        return lines
+
+
+Progress = Callable[[str, str], None]
+"""Called with (event, detail): "start" with the file count, then "read", "extract",
+"write", "unchanged", "failed" per document, "link" and "done"."""
+
+
+def _nothing(event: str, detail: str) -> None:
+    return None
+
+
+def build(
+    paths: Iterable[Path],
+    store: Store,
+    date: str | None = None,
+    model: str | None = None,
+    force: bool = False,
+    progress: Progress = _nothing,
+    extract: Callable[[Document], Extraction] | None = None,
+    extractor_name: str = pipeline.EXTRACTOR,
+) -> BuildSummary:
+    """Ingest the articles under `paths` into `store` and return the summary.
+
+    `extract` replaces the pipeline (its extractions must name `extractor_name`, which is part
+    of the fingerprint deciding whether a stored document is unchanged).
+    """
+    summary = BuildSummary()
+    report = reader.ReadReport()
+    paths = list(paths)
+    files = list(reader.iter_articles(paths, on_error=lambda path, error: None))
+    progress("start", str(len(files)))
+    load_reference_graphs(store, summary)
+    stored = {doc.id: doc.sha256 for doc in store.documents()}
+    extractor = extract or _pipeline_extractor(model)
+
+    def on_error(path: Path, error: InputError) -> None:
+        report(path, error)
+        progress("failed", str(path))
+
+    for document in reader.read_documents(paths, date, on_error=on_error):
+        progress("read", document.path)
+        fingerprint = rdf.content_hash(Extraction(document, extractor=extractor_name))
+        if not force and stored.get(document.id) == fingerprint:
+            summary.unchanged.append(document.id)
+            progress("unchanged", document.path)
+            continue
+        try:
+            graph = document_graph(extractor(document))
+            store.replace_document(document.id, graph)
+        except ActorgraphError as exc:
+            summary.failed.append((document.path, str(exc)))
+            progress("failed", document.path)
+            continue
+        except Exception as exc:  # one document's fault must not stop the batch
+            reason = f"{document.path}: extraction failed ({type(exc).__name__}: {exc})"
+            summary.failed.append((document.path, reason))
+            progress("failed", document.path)
+            continue
+        summary.written.append(document.id)
+        progress("write", document.path)
+    summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
+    summary.skipped += [(str(p), str(e)) for p, e in report.skipped]
+    progress("link", "")
+    summary.linked = link_surnames(store)
+    _count(store, summary)
+    progress("done", "")
+    return summary
+
+
+def _pipeline_extractor(model: str | None) -> Callable[[Document], Extraction]:
+    """Extraction with one spaCy pipeline, loaded only when a document needs it."""
+    loaded: list[Any] = []
+
+    def run(document: Document) -> Extraction:
+        if not loaded:
+            from actorgraph import nlp
+
+            loaded.append(nlp.load(model))
+        return pipeline.extract(document, loaded[0])
+
+    return run
+
+
+def document_graph(extraction: Extraction) -> Graph:
+    """The document's graph, checked against the SHACL shapes when they are available."""
+    graph = rdf.to_graph(extraction)
+    check_shapes(graph, extraction.document.path)
+    return graph
+
+
+def check_shapes(graph: Graph, where: str) -> None:
+    """Raise an InputError naming the first violation if `graph` breaks the shapes."""
+    if importlib.util.find_spec("actorgraph.validate") is None:
+        return
+    validate = importlib.import_module("actorgraph.validate")
+    result = validate.validate(graph)
+    conforms, message = _conformance(result)
+    if not conforms:
+        raise InputError(f"{where}: graph does not conform to the shapes ({message})")
+
+
+def _conformance(result: Any) -> tuple[bool, str]:
+    """(conforms, first message) from a validation report of any of the usual shapes."""
+    if isinstance(result, tuple):
+        text = str(result[2]) if len(result) > 2 else ""
+        return bool(result[0]), _first_message(text)
+    conforms = bool(getattr(result, "conforms", result))
+    for attribute in ("messages", "violations", "results"):
+        items = getattr(result, attribute, None)
+        if items:
+            return conforms, " ".join(str(next(iter(items))).split())
+    return conforms, _first_message(str(getattr(result, "text", "")))
+
+
+def _first_message(text: str) -> str:
+    for line in text.splitlines():
+        if "Message:" in line:
+            return line.split("Message:", 1)[1].strip()
+    return " ".join(text.split())[:200] or "shape violation"
+
+
+def load_reference_graphs(store: Store, summary: BuildSummary) -> None:
+    """Load the knowledge base and the ontology (event-type scores) into their named graphs."""
+    try:
+        from actorgraph import kb
+
+        kb_graph = kb.load().to_graph()
+    except (ImportError, AttributeError):
+        kb_graph = None
+    if kb_graph is not None:
+        store.load_kb(kb_graph)
+        summary.kb_triples = len(kb_graph)
+    from actorgraph.resources import ontology_path
+
+    try:
+        path = ontology_path()
+    except FileNotFoundError:
+        return
+    ontology = Graph(identifier=rdf.ONTOLOGY_GRAPH)
+    ontology.parse(path, format="turtle")
+    store.load_ontology(ontology)
+
+
+def _known_people(store: Store) -> list[merge.PersonRecord]:
+    rows = store.select(
+        f"""SELECT ?p (SAMPLE(?label) AS ?name) (SAMPLE(?cc) AS ?country) (MAX(?kb) AS ?inkb)
+        WHERE {{
+          GRAPH ?g {{ ?p a <{AG.Person}> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
+          OPTIONAL {{ ?p <{AG.countryCode}> ?cc }}
+          BIND(?g = <{KB_GRAPH}> AS ?kb)
+        }} GROUP BY ?p"""
+    ).rows
+    people = []
+    for iri, label, country, in_kb in rows:
+        if iri is None or label is None:
+            continue
+        people.append(
+            merge.PersonRecord(
+                str(iri),
+                str(label),
+                None if country is None else str(country),
+                isinstance(in_kb, Literal) and bool(in_kb.toPython()),
+            )
+        )
+    return people
+
+
+def link_surnames(store: Store) -> dict[str, str]:
+    """Rewrite surname-only persons to the one full-name person they denote, document by
+    document (each rewrite is atomic)."""
+    people = _known_people(store)
+    links = merge.plan_links(people)
+    if not links:
+        return {}
+    labels = {p.iri: p.label for p in people}
+    documents = {d.iri: d.id for d in store.documents()}
+    touched: set[str] = set()
+    for old in links:
+        rows = store.select(
+            "SELECT DISTINCT ?g ?a WHERE { GRAPH ?g { ?a ?p ?o } }", {"a": rdf.URIRef(old)}
+        ).rows
+        touched |= {str(row[0]) for row in rows if row[0] is not None}
+    for graph_iri in sorted(touched):
+        doc_id = documents.get(graph_iri)
+        if doc_id is None:
+            continue
+        graph = store.document_graph(doc_id)
+        store.replace_document(doc_id, merge.apply_links(graph, links, labels))
+    return links
+
+
+def _count(store: Store, summary: BuildSummary) -> None:
+    actor_classes = " ".join(f"<{AG[name]}>" for name in _actor_types())
+    rows = store.select(
+        f"""SELECT (COUNT(DISTINCT ?a) AS ?actors) WHERE {{
+          VALUES ?class {{ {actor_classes} }}
+          ?a a ?class
+        }}"""
+    ).rows
+    summary.actors = int(rows[0][0].toPython()) if rows and rows[0][0] is not None else 0
+    rows = store.select(
+        f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r <{AG.relationType}> ?t }} "
+        f"FILTER(?g != <{KB_GRAPH}>) }}"
+    ).rows
+    summary.relations = int(rows[0][0].toPython()) if rows and rows[0][0] is not None else 0
+    summary.documents = len(store.documents())
+    summary.triples = store.count()
+
+
+def _actor_types() -> tuple[str, ...]:
+    from actorgraph.vocab import ACTOR_TYPES
+
+    return ACTOR_TYPES
+
+
+def run_with_progress(
+    paths: Iterable[Path],
+    store: Store,
+    date: str | None = None,
+    model: str | None = None,
+    force: bool = False,
+) -> BuildSummary:
+    """`build` with a rich progress bar on stderr (what `actorgraph build` shows)."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    console = Console(stderr=True)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}", style="dim"),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("reading", total=None, current="")
+
+        def show(event: str, detail: str) -> None:
+            if event == "start":
+                bar.update(task, total=int(detail) or None, description="building")
+            elif event == "read":
+                bar.update(task, current=Path(detail).name)
+            elif event in ("write", "unchanged", "failed"):
+                bar.advance(task)
+            elif event == "link":
+                bar.update(task, description="linking", current="")
+            elif event == "done":
+                bar.update(task, description="done", current="")
+
+        return build(paths, store, date=date, model=model, force=force, progress=show)

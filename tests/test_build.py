@@ -1,0 +1,259 @@
+"""Building a store from article files: incremental, idempotent, merging, fault-tolerant."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, SKOS, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from actorgraph import build, merge, rdf, store
+from actorgraph.model import Document, Evidence, Extraction, Relation
+from actorgraph.vocab import AG, ID
+from conftest import make_extraction, person
+
+NAYEV = str(ID["person/serhiy-nayev"])
+NAYEV_SHORT = str(ID["person/nayev"])
+NAME = make_extraction().extractor
+
+
+def fake_extract(document: Document) -> Extraction:
+    """A hand-built extraction per file: the visit article, plus actors named in the text."""
+    extraction = make_extraction(
+        document.id, date=document.date or "2022-12-19", text=document.text
+    )
+    extraction.document = document
+    if "Serhiy Nayev" in document.text:
+        extraction.actors.append(person("serhiy-nayev", "Serhiy Nayev", country="UKR"))
+        extraction.relations.append(
+            Relation(
+                NAYEV,
+                "ACCUSE",
+                extraction.actors[3].id,
+                Evidence(document.text, 0, len(document.text)),
+            )
+        )
+    elif "Nayev" in document.text:
+        extraction.actors.append(person("nayev", "Nayev"))
+        extraction.relations.append(
+            Relation(
+                NAYEV_SHORT,
+                "THREATEN",
+                extraction.actors[3].id,
+                Evidence(document.text, 0, len(document.text)),
+            )
+        )
+    return extraction
+
+
+def write_articles(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+ARTICLES = {
+    "a-visit": "Vladimir Putin met Alexander Lukashenko in Minsk on Monday, officials said.",
+    "b-border": "Ukrainian commander Serhiy Nayev said troops were moved to the border.",
+    "c-warning": "Nayev warned that Russia would be answered, the ministry reported today.",
+}
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "embedded":
+        yield str(tmp_path / "store")
+    else:
+        yield request.getfixturevalue("oxigraph_server")
+
+
+def test_build_twice_gives_the_same_graph(location: str, tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        first = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert sorted(first.written) == sorted(ARTICLES)
+        before = opened.dataset()
+        count = opened.count()
+        second = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert second.written == [] and sorted(second.unchanged) == sorted(ARTICLES)
+        assert opened.count() == count == first.triples
+        after = opened.dataset()
+    for name in ARTICLES:
+        iri = rdf.document_iri(name)
+        assert isomorphic(before.graph(iri), after.graph(iri))
+
+
+def test_forced_rebuild_replaces_documents(location: str, tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        count = opened.count()
+        again = build.build([folder], opened, extract=fake_extract, extractor_name=NAME, force=True)
+        assert sorted(again.written) == sorted(ARTICLES)
+        assert opened.count() == count
+
+
+def test_new_article_adds_and_changed_article_replaces(location: str, tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", {"a-visit": ARTICLES["a-visit"]})
+    with store.open_store(location) as opened:
+        build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        write_articles(folder, {"b-border": ARTICLES["b-border"]})
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert summary.written == ["b-border"] and summary.unchanged == ["a-visit"]
+        (folder / "a-visit.txt").write_text("Putin met Lukashenko again, in Moscow, later on.")
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert summary.written == ["a-visit"]
+        assert {d.id for d in opened.documents()} == {"a-visit", "b-border"}
+        sentences = opened.select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d ?p ?o } }",
+            {"d": rdf.document_iri("a-visit")},
+        ).rows
+        assert sentences == [(rdf.document_iri("a-visit"),)]
+
+
+def test_same_actor_across_articles_is_one_node(location: str, tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        rows = opened.select(
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e ?p ?putin } }",
+            {"putin": URIRef(make_extraction().actors[0].id)},
+        ).rows
+        assert rows[0][0].toPython() == 3
+
+
+def test_surname_only_actor_links_to_the_unambiguous_full_name(
+    location: str, tmp_path: Path
+) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert summary.linked == {NAYEV_SHORT: NAYEV}
+        graph = opened.document_graph("c-warning")
+        assert (URIRef(NAYEV), AG.threaten, URIRef(make_extraction().actors[3].id)) in graph
+        assert graph.value(URIRef(NAYEV), RDFS.label) == Literal("Serhiy Nayev")
+        assert (URIRef(NAYEV), SKOS.altLabel, Literal("Nayev")) in graph
+        assert not opened.ask("ASK { ?a ?p ?o }", {"a": URIRef(NAYEV_SHORT)})
+        count = opened.count()
+        again = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert again.linked == {} and opened.count() == count
+
+
+def test_surname_is_not_linked_when_ambiguous() -> None:
+    people = [
+        merge.PersonRecord("x/nayev", "Nayev"),
+        merge.PersonRecord("x/serhiy-nayev", "Serhiy Nayev", "UKR"),
+        merge.PersonRecord("x/olga-nayev", "Olga Nayev", "UKR"),
+        merge.PersonRecord("x/smith", "Smith", "GBR"),
+        merge.PersonRecord("x/john-smith", "John Smith", "USA"),
+        merge.PersonRecord("x/jane-smith", "Jane Smith", "GBR"),
+    ]
+    assert merge.plan_links(people) == {}
+    people = [p for p in people if p.iri not in ("x/olga-nayev", "x/jane-smith")]
+    # a country disagreement also keeps them apart
+    assert merge.plan_links(people) == {"x/nayev": "x/serhiy-nayev"}
+
+
+def test_full_names_sharing_a_surname_never_merge(location: str, tmp_path: Path) -> None:
+    def two_people(document: Document) -> Extraction:
+        extraction = fake_extract(document)
+        extraction.actors.append(person("olga-nayev", "Olga Nayev", country="UKR"))
+        return extraction
+
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        summary = build.build([folder], opened, extract=two_people, extractor_name=NAME)
+        assert summary.linked == {}
+        assert opened.ask("ASK { ?a ?p ?o }", {"a": URIRef(NAYEV_SHORT)})
+        labels = opened.select(
+            "SELECT DISTINCT ?a ?l WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+            "FILTER(CONTAINS(?l, 'Nayev')) } ORDER BY ?l"
+        ).rows
+        assert [str(label) for _, label in labels] == ["Nayev", "Olga Nayev", "Serhiy Nayev"]
+
+
+def test_bad_file_is_reported_and_the_rest_ingested(location: str, tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    (folder / "empty.txt").write_text("   \n")
+    with store.open_store(location) as opened:
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert sorted(summary.written) == sorted(ARTICLES)
+        failed = {Path(path).name for path, _ in summary.failed}
+        assert failed == {"broken.txt", "empty.txt"}
+        assert all(reason for _, reason in summary.failed)
+        assert not summary.ok
+        assert {d.id for d in opened.documents()} == set(ARTICLES)
+
+
+def test_extraction_crash_fails_one_document_only(tmp_path: Path) -> None:
+    def crashes_on_b(document: Document) -> Extraction:
+        if document.id == "b-border":
+            raise RuntimeError("boom")
+        return fake_extract(document)
+
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(tmp_path / "store") as opened:
+        summary = build.build([folder], opened, extract=crashes_on_b, extractor_name=NAME)
+        assert sorted(summary.written) == ["a-visit", "c-warning"]
+        assert "boom" in summary.failed[0][1]
+
+
+def test_kb_and_event_type_scores_are_loaded(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", {"a-visit": ARTICLES["a-visit"]})
+    with store.open_store(tmp_path / "store") as opened:
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert summary.kb_triples > 0
+        score = opened.select(
+            "SELECT ?s WHERE { ?t <https://w3id.org/actorgraph#cooperationScore> ?s }",
+            {"t": AG.CONSULT},
+        ).rows
+        assert score and score[0][0].toPython() > 0
+
+
+def test_cli_build_reports_and_exits_nonzero_on_failures(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "actorgraph",
+            "build",
+            str(folder),
+            "--store",
+            str(tmp_path / "store"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "failed: " in result.stdout and "empty.txt" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_build_missing_path_is_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "actorgraph",
+            "build",
+            str(tmp_path / "nope"),
+            "--store",
+            str(tmp_path / "store"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "nope" in result.stdout + result.stderr
