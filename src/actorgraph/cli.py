@@ -83,6 +83,38 @@ def eval_(
         typer.echo(report.table())
 
 
+StoreOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        help="Store folder, or SPARQL endpoint URL (URL|UPDATE_URL for a separate update "
+        "endpoint). Default: $ACTORGRAPH_STORE or ./actorgraph-store.",
+    ),
+]
+
+
+@app.command()
+def build(
+    paths: PathsArg,
+    store: StoreOpt = None,
+    date: DateOpt = None,
+    model: ModelOpt = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract documents even when unchanged.")
+    ] = False,
+) -> None:
+    """Ingest articles into the store (incremental; one named graph per article)."""
+    from actorgraph import build as building
+    from actorgraph.store import open_store
+
+    with open_store(store) as opened:
+        summary = building.run_with_progress(paths, opened, date=date, model=model, force=force)
+    for line in summary.lines():
+        typer.echo(line)
+    if not summary.ok:
+        raise SystemExit(1)
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
