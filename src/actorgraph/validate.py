@@ -1,0 +1,199 @@
+"""Checking graphs against the project's SHACL shapes (`ontology/shapes.ttl`) with pyshacl.
+
+The shapes need no inference, so validation runs on the data alone: a few thousand triples
+take a fraction of a second, cheap enough to run on every graph the project writes.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyshacl
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.graph import ConjunctiveGraph
+from rdflib.namespace import SH, NamespaceManager
+from rdflib.term import Node
+
+from actorgraph import resources
+from actorgraph.errors import InputError
+from actorgraph.vocab import AG, DOC, ID, KB_GRAPH, WD
+
+FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".jsonld": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+}
+"""RDF syntaxes `load_file` reads, by file suffix."""
+
+_QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of a validation: whether the graph conforms and, if not, why.
+
+    `results` holds one short line per violation ("focus path: message (value ...)"),
+    sorted; `text` is the whole report as printed by the CLI; `triples` the size of the
+    graph checked.
+    """
+
+    conforms: bool
+    results: list[str] = field(default_factory=list)
+    text: str = ""
+    triples: int = 0
+
+
+@functools.cache
+def shapes_graph() -> Graph:
+    """The SHACL shapes, parsed once per process."""
+    return Graph().parse(resources.shapes_path(), format="turtle")
+
+
+@functools.cache
+def ontology_graph() -> Graph:
+    """The ontology, parsed once per process (for callers that want term labels or checks)."""
+    return Graph().parse(resources.ontology_path(), format="turtle")
+
+
+def validate(data: Graph | Dataset) -> ValidationReport:
+    """Validate a graph, or the union of every graph of a dataset, against the shapes."""
+    union = _union(data)
+    conforms, report, _text = pyshacl.validate(
+        union,
+        shacl_graph=shapes_graph(),
+        inference="none",
+        advanced=False,
+        inplace=True,
+        allow_warnings=False,
+    )
+    if not isinstance(report, Graph):  # pyshacl returns a failure object on internal errors
+        raise RuntimeError(f"SHACL validation failed to run: {report}")
+    results = sorted(_result_lines(report, _namespaces(data)))
+    text = _report_text(bool(conforms), results, len(union))
+    return ValidationReport(bool(conforms), results, text, len(union))
+
+
+def load_file(path: Path) -> Graph:
+    """Parse an RDF file by its suffix; unreadable or unparseable files raise `InputError`."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise InputError(f"{path}: unknown RDF file suffix {path.suffix!r} (expected {known})")
+    if not path.is_file():
+        what = "is a directory" if path.is_dir() else "no such file"
+        raise InputError(f"{path}: cannot read ({what})")
+    graph: Graph = Dataset() if fmt in _QUAD_FORMATS else Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except Exception as exc:  # rdflib parsers raise many unrelated exception types
+        raise InputError(f"{path}: not valid {fmt}: {_one_line(exc)}") from None
+    return graph
+
+
+def validate_file(path: Path) -> ValidationReport:
+    """Load one RDF file and validate everything in it (all its named graphs together)."""
+    return validate(load_file(path))
+
+
+def validate_files(paths: Iterable[Path]) -> dict[Path, ValidationReport]:
+    """Validate each file on its own; every file is parsed before any is validated."""
+    graphs = [(path, load_file(path)) for path in paths]
+    return {path: validate(graph) for path, graph in graphs}
+
+
+def _union(data: Graph) -> Graph:
+    """A plain graph holding every triple of `data` (all named graphs of a dataset)."""
+    union = Graph()
+    if isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
+        for s, p, o, _g in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+    else:
+        for triple in data:
+            union.add(triple)
+    return union
+
+
+_PROJECT_PREFIXES = (
+    ("ag:", str(AG)),
+    ("id:", str(ID)),
+    ("doc:", str(DOC)),
+    ("kb:", f"{KB_GRAPH}/"),
+)
+"""Project namespaces shortened even where the rest is not a valid local name (id:person/x)."""
+
+
+def _namespaces(data: Graph) -> NamespaceManager:
+    """Prefixes for short result lines: the common vocabularies and whatever the data binds."""
+    manager = NamespaceManager(Graph(), bind_namespaces="rdflib")
+    for prefix, namespace in data.namespace_manager.namespaces():
+        if prefix:
+            manager.bind(prefix, namespace, override=False, replace=False)
+    manager.bind("wd", WD, override=True, replace=True)
+    return manager
+
+
+def _result_lines(report: Graph, names: NamespaceManager) -> Iterable[str]:
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        value = report.value(result, SH.value)
+        message = report.value(result, SH.resultMessage)
+        text = str(message) if message is not None else _component(report, result)
+        where = _short(focus, names)
+        if path is not None:
+            where += " " + _short(path, names)
+        line = f"{where}: {text}"
+        if value is not None and value != focus:
+            line += f" (value {_short(value, names)})"
+        yield line
+
+
+def _component(report: Graph, result: Node) -> str:
+    component = report.value(result, SH.sourceConstraintComponent)
+    return f"violates {str(component).rsplit('#', 1)[-1]}" if component else "violation"
+
+
+def _short(node: Node | None, names: NamespaceManager) -> str:
+    if node is None:
+        return "?"
+    if isinstance(node, Literal):
+        text = str(node)
+        text = text if len(text) <= 60 else text[:57] + "..."
+        return f'"{text}"' + (f"^^{node.datatype.n3(names)}" if node.datatype else "")
+    if isinstance(node, URIRef):
+        for prefix, namespace in _PROJECT_PREFIXES:
+            if node.startswith(namespace) and len(node) > len(namespace):
+                return prefix + node[len(namespace) :]
+        try:
+            return node.n3(names)
+        except Exception:  # an IRI no prefix can shorten
+            return f"<{node}>"
+    return "[]"  # a blank node or a SHACL path expression
+
+
+def _report_text(conforms: bool, results: list[str], triples: int) -> str:
+    size = f"{triples} triple{'' if triples == 1 else 's'}"
+    if conforms:
+        return f"conforms ({size})"
+    noun = "violation" if len(results) == 1 else "violations"
+    head = f"does not conform ({size}): {len(results)} {noun}"
+    return "\n".join([head, *(f"  {r}" for r in results)])
+
+
+def _one_line(exc: BaseException) -> str:
+    """The gist of a parser error on one line (rdflib's Turtle errors quote raw bytes: cut)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = text.split(" at ^ in:", 1)[0].replace(" of <>:", ":")
+    return text if len(text) <= 200 else text[:197] + "..."
