@@ -115,6 +115,29 @@ def build(
         raise SystemExit(1)
 
 
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="RDF files to check (.ttl, .trig, .nq, .nt, .jsonld); each file's graphs "
+            "are validated together.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check graphs against the SHACL shapes (ontology/shapes.ttl); exit 1 on any violation."""
+    from actorgraph import validate as validation
+
+    if not files:
+        raise ActorgraphError("nothing to validate: give one or more RDF files")
+    reports = validation.validate_files(files)
+    for path, report in reports.items():
+        typer.echo(f"{path}: {report.text}")
+    if not all(report.conforms for report in reports.values()):
+        raise SystemExit(1)
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
