@@ -83,7 +83,10 @@ class KBEntry:
 
 @dataclass(frozen=True)
 class Office:
-    """A post a person holds in a country or organisation, from `start` until `end` (excluded)."""
+    """A post a person holds in a country or organisation, from `start` to `end` (both included).
+
+    On a changeover day both holders match; `KnowledgeBase.holder` prefers the newer one.
+    """
 
     person: str
     role: str
@@ -95,7 +98,7 @@ class Office:
         """True if the post was held on ISO date `day` (an unknown start means "before")."""
         if self.start is not None and day < self.start:
             return False
-        return self.end is None or day < self.end
+        return self.end is None or day <= self.end
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class Link:
         """True if the link stood on ISO date `day`."""
         if self.start is not None and day < self.start:
             return False
-        return self.end is None or day < self.end
+        return self.end is None or day <= self.end
 
 
 # --------------------------------------------------------------------------- normalising
