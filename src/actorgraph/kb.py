@@ -330,7 +330,8 @@ def _add_entry(graph: Graph, entry: KBEntry) -> None:
         graph.add((node, OWL.sameAs, WD[entry.wikidata]))
     if entry.country:
         graph.add((node, AG.countryCode, Literal(entry.country)))
-        graph.add((node, AG.country, ID[f"country/{entry.country}"]))
+        if entry.type != "Country":  # a country does not point to itself
+            graph.add((node, AG.country, ID[f"country/{entry.country}"]))
     if entry.iso3:
         graph.add((node, AG.iso3, Literal(entry.iso3)))
     if entry.capital:
