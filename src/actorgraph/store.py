@@ -362,6 +362,7 @@ class EmbeddedStore(Store):
 
     def __init__(self, location: str | Path | None, read_only: bool = False) -> None:
         self._lock: IO[str] | None = None
+        self.read_only = read_only
         if location is None or str(location) == ":memory:":
             self.location = ":memory:"
             self._store = ox.Store()
@@ -374,6 +375,7 @@ class EmbeddedStore(Store):
             if read_only:
                 if not path.is_dir():
                     raise StoreError(f"{path}: no store here (run `actorgraph build` first)")
+                self._lock = shared_lock(path)
                 self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
@@ -483,8 +485,8 @@ class EmbeddedStore(Store):
         return len(self._store)
 
     def close(self) -> None:
-        if hasattr(self, "_store") and self.location != ":memory:":
-            with contextlib.suppress(OSError):
+        if hasattr(self, "_store") and self.location != ":memory:" and not self.read_only:
+            with contextlib.suppress(OSError, RuntimeError):
                 self._store.flush()
         self._release_lock()
 
@@ -504,7 +506,7 @@ def _take_lock(path: Path) -> IO[str]:
 
 def shared_lock(path: Path) -> IO[str]:
     """A shared lock on a store folder: readers (the server) keep writers out meanwhile."""
-    if not (path / LOCK_NAME).exists() and not path.is_dir():
+    if not path.is_dir():
         raise StoreError(f"{path}: no store here (run `actorgraph build` first)")
     handle = open(path / LOCK_NAME, "a+", encoding="utf-8")  # noqa: SIM115
     try:

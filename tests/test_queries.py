@@ -1,0 +1,212 @@
+"""The named query library, safe parameters, result formats and `actorgraph query`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
+
+from actorgraph import build, queries, rdf, store
+from actorgraph.errors import QueryError
+from actorgraph.vocab import AG
+from conftest import BLR, LUKASHENKO, PESKOV, PUTIN, RUS, UKR, make_extraction
+
+EVIL = '"} ; DROP ALL ; #'
+
+
+def fill(opened: store.Store) -> None:
+    build.load_reference_graphs(opened, build.BuildSummary())
+    opened.replace_document("a", rdf.to_graph(make_extraction("a")))
+    opened.replace_document("b", rdf.to_graph(make_extraction("b", date="2023-01-02")))
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def filled(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[store.Store]:
+    location = (
+        str(tmp_path / "store")
+        if request.param == "embedded"
+        else request.getfixturevalue("oxigraph_server")
+    )
+    with store.open_store(location) as opened:
+        fill(opened)
+        yield opened
+
+
+def rows(result: object) -> list[dict[str, object]]:
+    assert isinstance(result, store.SelectResult)
+    return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+
+
+def test_every_named_query_is_documented_and_parses(filled: store.Store) -> None:
+    library = queries.library()
+    assert {
+        "who-met-whom",
+        "actor-profile",
+        "country-relations",
+        "statements",
+        "events",
+        "evidence",
+        "actors",
+        "posts",
+        "documents",
+        "country-pairs",
+    } <= set(library)
+    for name, named in library.items():
+        assert named.description, name
+        values = {
+            p.name: {"actor": "Putin", "country": "RUS"}.get(p.kind, "x")
+            for p in named.params
+            if p.required
+        }
+        assert isinstance(queries.run(filled, name, values), store.SelectResult), name
+
+
+def test_who_met_whom_counts_meetings(filled: store.Store) -> None:
+    result = rows(queries.run(filled, "who-met-whom", {"actor": "putin"}))
+    assert len(result) == 1
+    assert result[0]["other"] == URIRef(LUKASHENKO)
+    assert result[0]["meetings"].toPython() == 2 and result[0]["documents"].toPython() == 2
+
+
+def test_actor_profile_has_posts_and_events(filled: store.Store) -> None:
+    result = rows(queries.run(filled, "actor-profile", {"actor": "Vladimir Putin"}))
+    kinds = {(str(r["kind"]), r["relation"]) for r in result}
+    assert ("post", AG.holdsPosition) in kinds and ("event", AG.CONSULT) in kinds
+
+
+def test_country_relations_balance_uses_event_type_scores(filled: store.Store) -> None:
+    result = rows(
+        queries.run(filled, "country-relations", {"country1": "RUS", "country2": "Belarus"})
+    )
+    assert [str(r["month"]) for r in result] == ["2022-12", "2023-01"]
+    consult = (
+        filled.select(
+            "SELECT ?s WHERE { ?t <https://w3id.org/actorgraph#cooperationScore> ?s }",
+            {"t": AG.CONSULT},
+        )
+        .rows[0][0]
+        .toPython()
+    )
+    assert all(float(r["balance"].toPython()) == pytest.approx(float(consult)) for r in result)
+    pairs = rows(queries.run(filled, "country-pairs"))
+    balance = {(str(r["a"]), str(r["b"])): float(r["balance"].toPython()) for r in pairs}
+    assert balance[tuple(sorted((RUS, UKR)))] < 0 < balance[tuple(sorted((RUS, BLR)))]
+
+
+def test_statements_and_denials(filled: store.Store) -> None:
+    result = rows(queries.run(filled, "statements", {"actor": PESKOV}))
+    assert {r["factuality"] for r in result} == {AG.negated}
+    assert {str(r["document"]) for r in result} == {
+        str(rdf.document_iri("a")),
+        str(rdf.document_iri("b")),
+    }
+
+
+def test_events_in_a_date_range(filled: store.Store) -> None:
+    result = rows(queries.run(filled, "events", {"type": "CONSULT", "from": "2023-01-01"}))
+    assert [str(r["date"]) for r in result] == ["2023-01-02"]
+    assert len(rows(queries.run(filled, "events", {"to": "2022-12-31"}))) == 3  # dated ones
+
+
+def test_evidence_behind_an_edge(filled: store.Store) -> None:
+    result = rows(
+        queries.run(
+            filled, "evidence", {"source": PUTIN, "target": "Lukashenko", "type": "CONSULT"}
+        )
+    )
+    assert len(result) == 2
+    assert all("met" in str(r["sentence"]) for r in result)
+
+
+def test_hostile_name_stays_a_name(filled: store.Store) -> None:
+    before = filled.count()
+    with pytest.raises(QueryError, match="no actor named"):
+        queries.run(filled, "actor-profile", {"actor": EVIL})
+    extraction = make_extraction("evil")
+    extraction.actors[1].aliases.append(EVIL)
+    filled.replace_document("evil", rdf.to_graph(extraction))
+    result = rows(queries.run(filled, "actor-profile", {"actor": EVIL}))
+    assert result and all(r["actor"] == URIRef(LUKASHENKO) for r in result)
+    assert filled.count() > before  # nothing dropped, the new document added
+
+
+def test_parameter_mistakes_are_clear(filled: store.Store) -> None:
+    with pytest.raises(QueryError, match="required"):
+        queries.run(filled, "actor-profile", {})
+    with pytest.raises(QueryError, match="unknown parameter"):
+        queries.run(filled, "actors", {"nope": "x"})
+    with pytest.raises(QueryError, match="not a date"):
+        queries.run(filled, "events", {"from": "2022-13-45"})
+    with pytest.raises(QueryError, match="unknown relation"):
+        queries.run(filled, "events", {"type": "HUG"})
+
+
+def test_result_formats_follow_the_w3c_formats(filled: store.Store) -> None:
+    result = queries.run(filled, "evidence", {"source": PUTIN})
+    assert isinstance(result, store.SelectResult)
+    parsed = JSONResultParser().parse(io.StringIO(queries.render(result, "json")))
+    assert [str(v) for v in parsed.vars] == result.variables
+    assert len(parsed.bindings) == len(result.rows)
+    table = list(csv.reader(io.StringIO(queries.render(result, "csv"))))
+    assert table[0] == result.variables and len(table) == len(result.rows) + 1
+    tsv = queries.render(result, "tsv").splitlines()
+    assert tsv[0].split("\t")[0] == "?source"
+    assert tsv[1].split("\t")[0] == f"<{PUTIN}>"
+    xml = queries.render(result, "xml")
+    from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
+
+    assert len(XMLResultParser().parse(io.BytesIO(xml.encode())).bindings) == len(result.rows)
+    assert queries.render(Literal(True).toPython(), "json") == '{"head": {}, "boolean": true}'
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_query_named_inline_and_file(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with store.open_store(location) as opened:
+        fill(opened)
+    out = cli(
+        "query", "who-met-whom", "--param", "actor=Putin", "--format", "json", "--store", location
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["results"]["bindings"][0]["other"]["value"] == LUKASHENKO
+    out = cli(
+        "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv", "--store", location
+    )
+    assert out.returncode == 0 and int(out.stdout.splitlines()[1]) > 0
+    rq = tmp_path / "mine.rq"
+    rq.write_text(
+        "# Labels of an actor.\n# @param who actor required; the actor\n"
+        "SELECT ?who ?l WHERE { ?who <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    )
+    out = cli("query", str(rq), "-p", f"who={RUS}", "-f", "tsv", "--store", location)
+    assert out.returncode == 0 and '"Russia"' in out.stdout
+    out = cli("query", "actors", "--store", location)
+    assert out.returncode == 0 and "Putin" in out.stdout
+
+
+def test_cli_bad_sparql_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with store.open_store(location) as opened:
+        fill(opened)
+    out = cli("query", "SELECT ?x WHERE { ?x ", "--store", location)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "error" in out.stderr
+    assert "Traceback" not in out.stderr
+    out = cli("query", "actor-profile", "-p", f"actor={EVIL}", "--store", location)
+    assert out.returncode == 2 and "no actor named" in out.stderr
+    out = cli("query", "actors", "--store", str(tmp_path / "missing"))
+    assert out.returncode == 2 and "no store here" in out.stderr
