@@ -138,6 +138,72 @@ def validate(
         raise SystemExit(1)
 
 
+StoreOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        help="Store folder, or SPARQL endpoint URL (URL|UPDATE_URL for a separate update "
+        "endpoint). Default: $ACTORGRAPH_STORE or ./actorgraph-store.",
+    ),
+]
+
+
+@app.command()
+def build(
+    paths: PathsArg,
+    store: StoreOpt = None,
+    date: DateOpt = None,
+    model: ModelOpt = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract documents even when unchanged.")
+    ] = False,
+) -> None:
+    """Ingest articles into the store (incremental; one named graph per article)."""
+    from actorgraph import build as building
+    from actorgraph.store import open_store
+
+    with open_store(store) as opened:
+        summary = building.run_with_progress(paths, opened, date=date, model=model, force=force)
+    for line in summary.lines():
+        typer.echo(line)
+    if not summary.ok:
+        raise SystemExit(1)
+
+
+@app.command()
+def query(
+    spec: Annotated[str, typer.Argument(help="A named query, a .rq file, or SPARQL text.")],
+    param: Annotated[
+        Optional[list[str]], typer.Option("--param", "-p", help="Parameter NAME=VALUE.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, tsv, json or xml.")
+    ] = "table",
+    store: StoreOpt = None,
+    list_queries: Annotated[
+        bool, typer.Option("--list", help="List the named queries and their parameters.")
+    ] = False,
+) -> None:
+    """Run a SPARQL query on the store (results as a table or SPARQL CSV/TSV/JSON/XML)."""
+    from actorgraph import queries
+    from actorgraph.store import open_store
+
+    if list_queries:
+        for name, named in queries.library().items():
+            typer.echo(f"{name}: {named.description}")
+            for p in named.params:
+                typer.echo(f"    {p.name} ({p.kind}): {p.doc}")
+        return
+    if fmt not in queries.FORMATS:
+        raise ActorgraphError(f"unknown format {fmt!r} (expected: {', '.join(queries.FORMATS)})")
+    with open_store(store, read_only=True) as opened:
+        result = queries.run(opened, spec, queries.parse_params(param or []))
+    if fmt == "table" and not hasattr(result, "serialize"):
+        queries.print_table(result)  # type: ignore[arg-type]
+    else:
+        sys.stdout.write(queries.render(result, fmt))
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
