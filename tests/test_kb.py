@@ -484,3 +484,56 @@ def test_broken_files_raise_one_line_errors(
 def test_missing_folder_is_error(tmp_path: Path) -> None:
     with pytest.raises(ActorgraphError, match="not found"):
         kb.load(tmp_path / "nowhere")
+
+
+def test_report_lookups_holder_and_counts(base: kb.KnowledgeBase) -> None:
+    text = kb.report(base, ["Shoigu", "Minsk", "Nobody Known"], on="2022-12-19")
+    assert "person/sergei-shoigu  Person  Sergei Shoigu" in text
+    assert "defence minister, Russia: 2012-11-06" in text
+    assert "country/BLR  Country  Belarus  (Q184, BLR)" in text
+    assert "Nobody Known: not in the knowledge base" in text
+    holder = kb.report(base, role="prime minister", organization="UK", on="2022-10-01")
+    assert holder == "prime minister of United Kingdom on 2022-10-01: Liz Truss (person/liz-truss)"
+    counts = kb.report(base)
+    assert "UN member states: 193" in counts and f"offices: {len(base.office_list)}" in counts
+    with pytest.raises(ActorgraphError, match="--role needs"):
+        kb.report(base, role="president")
+    with pytest.raises(ActorgraphError, match="unknown organisation"):
+        kb.report(base, role="president", organization="Atlantis", on="2022-01-01")
+
+
+def test_cli_kb_command(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from actorgraph.cli import app
+
+    runner = CliRunner()
+    ok = runner.invoke(
+        app, ["kb", "--role", "defence minister", "--of", "Russia", "--on", "2023-06-01"]
+    )
+    assert ok.exit_code == 0
+    assert "Sergei Shoigu (person/sergei-shoigu)" in ok.output
+    folder = _copy(tmp_path)
+    _edit(folder, "persons.csv", "person/vladimir-putin,Vladimir Putin,", "person/vladimir-putin,,")
+    bad = runner.invoke(app, ["kb", "--kb", str(folder), "Putin"])
+    assert bad.exit_code != 0
+    assert isinstance(bad.exception, ActorgraphError)
+    assert "persons.csv:2: empty label" in str(bad.exception)
+
+
+def test_cli_broken_kb_is_one_line_exit_2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = _copy(tmp_path)
+    _edit(folder, "organizations.csv", "key,label,type,", "key,name,type,")
+    done = subprocess.run(
+        [sys.executable, "-m", "actorgraph", "kb", "--kb", str(folder), "NATO"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "organizations.csv:1: missing column label" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -138,38 +138,6 @@ def validate(
         raise SystemExit(1)
 
 
-StoreOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--store",
-        help="Store folder, or SPARQL endpoint URL (URL|UPDATE_URL for a separate update "
-        "endpoint). Default: $ACTORGRAPH_STORE or ./actorgraph-store.",
-    ),
-]
-
-
-@app.command()
-def build(
-    paths: PathsArg,
-    store: StoreOpt = None,
-    date: DateOpt = None,
-    model: ModelOpt = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Re-extract documents even when unchanged.")
-    ] = False,
-) -> None:
-    """Ingest articles into the store (incremental; one named graph per article)."""
-    from actorgraph import build as building
-    from actorgraph.store import open_store
-
-    with open_store(store) as opened:
-        summary = building.run_with_progress(paths, opened, date=date, model=model, force=force)
-    for line in summary.lines():
-        typer.echo(line)
-    if not summary.ok:
-        raise SystemExit(1)
-
-
 @app.command()
 def query(
     spec: Annotated[str, typer.Argument(help="A named query, a .rq file, or SPARQL text.")],
@@ -202,6 +170,29 @@ def query(
         queries.print_table(result)  # type: ignore[arg-type]
     else:
         sys.stdout.write(queries.render(result, fmt))
+
+
+@app.command("kb")
+def kb_(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Names, keys, demonyms or capitals to look up (none: counts)."),
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="A post, e.g. 'defence minister'.")
+    ] = None,
+    of: Annotated[
+        str | None, typer.Option("--of", help="Country or organisation of --role.")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Day YYYY-MM-DD.")] = None,
+    path: Annotated[
+        Path | None, typer.Option("--kb", help="Knowledge-base folder (default: shipped).")
+    ] = None,
+) -> None:
+    """Look actors up in the knowledge base, or show who held a post on a day."""
+    from actorgraph import kb
+
+    typer.echo(kb.report(kb.load(path), names or [], role=role, organization=of, on=on))
 
 
 def main() -> None:

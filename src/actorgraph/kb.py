@@ -289,6 +289,43 @@ class KnowledgeBase:
             and (on is None or link.held_on(on))
         ]
 
+    # ---- summaries
+
+    def find(self, text: str) -> list[KBEntry]:
+        """Entries a string denotes: a key, a name, else a demonym or capital of a country."""
+        if text in self._by_key:
+            return [self._by_key[text]]
+        found = self.lookup(text)
+        if not found:
+            country = self.country_by_adjective(text) or self.country_by_capital(text)
+            found = [country] if country else []
+        return found
+
+    def stats(self) -> dict[str, int]:
+        """Counts of entries by type, of posts, links and filled Wikidata ids."""
+        counts = {t: len(self.of_type(t)) for t in ACTOR_TYPES if self.of_type(t)}
+        counts["UN member states"] = sum(1 for e in self.entries if e.un_member)
+        counts["entries"] = len(self.entries)
+        counts["offices"] = len(self.office_list)
+        counts["links"] = len(self.links)
+        counts["wikidata ids"] = sum(1 for e in self.entries if e.wikidata)
+        return counts
+
+    def describe(self, entry: KBEntry, on: str | None = None) -> list[str]:
+        """Human-readable lines about one entry: identity, then posts or country facts."""
+        head = f"{entry.key}  {entry.type}  {entry.label}"
+        extras = [x for x in (entry.wikidata, entry.country) if x]
+        lines = [head + (f"  ({', '.join(extras)})" if extras else "")]
+        if entry.aliases:
+            lines.append("  aliases: " + "; ".join(entry.aliases))
+        if entry.type == "Country":
+            lines.append(f"  capital: {entry.capital}; demonyms: {', '.join(entry.demonyms)}")
+        for office in self.offices(person=entry.key, on=on):
+            org = self._by_key[office.organization].label
+            span = f"{office.start or '?'} .. {office.end or ''}".rstrip()
+            lines.append(f"  {office.role}, {org}: {span}")
+        return lines
+
     # ---- RDF
 
     def to_graph(self) -> Graph:
@@ -311,6 +348,35 @@ class KnowledgeBase:
         for link in self.links:
             _add_affiliation(graph, link.type, link.source, link.target, link.start, link.end)
         return graph
+
+
+def report(
+    base: KnowledgeBase,
+    names: Iterable[str] = (),
+    role: str | None = None,
+    organization: str | None = None,
+    on: str | None = None,
+) -> str:
+    """Text for the `actorgraph kb` command: lookups, a post's holder, or the KB's counts."""
+    lines: list[str] = []
+    if role or organization:
+        if not (role and organization and on):
+            raise ActorgraphError("--role needs --of ORGANISATION and --on YYYY-MM-DD")
+        targets = base.find(organization)
+        if not targets:
+            raise ActorgraphError(f"unknown organisation or country {organization!r}")
+        holder = base.holder(role, targets[0].key, on)
+        who = f"{holder.label} ({holder.key})" if holder else "no holder known"
+        lines.append(f"{role} of {targets[0].label} on {on}: {who}")
+    for name in names:
+        found = base.find(name)
+        if not found:
+            lines.append(f"{name}: not in the knowledge base")
+        for entry in found:
+            lines.extend(base.describe(entry, on))
+    if not lines:
+        lines = [f"{name}: {count}" for name, count in base.stats().items()]
+    return "\n".join(lines)
 
 
 def _check_day(day: str) -> None:
