@@ -537,3 +537,18 @@ def test_cli_broken_kb_is_one_line_exit_2(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1
     assert "organizations.csv:1: missing column label" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_binary_file_is_one_line_error(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "persons.csv").write_bytes(b"key,label\xff\xfe\x00\x00,wikidata\n")
+    with pytest.raises(ActorgraphError, match=r"persons\.csv:1: ") as info:
+        kb.load(folder)
+    assert "\n" not in str(info.value)
+
+
+def test_fresh_parse_equals_the_cached_base() -> None:
+    fresh = kb._collect(kb.kb_dir())
+    assert fresh is not kb.load()
+    assert fresh.entries == kb.load().entries
+    assert fresh.office_list == kb.load().office_list

@@ -9,7 +9,10 @@ world: unknown actors are still extracted). The facts live as CSV files in `data
 - `offices.csv`: person, role, organization, start, end (a post held, dates as YYYY-MM-DD)
 - `relations.csv`: source, type, target, start, end (memberOf, partOf, allyOf, successorOf)
 
-Multi-valued cells are separated by "|"; the first capital is the canonical one.
+Multi-valued cells are separated by "|"; the first capital is the canonical one and the first
+demonym is the country's adjective ("Belarusian"). Dates are YYYY-MM-DD; a post's end is its last
+day (a successor starting that day wins in `holder`); an empty start means "held since before
+the KB's records", an empty end "still held at the end of 2023", the period the posts cover.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ class KBEntry:
     iso3: str | None = None  # countries only
     capital: str | None = None  # countries only: the canonical capital name
     capital_names: tuple[str, ...] = ()  # countries only: every name of the capital
-    demonyms: tuple[str, ...] = ()  # countries only: adjectives and nationals' nouns
+    demonyms: tuple[str, ...] = ()  # countries only: the adjective first, then other forms
     un_member: bool | None = None  # countries only
 
     @property
