@@ -312,6 +312,14 @@ def test_memberships(base: kb.KnowledgeBase) -> None:
     assert csto == {f"country/{c}" for c in ["RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK"]}
     un = base.memberships(target="org/un", type="memberOf")
     assert len(un) == 193
+    coe_2021 = {m.source for m in base.memberships(target="org/council-of-europe", on="2021-06-01")}
+    coe_2023 = {m.source for m in base.memberships(target="org/council-of-europe", on="2023-06-01")}
+    assert "country/RUS" in coe_2021 and "country/RUS" not in coe_2023
+    assert len(coe_2023) == 46
+    assert len(base.memberships(target="org/arab-league")) == 22
+    assert len(base.memberships(target="org/african-union", on="2023-01-01")) == 54
+    assert len(base.memberships(target="org/opec", on="2023-06-01")) == 13
+    assert len(base.memberships(target="org/opec", on="2024-02-01")) == 12
 
 
 def test_wikidata_ids_are_unique(base: kb.KnowledgeBase) -> None:
