@@ -58,6 +58,7 @@ class SelectResult:
 
     variables: list[str]
     rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+    truncated: bool = False  # True when a row limit cut the answer short
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -185,7 +186,9 @@ class Store:
     location: str
 
     # -- to implement ----------------------------------------------------------------------
-    def _select(self, query: str, bindings: Bindings | None) -> SelectResult:
+    def _select(
+        self, query: str, bindings: Bindings | None, limit: int | None = None
+    ) -> SelectResult:
         raise NotImplementedError
 
     def _construct(self, query: str, bindings: Bindings | None) -> Graph:
@@ -206,9 +209,14 @@ class Store:
         """Release the store."""
 
     # -- shared behaviour ------------------------------------------------------------------
-    def select(self, query: str, bindings: Bindings | None = None) -> SelectResult:
-        """Rows of a SELECT query over the union of all graphs, with bound parameters."""
-        return self._select(query, bindings)
+    def select(
+        self, query: str, bindings: Bindings | None = None, limit: int | None = None
+    ) -> SelectResult:
+        """Rows of a SELECT query over the union of all graphs, with bound parameters.
+
+        With `limit`, at most that many rows are read and `truncated` says if there were more.
+        """
+        return self._select(query, bindings, limit)
 
     def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         """The graph built by a CONSTRUCT or DESCRIBE query."""
@@ -425,18 +433,24 @@ class EmbeddedStore(Store):
             graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
         return graph
 
-    def _select(self, query: str, bindings: Bindings | None) -> SelectResult:
+    def _select(
+        self, query: str, bindings: Bindings | None, limit: int | None = None
+    ) -> SelectResult:
         solutions = self._run(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("not a SELECT query")
         variables = [v.value for v in solutions.variables]
+        rows: list[tuple[Identifier | None, ...]] = []
+        truncated = False
         try:
-            rows = [
-                tuple(None if t is None else from_ox(t) for t in solution) for solution in solutions
-            ]
-        except (OSError, ValueError) as exc:
+            for solution in solutions:
+                if limit is not None and len(rows) >= limit:
+                    truncated = True
+                    break
+                rows.append(tuple(None if t is None else from_ox(t) for t in solution))
+        except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {_one_line(str(exc))}") from None
-        return SelectResult(variables, rows)
+        return SelectResult(variables, rows, truncated)
 
     def _construct(self, query: str, bindings: Bindings | None) -> Graph:
         triples = self._run(query, bindings)
@@ -662,7 +676,9 @@ class RemoteStore(Store):
                 "tdb2:unionDefaultGraph true)"
             )
 
-    def _select(self, query: str, bindings: Bindings | None) -> SelectResult:
+    def _select(
+        self, query: str, bindings: Bindings | None, limit: int | None = None
+    ) -> SelectResult:
         answer = self._query_json(query, bindings)
         variables = list(answer.get("head", {}).get("vars", []))
         rows = []
@@ -670,6 +686,8 @@ class RemoteStore(Store):
             rows.append(
                 tuple(_term_from_json(binding[v]) if v in binding else None for v in variables)
             )
+        if limit is not None and len(rows) > limit:
+            return SelectResult(variables, rows[:limit], truncated=True)
         return SelectResult(variables, rows)
 
     def _ask(self, query: str, bindings: Bindings | None) -> bool:
