@@ -195,6 +195,54 @@ def kb_(
     typer.echo(kb.report(kb.load(path), names or [], role=role, organization=of, on=on))
 
 
+
+
+@app.command()
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7879,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Query time limit in seconds.")
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Largest number of result rows returned.")
+    ] = 100_000,
+    workers: Annotated[int, typer.Option("--workers", help="Queries run at once.")] = 4,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Accept SPARQL Update requests.")
+    ] = False,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Allow SERVICE calls to other endpoints.")
+    ] = False,
+    cors: Annotated[
+        Optional[str],
+        typer.Option("--cors-origin", help="Allow browser pages from this origin (e.g. *)."),
+    ] = None,
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    from actorgraph import server
+    from actorgraph.store import default_location
+
+    config = server.ServerConfig(
+        location=store or default_location(),
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        allow_update=allow_update,
+        allow_service=allow_service,
+        cors_origin=cors,
+    )
+    endpoint = server.make_server(config)
+    typer.echo(f"SPARQL endpoint: http://{host}:{endpoint.server_address[1]}/sparql", err=True)
+    try:
+        endpoint.serve_forever()
+    finally:
+        endpoint.server_close()
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
