@@ -1,0 +1,136 @@
+"""Exporting a store: RDF files (Turtle, TriG, N-Quads, JSON-LD) or CSV tables.
+
+TriG, N-Quads and JSON-LD keep each document's named graph; Turtle merges every graph into
+one. CSV writes a folder with `actors.csv` and `relations.csv`, one row per actor and per
+relation node, for spreadsheets and pandas. Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from actorgraph import fileio, rdf
+from actorgraph.errors import ActorgraphError
+from actorgraph.store import EmbeddedStore, Store
+
+FORMATS = ("turtle", "trig", "nquads", "jsonld", "csv")
+_RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+
+ACTORS_QUERY = """
+PREFIX ag: <https://w3id.org/actorgraph#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?id (MIN(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?cc) AS ?country)
+       (SAMPLE(?wd) AS ?wikidata) (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
+       (COUNT(DISTINCT ?doc) AS ?documents)
+WHERE {
+  ?id a ?type .
+  FILTER(?type IN (ag:Person, ag:Country, ag:GovernmentBody, ag:MilitaryForce,
+                   ag:MediaOrganization, ag:InternationalOrganization, ag:PoliticalGroup,
+                   ag:Organization, ag:Location))
+  BIND(STRAFTER(STR(?type), "#") AS ?t)
+  OPTIONAL { ?id rdfs:label ?l }
+  OPTIONAL { ?id ag:countryCode ?cc }
+  OPTIONAL { ?id ag:wikidata ?wd }
+  OPTIONAL { ?id skos:altLabel ?alias }
+  OPTIONAL { GRAPH ?doc { ?id a ?type . ?doc a ag:Document } }
+}
+GROUP BY ?id
+ORDER BY ?type ?label
+"""
+
+RELATIONS_QUERY = """
+PREFIX ag: <https://w3id.org/actorgraph#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?id (SAMPLE(?g) AS ?graph) (SAMPLE(?tn) AS ?type) (SAMPLE(?s) AS ?source)
+       (MIN(?sl) AS ?source_label) (SAMPLE(?o) AS ?target) (MIN(?ol) AS ?target_label)
+       (SAMPLE(?r) AS ?role) (SAMPLE(?m) AS ?mode) (SAMPLE(?d) AS ?date)
+       (SAMPLE(?sd) AS ?start_date) (SAMPLE(?ed) AS ?end_date) (SAMPLE(?fn) AS ?factuality)
+       (SAMPLE(?at) AS ?attributed_to) (SAMPLE(?c) AS ?confidence)
+       (SAMPLE(?sent) AS ?sentence) (SAMPLE(?so) AS ?start) (SAMPLE(?eo) AS ?end)
+WHERE {
+  GRAPH ?g { ?id ag:relationType ?type ; ag:source ?s . }
+  BIND(STRAFTER(STR(?type), "#") AS ?tn)
+  OPTIONAL { ?id ag:target ?o OPTIONAL { ?o rdfs:label ?ol } }
+  OPTIONAL { ?s rdfs:label ?sl }
+  OPTIONAL { ?id ag:role ?r }
+  OPTIONAL { ?id ag:mode ?m }
+  OPTIONAL { ?id ag:date ?d }
+  OPTIONAL { ?id ag:startDate ?sd }
+  OPTIONAL { ?id ag:endDate ?ed }
+  OPTIONAL { ?id ag:factuality ?f BIND(STRAFTER(STR(?f), "#") AS ?fn) }
+  OPTIONAL { ?id ag:attributedTo ?at }
+  OPTIONAL { ?id ag:confidence ?c }
+  OPTIONAL { ?id ag:evidence ?ev . ?ev ag:sentence ?sent ; ag:startOffset ?so ; ag:endOffset ?eo }
+}
+GROUP BY ?id
+ORDER BY ?graph ?id
+"""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written."""
+
+    paths: list[Path]
+    rows_or_triples: int
+
+
+def export(store: Store, fmt: str, output: Path) -> ExportResult:
+    """Write the store to `output` (a file, or a folder for csv) in format `fmt`."""
+    if fmt not in FORMATS:
+        raise ActorgraphError(f"unknown export format {fmt!r} (expected: {', '.join(FORMATS)})")
+    output = Path(output)
+    if fmt == "csv":
+        return export_csv(store, output)
+    if output.is_dir():
+        raise ActorgraphError(f"{output}: is a folder; give a file name")
+    if fmt in ("trig", "nquads") and isinstance(store, EmbeddedStore):
+        with fileio.atomic_open(output, "wb") as handle:
+            store.dump(handle, fmt)
+        return ExportResult([output], store.count())
+    dataset = store.dataset()
+    if fmt == "turtle":
+        merged = Graph()
+        for prefix, namespace in rdf.PREFIXES.items():
+            merged.bind(prefix, namespace)
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            merged.add((s, p, o))
+        data = merged.serialize(format="turtle", encoding="utf-8")
+        count = len(merged)
+    else:
+        _bind(dataset)
+        data = dataset.serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
+        count = sum(1 for _ in dataset.quads((None, None, None, None)))
+    fileio.atomic_write_bytes(output, data)
+    return ExportResult([output], count)
+
+
+def _bind(dataset: Dataset) -> None:
+    for prefix, namespace in rdf.PREFIXES.items():
+        dataset.bind(prefix, namespace)
+
+
+def export_csv(store: Store, folder: Path) -> ExportResult:
+    """`actors.csv` and `relations.csv` in `folder`."""
+    if folder.exists() and not folder.is_dir():
+        raise ActorgraphError(f"{folder}: csv export needs a folder, and this is a file")
+    written: list[Path] = []
+    total = 0
+    for name, query in (("actors.csv", ACTORS_QUERY), ("relations.csv", RELATIONS_QUERY)):
+        result = store.select(query)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow(["" if term is None else str(term) for term in row])
+        path = folder / name
+        fileio.atomic_write_text(path, buffer.getvalue())
+        written.append(path)
+        total += len(result.rows)
+    return ExportResult(written, total)
