@@ -195,8 +195,6 @@ def kb_(
     typer.echo(kb.report(kb.load(path), names or [], role=role, organization=of, on=on))
 
 
-
-
 @app.command()
 def serve(
     store: StoreOpt = None,
@@ -241,6 +239,26 @@ def serve(
         endpoint.serve_forever()
     finally:
         endpoint.server_close()
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="turtle, trig, nquads, jsonld or csv.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Output file (a folder for csv).")
+    ],
+    store: StoreOpt = None,
+) -> None:
+    """Export the store as RDF (Turtle, TriG, N-Quads, JSON-LD) or CSV tables."""
+    from actorgraph import export as exporting
+    from actorgraph.store import open_store
+
+    with open_store(store, read_only=True) as opened:
+        result = exporting.export(opened, fmt, output)
+    for path in result.paths:
+        typer.echo(f"wrote {path}")
 
 
 def main() -> None:
