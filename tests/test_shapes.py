@@ -237,7 +237,16 @@ BROKEN: dict[str, tuple[Mutation, str, str]] = {
         "rel/1",
         "exactly one ag:relationType",
     ),
-    "both event and affiliation": (_add(VISIT, RDF.type, AG.Affiliation), "rel/1", "either"),
+    "both event and affiliation": (
+        _add(VISIT, RDF.type, AG.Affiliation),
+        "rel/1",
+        "the ag:relationType of an affiliation",
+    ),
+    "relation without its class": (
+        lambda g: g.remove((VISIT, RDF.type, AG.Event)),
+        "ag:CONSULT ^ag:relationType",
+        "typed ag:Event (value doc:2022-12-19-visit/rel/1)",
+    ),
     "date as a string": (_set(VISIT, AG.date, Literal("2022-12-19")), "rel/1", "xsd:date"),
     "extracted relation without confidence": (
         _remove(VISIT, AG.confidence),
@@ -300,7 +309,10 @@ KB_BROKEN: dict[str, tuple[Mutation, str]] = {
         _add(POST, AG.endDate, Literal("2000-01-01", datatype=XSD.date)),
         "ag:startDate",
     ),
-    "no provenance": (_remove(POST, PROV.wasDerivedFrom), "provenance"),
+    "no provenance": (
+        _remove(POST, PROV.wasDerivedFrom),
+        "(ag:evidence|prov:wasDerivedFrom): a relation has provenance",
+    ),
 }
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyshacl
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
@@ -153,11 +154,25 @@ def _result_lines(report: Graph, names: NamespaceManager) -> Iterable[str]:
         text = str(message) if message is not None else _component(report, result)
         where = _short(focus, names)
         if path is not None:
-            where += " " + _short(path, names)
+            where += " " + _path(report, path, names)
         line = f"{where}: {text}"
         if value is not None and value != focus:
             line += f" (value {_short(value, names)})"
         yield line
+
+
+def _path(report: Graph, path: Node, names: NamespaceManager) -> str:
+    """A SHACL property path in SPARQL-like notation: ag:source, ^ag:relationType, (a|b)."""
+    if not isinstance(path, BNode):
+        return _short(path, names)
+    inverse = report.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _path(report, inverse, names)
+    alternatives = report.value(path, SH.alternativePath)
+    if alternatives is not None:
+        members = Collection(report, alternatives)
+        return "(" + "|".join(_path(report, m, names) for m in members) + ")"
+    return "[]"
 
 
 def _component(report: Graph, result: Node) -> str:
