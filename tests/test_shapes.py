@@ -121,6 +121,18 @@ def test_conforming_graphs_pass() -> None:
     assert report.triples == len(document_graph() + kb_graph())
 
 
+def test_validation_leaves_the_data_unchanged() -> None:
+    for graph in (document_graph(), kb_graph()):
+        _remove(VISIT, AG.source)(graph)  # a violation too
+        before = set(graph)
+        validate(graph)
+        assert set(graph) == before
+    data = dataset(document_graph(), kb_graph())
+    quads = set(data.quads((None, None, None, None)))
+    validate(data)
+    assert set(data.quads((None, None, None, None))) == quads
+
+
 def test_graph_with_the_ontology_merged_in_still_conforms() -> None:
     """Stores may keep the ontology in a named graph beside the data."""
     onto = Graph(identifier=URIRef("https://w3id.org/actorgraph/graph/ontology"))

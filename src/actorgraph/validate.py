@@ -115,14 +115,15 @@ def validate_files(paths: Iterable[Path]) -> dict[Path, ValidationReport]:
 
 
 def _union(data: Graph) -> Graph:
-    """A plain graph holding every triple of `data` (all named graphs of a dataset)."""
+    """A plain graph of every triple of `data`: the graph itself, or a dataset's union.
+
+    A plain graph is validated in place: without inference pyshacl only reads it.
+    """
+    if not isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
+        return data
     union = Graph()
-    if isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
-        for s, p, o, _g in data.quads((None, None, None, None)):
-            union.add((s, p, o))
-    else:
-        for triple in data:
-            union.add(triple)
+    for s, p, o, _g in data.quads((None, None, None, None)):
+        union.add((s, p, o))
     return union
 
 
