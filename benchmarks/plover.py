@@ -142,6 +142,7 @@ def iso3(code: str | None) -> str | None:
 
 
 def _words(text: str) -> set[str]:
+    text = re.sub(r"(?<=\b[A-Za-z])\.", "", text)  # "U.S." -> "US"
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in GENERIC and len(w) > 1}
 
 

@@ -37,11 +37,22 @@ PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "on", "upon",
                        "at", "into", "in"})  # fmt: skip
 # Nouns that only measure or group the event noun they govern ("ten days of war games").
 MEASURES = frozenset({"day", "week", "month", "round", "series", "wave", "number", "lot", "kind",
-                      "type", "set", "string", "spate", "couple", "hour", "night"})  # fmt: skip
+                      "type", "set", "string", "spate", "couple", "hour", "night", "part",
+                      "portion", "some", "all", "most", "ton", "tonne"})  # fmt: skip
 # Modifier dependencies searched, in order, for the actor behind a common noun phrase.
-_NP_LINKS = ("appos", "compound", "poss", "nmod", "amod", "prep")
-_NP_PREPS = frozenset({"of", "in", "from", "for", "to"})
-_DESCRIPTION_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "case"})
+_NP_LINKS = ("appos", "compound", "poss", "nmod", "amod", "prep", "acl")
+_NP_PREPS = frozenset({"of", "in", "from", "for", "to", "with", "against", "throughout",
+                       "across", "around", "near", "inside", "at"})  # fmt: skip
+# Prepositions that can introduce the one an act is aimed at, when the lexicon names none.
+TARGET_PREPS = ("against", "on", "to", "with", "into", "for", "by", "from", "between", "of",
+                "in")  # fmt: skip
+# Heads of noun phrases naming armed personnel: their "arrival" is a deployment, not a visit.
+ARMED = frozenset({"troop", "force", "soldier", "army", "contingent", "unit", "battalion",
+                   "brigade", "division", "peacekeeper", "marine", "militia", "tank",
+                   "warship", "fleet", "deployment", "reservist", "paratrooper"})  # fmt: skip
+# Verbs whose object is also the subject of their complement ("urged X to leave").
+INTENTION_CUES = frozenset({"plan", "intend", "prepare", "prepared", "aim", "go", "willing",
+                            "ready", "committed", "commit", "determined"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -149,7 +160,9 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
         if cand.stance.speaker is not None and not finder.actors_of(cand.stance.speaker):
             cand.stance = _without_speaker(cand.stance)
     _threat_modes(found)
+    _protest_targets(found)
     found += _intentions(found, finder)
+    found += _obligations(sent, finder, found)
     return found
 
 
@@ -180,11 +193,16 @@ class _Finder:
             return [actor]
         if token.pos_ == "PRON":
             return self._pronoun_actor(token)
-        if depth >= 3:
+        if depth >= 4:
             return []
         for link in _NP_LINKS:
             for child in token.children:
-                if child.dep_ != link or child.dep_ in _DESCRIPTION_DEPS:
+                if child.dep_ != link:
+                    continue
+                if link == "acl":  # "workers affiliated with the union"
+                    found = self._phrase_actors(child, _NP_PREPS, depth + 1)
+                    if found:
+                        return found
                     continue
                 if link == "prep":
                     if child.lower_ not in _NP_PREPS:
@@ -200,13 +218,40 @@ class _Finder:
                     return found
         return []
 
+    def _phrase_actors(
+        self, head: Token, preps: Iterable[str], depth: int = 0, objects: bool = True
+    ) -> list[Actor]:
+        """Actors in the object or prepositional phrases of a word ("action against X",
+        "sanctions on X", "a war against X" below "mobilised for")."""
+        wanted = tuple(preps)
+        if objects:
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative"):
+                    found = self.actors_of(child, depth)
+                    if found:
+                        return found
+        for prep in wanted:
+            for child in head.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+                    for pobj in child.children:
+                        if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
+                            continue
+                        found = self.actors_of(pobj, depth) or (
+                            self._phrase_actors(pobj, wanted, depth + 1, objects=False)
+                            if depth < 2
+                            else []
+                        )
+                        if found:
+                            return found
+        return []
+
     def _pronoun_actor(self, pronoun: Token) -> list[Actor]:
         """A pronoun the actor stages left unresolved, read locally: in "X said it would ...",
         "it" is X."""
         if pronoun.lower_ not in ("it", "they", "he", "she", "we", "its", "their", "his", "her"):
             return []
         clause = pronoun.head
-        while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in statements.cues().speech:
             speaker = statements.speaker_of(clause.head)
@@ -262,6 +307,10 @@ class _Finder:
         if obj is not None:
             yield from self._noun_keys(obj)
             yield obj.lemma_.lower()
+            if obj.lemma_.lower() in MEASURES:  # "suspended part of a programme"
+                for prep in obj.children:
+                    if prep.lower_ == "of":
+                        yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
         for child in verb.children:
             if child.dep_ == "xcomp":
                 yield child.lemma_.lower()
@@ -300,6 +349,7 @@ class _Finder:
         targets = self._prep_actors(noun, entry.targets)
         targets = targets or self._prep_actors(verb, (*entry.targets, "against", "on", "to"))
         targets = targets or self._dative_actors(verb)
+        targets = targets or self._phrase_actors(noun, _fallback_preps(entry.type), objects=False)
         return self._candidate(verb, entry, sources, targets, 0.75, "light-verb", noun=noun)
 
     def _arguments(
@@ -310,10 +360,15 @@ class _Finder:
         object_actors = self.actors_of(obj) if entry.object != "none" else []
         mode = entry.mode
         etype = entry.type
+        if entry.object == "theme" and entry.mode == "needs-object" and obj is None:
+            return None
+        if entry.mode == "needs-object":
+            mode = None
         if entry.type == "AID" and entry.object == "theme":
-            mode = self._aid_mode(obj) or mode
-            if mode is None and not (obj is not None and self._event_noun(obj)):
+            kind = self._aid_mode(obj)
+            if kind is None and mode is None and not (obj is not None and self._event_noun(obj)):
                 return None  # "sent a letter": not aid
+            mode = (kind if kind != "unspecified" else None) or mode
             object_actors = []
         if entry.reverse:
             sources = self._prep_actors(verb, entry.sources) or object_actors
@@ -323,7 +378,7 @@ class _Finder:
             if not object_actors and obj is not None:
                 kind = self._aid_mode(obj)
                 if kind is not None:
-                    etype, mode = "AID", kind
+                    etype, mode = "AID", (kind if kind != "unspecified" else None)
                 elif (noun := self._event_noun(obj)) is not None:
                     etype, mode = noun[0].type, noun[0].mode
                 sources = sources or self._own_actor(obj, 1)
@@ -332,10 +387,18 @@ class _Finder:
             targets = [] if entry.object == "theme" else object_actors
             targets = targets or self._prep_actors(verb, entry.targets)
             targets = targets or self._dative_actors(verb)
-            if not targets and obj is not None and entry.object == "theme":
-                targets = self._prep_actors(obj, (*entry.targets, "to", "for", "on", "against"))
+            if not targets and obj is not None:
+                targets = self._phrase_actors(
+                    obj, (*entry.targets, *_fallback_preps(etype)), objects=False
+                )
+            if not targets:
+                targets = self._phrase_actors(verb, ("for", "against", "into", "on"), objects=False)
             if entry.sources:
                 sources = self._prep_actors(verb, entry.sources) or sources
+        if etype == "CONSULT" and mode == "visit" and self._armed(verb, passive):
+            etype, mode = (
+                ("AID", "military") if self._peacekeeping(verb) else ("MOBILIZE", "troops")
+            )
         complement = self._complement(verb)
         if not targets and complement is not None:
             targets = self._complement_targets(complement)
@@ -375,7 +438,23 @@ class _Finder:
         actors: list[Actor] = []
         for subject in statements.clause_subject(verb):
             actors += [a for a in self.actors_of(subject) if a not in actors]
+        if not actors and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):
+            governor = verb.head.head  # "issued a declaration demanding ...": the issuer
+            if governor.dep_ == "prep":
+                governor = governor.head
+            if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
+                return self._subject_actors(governor)
         return actors
+
+    def _armed(self, verb: Token, passive: bool) -> bool:
+        """True when the subject of a movement verb is armed personnel ("troops arrived")."""
+        subjects = statements.clause_subject(verb)
+        return any(s.lemma_.lower() in ARMED for s in subjects)
+
+    def _peacekeeping(self, verb: Token) -> bool:
+        return any(
+            "peacekeep" in t.lower_ for s in statements.clause_subject(verb) for t in s.subtree
+        )
 
     def _agent_actors(self, verb: Token) -> list[Actor]:
         return self._prep_actors(verb, ("by",), deps=("agent", "prep"))
@@ -449,6 +528,10 @@ class _Finder:
         for word in words:
             if word in self.lex.aid_things:
                 return self.lex.aid_things[word]
+        for word in words:
+            noun = self.lex.nouns.get(word)
+            if noun is not None and noun.type == "AID":
+                return noun.mode or "unspecified"
         return None
 
     # -- nouns --------------------------------------------------------------------------
@@ -489,6 +572,14 @@ class _Finder:
         return self._candidate(noun, entry, sources, targets, confidence, "noun", noun=noun)
 
 
+def _fallback_preps(etype: str) -> tuple[str, ...]:
+    """Prepositions that may introduce a target the lexicon does not name; "in" gives the
+    place of a meeting, not a party to it."""
+    if etype in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+        return tuple(p for p in TARGET_PREPS if p != "in")
+    return TARGET_PREPS
+
+
 def _is_joint(noun: Token) -> bool:
     return any(c.lower_ in ("joint", "combined", "bilateral") for c in noun.children)
 
@@ -521,20 +612,18 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
         speaker_actors = finder.actors_of(stance.speaker) if stance.speaker is not None else []
         own_word = not speaker_actors or bool(set(map(id, speaker_actors)) &
                                               set(map(id, cand.sources)))  # fmt: skip
-        intended = stance.modal in ("will", "would", "shall", "'ll") or stance.cue in (
-            "plan",
-            "intend",
-            "prepare",
-            "aim",
-            "go",
-        )
+        intended = stance.modal in ("will", "would", "shall", "'ll") or stance.cue in INTENTION_CUES
         new_type = None
         if stance.modal in ("must", "should") and speaker_actors and not own_word:
             derived.append(_derive(cand, "REQUEST", speaker_actors, cand.sources))
             continue
         if not own_word or not intended:
             continue
-        if stance.factuality == "negated" and cand.type in COOPERATIVE:
+        if _has_condition(cand.trigger, "unless") and stance.factuality != "negated":
+            new_type = "THREATEN"  # "will withdraw unless ...": an ultimatum
+        elif stance.cue == "prepare" and cand.type == "ASSAULT" and stance.speaker is None:
+            new_type = "MOBILIZE"  # preparing to strike: readiness, short of force
+        elif stance.factuality == "negated" and cand.type in COOPERATIVE:
             new_type = "REJECT"
         elif stance.factuality in ("future", "hypothetical") and cand.type in COOPERATIVE:
             new_type = "AGREE" if not stance.conditional else None
@@ -548,6 +637,51 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
                 )
             derived.append(extra)
     return derived
+
+
+def _has_condition(trigger: Token, word: str) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == word for g in c.children)
+        for c in trigger.children
+    )
+
+
+def _obligations(sent: Span, finder: _Finder, found: list[Candidate]) -> list[Candidate]:
+    """ "X said Y must do Z": a demand by X on Y (REQUEST), whatever Z is."""
+    speech = statements.cues().speech
+    done = {(c.trigger.i, c.type) for c in found}
+    out = []
+    for verb in sent:
+        if speech.get(verb.lemma_.lower()) != "reported":
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or (clause.i, "REQUEST") in done:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
+                continue
+            speaker = statements.speaker_of(verb)
+            sources = finder.actors_of(speaker) if speaker is not None else []
+            targets = [a for s in statements.clause_subject(clause) for a in finder.actors_of(s)]
+            targets = [t for t in targets if t not in sources]
+            if sources and targets:
+                cand = Candidate(clause, "REQUEST", None, sources, targets, 0.6, "obligation")
+                cand.derived = True
+                cand.stance = statements.Stance("asserted", None, None, False, "obligation")
+                out.append(cand)
+    return out
+
+
+def _protest_targets(found: list[Candidate]) -> None:
+    """A protest held "to demand X of Y" is aimed at Y."""
+    by_trigger = {c.trigger.i: c for c in found}
+    for cand in found:
+        if cand.type != "PROTEST" or cand.targets:
+            continue
+        for child in cand.trigger.children:
+            inner = by_trigger.get(child.i)
+            if child.dep_ in ("advcl", "xcomp") and inner is not None and inner.targets:
+                cand.targets = list(inner.targets)
+                break
 
 
 def _derive(cand: Candidate, etype: str, sources: list[Actor], targets: list[Actor]) -> Candidate:
@@ -664,4 +798,9 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
             kept.confidence,
         ):
             best[key] = rel
-    return list(best.values())
+    with_target = {(r.source, r.type, r.evidence.start) for r in best.values() if r.target}
+    return [
+        r
+        for r in best.values()
+        if r.target is not None or (r.source, r.type, r.evidence.start) not in with_target
+    ]

@@ -28,6 +28,12 @@ _CLAUSAL = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "paratax
             "csubjpass", "oprd", "dep"}  # fmt: skip
 _NOMINAL = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "appos", "dative", "compound", "npadvmod"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Verbs whose object is the subject of their infinitive ("urged X to leave").
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell", "call", "allow",
+                            "permit", "invite", "encourage", "compel", "require", "press",
+                            "want", "expect", "instruct", "direct", "help", "enable", "pressure",
+                            "pressurise", "pressurize", "push", "authorise", "authorize",
+                            "forbid", "warn", "advise", "lead", "get", "cause"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Cues:
     reported_adverbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     negation: frozenset[str]
+    allegation_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Cues:
@@ -58,6 +65,7 @@ class Cues:
             reported_adverbs=frozenset(data["reported_adverbs"]),
             hedge_adverbs=frozenset(data["hedge_adverbs"]),
             negation=frozenset(data["negation"]),
+            allegation_verbs=frozenset(data["allegation_verbs"]),
         )
 
 
@@ -109,6 +117,16 @@ def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
         if _is_condition(child, lex):
             conditional = True
             stronger("hypothetical", "if")
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            stronger("hypothetical", "to")  # a purpose: "fired to disperse" is intended
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("for", "of", "over", "with")
+            and head.lemma_.lower() in lex.allegation_verbs
+        ):
+            stronger("hypothetical", head.lemma_.lower())  # "arrested for spying": alleged
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
             value = _verb_cue(child, head, lemma, lex)
@@ -170,18 +188,20 @@ def clause_subject(verb: Token) -> list[Token]:
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects
-        if current.dep_ == "pcomp" and current.head.head is not current.head:
+        if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             objects = [c for c in current.head.head.children if c.dep_ == "dobj"]
             if objects:  # "accused X of attacking"
                 return objects
-        if current.dep_ == "xcomp":
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
             if objects:  # object control: "urged X to leave"
                 return objects
+        if current.dep_ == "acl" and current.tag_ == "VBN":
+            return []  # "refugees ordered out": the noun is the patient
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]
         if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl") or (
-            current.head is current
+            current.head.i == current.i
         ):
             return []
         if current.dep_ == "pcomp":
@@ -224,7 +244,7 @@ def _ancestors(trigger: Token) -> Iterator[tuple[Token, Token]]:
     child = trigger
     for _ in range(12):
         head = child.head
-        if head is child:
+        if head.i == child.i:
             return
         if child.dep_ not in _CLAUSAL | _NOMINAL | {"prep", "mark", "advmod", "aux"}:
             return
@@ -280,7 +300,7 @@ def _modal(token: Token, lex: Cues) -> str | None:
             return child.lower_
         if child.dep_ == "aux" and child.lower_ == "wo":  # "won't"
             return "will"
-    if token.dep_ in ("conj",) and token.head is not token:
+    if token.dep_ in ("conj",) and token.head.i != token.i:
         return _modal(token.head, lex)
     return None
 

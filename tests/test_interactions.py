@@ -1,0 +1,227 @@
+"""Interactions: PLOVER events, their direction, pairing, modes, dates and evidence.
+
+Actors come from spaCy's named entities here, so these tests exercise the interaction stage
+alone, whatever the actor stages do.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from actorgraph import interactions
+from actorgraph import nlp as nlp_loader
+from actorgraph.model import Actor, ActorIndex, Document, Relation
+from actorgraph.vocab import PLOVER_TYPES
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return nlp_loader.load()
+
+
+def index_from_entities(doc: Doc) -> ActorIndex:
+    """One actor per distinct entity text, keyed by that text."""
+    index = ActorIndex()
+    by_text: dict[str, Actor] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "GPE", "ORG", "NORP"):
+            continue
+        actor = by_text.get(ent.text)
+        if actor is None:
+            slug = re.sub(r"[^a-z0-9]+", "-", ent.text.lower()).strip("-")
+            actor = Actor(id=f"t/{slug}", label=ent.text, type="Country")
+            by_text[ent.text] = actor
+            index.actors.append(actor)
+        for i in range(ent.start, ent.end):
+            index.by_token[i] = actor.id
+    return index
+
+
+def run(nlp: Language, text: str, date: str | None = "2021-03-11") -> list[Relation]:
+    doc = nlp(text)
+    return interactions.extract(doc, index_from_entities(doc), Document("t", "", text, date))
+
+
+def triples(relations: list[Relation], factuality: str | None = None) -> set[tuple]:
+    """(source label, type, target label) for each relation, labels from the id slug."""
+
+    def label(iri: str | None) -> str | None:
+        return iri.split("/", 1)[1] if iri else None
+
+    return {
+        (label(r.source), r.type, label(r.target))
+        for r in relations
+        if factuality is None or r.factuality == factuality
+    }
+
+
+def test_active_verb_subject_is_source(nlp: Language) -> None:
+    rels = run(nlp, "Germany attacked Poland on Tuesday.")
+    assert ("germany", "ASSAULT", "poland") in triples(rels)
+    assert ("poland", "ASSAULT", "germany") not in triples(rels)
+
+
+def test_passive_agent_is_source(nlp: Language) -> None:
+    rels = run(nlp, "Poland was invaded by Germany in September.")
+    assert ("germany", "ASSAULT", "poland") in triples(rels)
+    assert ("poland", "ASSAULT", "germany") not in triples(rels)
+
+
+def test_received_from_gives_the_giver_as_source(nlp: Language) -> None:
+    rels = run(nlp, "Chile received two frigates from Spain last year.")
+    aid = [r for r in rels if r.type == "AID"]
+    assert triples(aid) == {("spain", "AID", "chile")}
+    assert aid[0].mode == "military"
+
+
+def test_host_is_the_target_of_a_visit(nlp: Language) -> None:
+    rels = run(nlp, "Kenya hosted Ghana's foreign minister Shirley Botchwey on Monday.")
+    visits = [r for r in rels if r.type == "CONSULT"]
+    assert visits, rels
+    assert all(r.target == "t/kenya" for r in visits)
+    assert visits[0].mode == "visit"
+
+
+def test_compound_subject_of_a_symmetric_event_pairs_the_conjuncts(nlp: Language) -> None:
+    rels = run(nlp, "Chile and Peru held talks in Lima.")
+    consult = [r for r in rels if r.type == "CONSULT"]
+    assert len(consult) == 1
+    assert {consult[0].source, consult[0].target} == {"t/chile", "t/peru"}
+
+
+def test_compound_subject_with_a_target_gives_one_relation_each(nlp: Language) -> None:
+    rels = run(nlp, "Canada and Japan imposed sanctions on Iran.")
+    assert {("canada", "SANCTION", "iran"), ("japan", "SANCTION", "iran")} <= triples(rels)
+
+
+def test_prepositional_target(nlp: Language) -> None:
+    rels = run(nlp, "Norway met with Sweden to discuss fishing quotas.")
+    assert ("norway", "CONSULT", "sweden") in triples(rels)
+
+
+def test_nominal_visit_with_possessor_and_destination(nlp: Language) -> None:
+    rels = run(nlp, "Macron's visit to Italy was announced on Friday.")
+    visit = [r for r in rels if r.type == "CONSULT"]
+    assert triples(visit) == {("macron", "CONSULT", "italy")}
+    assert visit[0].mode == "visit"
+
+
+def test_light_verb_with_event_noun(nlp: Language) -> None:
+    rels = run(nlp, "Turkey launched a major offensive against Syria.")
+    assert ("turkey", "ASSAULT", "syria") in triples(rels)
+
+
+def test_driven_back_by_makes_the_agent_the_source(nlp: Language) -> None:
+    rels = run(nlp, "Chad's army was driven back by Sudan in the east.")
+    assert ("sudan", "ASSAULT", "chad") in triples(rels)
+
+
+def test_aid_verb_with_indirect_object(nlp: Language) -> None:
+    rels = run(nlp, "Norway gave Malawi a loan of 20 million dollars.")
+    aid = [r for r in rels if r.type == "AID"]
+    assert triples(aid) == {("norway", "AID", "malawi")}
+    assert aid[0].mode == "economic"
+
+
+def test_sending_a_letter_is_not_aid(nlp: Language) -> None:
+    rels = run(nlp, "Norway sent a letter to Malawi.")
+    assert not [r for r in rels if r.type == "AID"]
+
+
+def test_troops_arriving_is_a_deployment_not_a_visit(nlp: Language) -> None:
+    rels = run(nlp, "French troops arrived in Mali on Sunday.")
+    assert ("french", "CONSULT", "mali") not in triples(rels)
+    assert ("french", "MOBILIZE", "mali") in triples(rels)
+
+
+def test_threat_mode_comes_from_the_threatened_act(nlp: Language) -> None:
+    rels = run(nlp, "Iran threatened to attack Iraq.")
+    threat = [r for r in rels if r.type == "THREATEN"]
+    assert triples(threat) == {("iran", "THREATEN", "iraq")}
+    assert threat[0].mode == "violence"
+    attack = [r for r in rels if r.type == "ASSAULT"]
+    assert attack and all(r.factuality == "hypothetical" for r in attack)
+
+
+def test_announced_cooperation_is_an_agreement(nlp: Language) -> None:
+    rels = run(nlp, "Japan will give Kenya a grant of 5 million dollars.")
+    assert ("japan", "AGREE", "kenya") in triples(rels, "asserted")
+    assert ("japan", "AID", "kenya") in triples(rels, "future")
+
+
+def test_announced_act_with_unless_is_a_threat(nlp: Language) -> None:
+    rels = run(nlp, "Egypt said it would withdraw its troops from Libya unless talks resumed.")
+    assert ("egypt", "THREATEN", "libya") in triples(rels)
+
+
+def test_refusal_to_cooperate_is_a_rejection(nlp: Language) -> None:
+    rels = run(nlp, "Syria says it will not accept any more refugees from Turkey.")
+    assert any(t[:2] == ("syria", "REJECT") for t in triples(rels))
+
+
+def test_obligation_reported_by_a_speaker_is_a_request(nlp: Language) -> None:
+    rels = run(nlp, "Brazil said Argentina must pay its debts before the summit.")
+    assert ("brazil", "REQUEST", "argentina") in triples(rels)
+
+
+def test_demand_targets_the_subject_of_the_demanded_act(nlp: Language) -> None:
+    rels = run(nlp, "Greece demanded that Turkey withdraw its ships.")
+    assert ("greece", "REQUEST", "turkey") in triples(rels)
+    assert ("turkey", "RETREAT", None) in triples(rels, "hypothetical")
+
+
+def test_accusation_and_the_accused_act(nlp: Language) -> None:
+    rels = run(nlp, "Poland accused Belarus of attacking Lithuania.")
+    assert ("poland", "ACCUSE", "belarus") in triples(rels)
+    attack = [r for r in rels if r.type == "ASSAULT"]
+    assert triples(attack) == {("belarus", "ASSAULT", "lithuania")}
+    assert attack[0].factuality == "reported"
+    assert attack[0].attributed_to == "t/poland"
+
+
+def test_event_date_is_normalised_against_the_document_date(nlp: Language) -> None:
+    rels = run(nlp, "Peru attacked Chile on Monday, Bolivia said on Wednesday.")
+    attack = [r for r in rels if r.type == "ASSAULT"]
+    assert attack and attack[0].date == "2021-03-08"  # the Monday before 2021-03-11
+
+
+def test_absolute_date_and_missing_document_date(nlp: Language) -> None:
+    assert [r.date for r in run(nlp, "Peru attacked Chile on 4 May 1998.", None)] == ["1998-05-04"]
+    assert [r.date for r in run(nlp, "Peru attacked Chile on Monday.", None)] == [None]
+
+
+def test_evidence_is_the_sentence_with_offsets(nlp: Language) -> None:
+    text = "Spain is calm.  Peru attacked Chile on Monday. Nothing else happened."
+    rels = run(nlp, text)
+    assert rels
+    for rel in rels:
+        ev = rel.evidence
+        assert text[ev.start : ev.end] == ev.sentence == "Peru attacked Chile on Monday."
+        assert 0.0 < rel.confidence <= 1.0
+        assert rel.type in PLOVER_TYPES
+
+
+def test_no_event_without_actors(nlp: Language) -> None:
+    assert run(nlp, "The weather attacked the harvest.") == []
+
+
+def test_lexicon_rejects_unknown_types(tmp_path: Path) -> None:
+    bad = tmp_path / "plover.yaml"
+    bad.write_text(
+        "verbs: {smile: {type: GRIN}}\nnouns: {}\nlight_verbs: []\naid_things: {}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="GRIN"):
+        interactions.Lexicon.load(bad)
+
+
+def test_shipped_lexicon_uses_only_plover_types() -> None:
+    lex = interactions.lexicon()
+    assert {e.type for e in lex.verbs.values()} <= set(PLOVER_TYPES)
+    assert {e.type for e in lex.nouns.values()} <= set(PLOVER_TYPES)
+    assert len(lex.verbs) > 150 and len(lex.nouns) > 80
