@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from actorgraph import reader
 from actorgraph.errors import ActorgraphError, QueryError
@@ -118,3 +126,199 @@ def test_sidecar_cannot_rename_a_document(tmp_path: Path) -> None:
     assert document.id == "safe"
     assert document.path == str(article)
     assert document.title == "../../etc/passwd"  # kept as text, never used as a path
+
+
+# --- the SPARQL endpoint -------------------------------------------------------------------
+
+ACTORS = 400  # with their labels and types: enough triples for a runaway cross product
+
+
+@pytest.fixture(scope="module")
+def store_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("endpoint") / "store"
+    graph = Graph(identifier=URIRef("https://w3id.org/actorgraph/doc/seeded"))
+    for number in range(ACTORS):
+        actor = ID[f"person/p{number}"]
+        graph.add((actor, RDF.type, AG.Person))
+        graph.add((actor, RDFS.label, Literal(f"Person {number}")))
+    graph.add((ID["person/hostile"], RDFS.label, Literal(HOSTILE_NAMES[0])))
+    with open_store(folder) as opened:
+        opened.replace_document("seeded", graph)
+    return folder
+
+
+class Endpoint:
+    """A running `actorgraph serve` subprocess on a free loopback port."""
+
+    def __init__(self, folder: Path, *options: str) -> None:
+        command = [sys.executable, "-m", "actorgraph", "serve", "--store", str(folder)]
+        self.process = subprocess.Popen(
+            [*command, "--port", "0", *options], stderr=subprocess.PIPE, text=True
+        )
+        assert self.process.stderr is not None
+        line = self.process.stderr.readline()
+        found = re.search(r"http://([\d.]+):(\d+)/sparql", line)
+        assert found, f"no endpoint address in {line!r}"
+        self.host, self.port = found.group(1), int(found.group(2))
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+
+    def request(
+        self,
+        body: bytes | None = None,
+        query: dict[str, str] | None = None,
+        content_type: str | None = None,
+        timeout: float = 60,
+    ) -> tuple[int, dict[str, str], str]:
+        url = self.url + ("?" + urllib.parse.urlencode(query) if query else "")
+        request = urllib.request.Request(url, data=body, method="POST" if body else "GET")
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        request.add_header("Accept", "application/sparql-results+json")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as answer:
+                return answer.status, dict(answer.headers), answer.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode("utf-8")
+
+    def select(self, sparql: str) -> tuple[int, dict[str, str], str]:
+        return self.request(query={"query": sparql})
+
+    def count(self) -> int:
+        status, _, body = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def endpoint(store_folder: Path) -> Iterator[Endpoint]:
+    running = Endpoint(store_folder, "--timeout", "3", "--max-rows", "7")
+    yield running
+    running.stop()
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses with a TCP socket listening on `port` (from /proc/net/tcp{,6})."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+@pytest.mark.server
+def test_endpoint_listens_on_loopback_only(endpoint: Endpoint) -> None:
+    assert endpoint.host == "127.0.0.1"
+    assert listening_addresses(endpoint.port) == {"0100007F"}  # 127.0.0.1, little-endian
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(
+    ("body", "query", "content_type"),
+    [
+        (b"DROP ALL", None, "application/sparql-update"),
+        (
+            b"update=" + urllib.parse.quote("CLEAR ALL").encode(),
+            None,
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            b"query=" + urllib.parse.quote("DROP ALL").encode(),
+            None,
+            "application/x-www-form-urlencoded",
+        ),
+        (b"DELETE WHERE { ?s ?p ?o }", None, "application/sparql-query"),
+        (None, {"query": "INSERT DATA { <http://x/s> <http://x/p> <http://x/o> }"}, None),
+        (None, {"update": "DROP ALL"}, None),
+    ],
+)
+def test_endpoint_refuses_updates(
+    endpoint: Endpoint,
+    body: bytes | None,
+    query: dict[str, str] | None,
+    content_type: str | None,
+) -> None:
+    before = endpoint.count()
+    status, _, text = endpoint.request(body, query, content_type)
+    assert status in (403, 405), text
+    assert "\n" not in text.strip()
+    assert endpoint.count() == before == 2 * ACTORS + 1
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(
+    "service",
+    [
+        "SERVICE <http://example.org/sparql> { ?s ?p ?o }",
+        "service silent <http://example.org/sparql> { ?s ?p ?o }",
+        "SERVICE # hidden\n <http://example.org/sparql> { ?s ?p ?o }",
+        "SERVICE ?endpoint { ?s ?p ?o }",
+    ],
+)
+def test_endpoint_refuses_service_calls(endpoint: Endpoint, service: str) -> None:
+    status, _, text = endpoint.select(f"SELECT * WHERE {{ {service} }}")
+    assert status == 403, text
+    assert "SERVICE" in text
+
+
+@pytest.mark.server
+def test_endpoint_keeps_literals_that_mention_service(endpoint: Endpoint) -> None:
+    status, _, text = endpoint.select(
+        'SELECT ?s WHERE { ?s ?p "SERVICE <http://example.org/> { }" }'
+    )
+    assert status == 200, text
+
+
+@pytest.mark.server
+def test_endpoint_cuts_results_at_the_row_limit(endpoint: Endpoint) -> None:
+    status, headers, text = endpoint.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    assert status == 200, text
+    assert len(json.loads(text)["results"]["bindings"]) == 7
+    assert headers.get("X-SPARQL-MaxRows") == "7"
+    status, headers, text = endpoint.select("SELECT ?s WHERE { ?s a ?t } LIMIT 3")
+    assert len(json.loads(text)["results"]["bindings"]) == 3
+    assert "X-SPARQL-MaxRows" not in headers
+
+
+@pytest.mark.server
+def test_endpoint_stops_a_runaway_query_at_the_time_limit(endpoint: Endpoint) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    status, _, text = endpoint.select(runaway)
+    waited = time.monotonic() - started
+    assert status == 503, text
+    assert "time limit" in text
+    assert waited < 60  # bounded: the worker was killed, not waited for
+    assert endpoint.count() == 2 * ACTORS + 1  # and the endpoint still answers
+
+
+@pytest.mark.server
+def test_endpoint_answers_a_hostile_literal_as_data(endpoint: Endpoint) -> None:
+    literal = json.dumps(HOSTILE_NAMES[0])  # a properly escaped SPARQL string
+    status, _, text = endpoint.select(f"SELECT ?s WHERE {{ ?s ?p {literal} }}")
+    assert status == 200, text
+    rows = json.loads(text)["results"]["bindings"]
+    assert [row["s"]["value"] for row in rows] == [str(ID["person/hostile"])]
+
+
+def test_server_defaults_are_safe() -> None:
+    from actorgraph.server import ServerConfig
+
+    config = ServerConfig(location="unused")
+    assert config.host == "127.0.0.1"
+    assert not config.allow_update and not config.allow_service
+    assert config.timeout > 0 and config.max_rows > 0
