@@ -626,7 +626,7 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
         elif stance.factuality == "negated" and cand.type in COOPERATIVE:
             new_type = "REJECT"
         elif stance.factuality in ("future", "hypothetical") and cand.type in COOPERATIVE:
-            new_type = "AGREE" if not stance.conditional else None
+            new_type = "AGREE"  # an offer, conditional or not
         elif stance.factuality in ("future", "hypothetical") and cand.type in MATERIAL_CONFLICT:
             new_type = "THREATEN"
         if new_type is not None and cand.type != new_type:

@@ -107,6 +107,9 @@ def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
     if _negated(trigger, lex):
         stronger("negated", "not")
     backshifted = False
+    if any(_is_condition(child, lex) for child in trigger.children):
+        conditional = True  # "would attack if provoked": the event hangs on the condition
+        stronger("hypothetical", "if")
     for adv in _adverbs(trigger):
         if adv in lex.reported_adverbs:
             stronger("reported", adv)

@@ -1,0 +1,105 @@
+"""Statements: factuality of events and attribution of reported speech."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from actorgraph import nlp as nlp_loader
+from actorgraph import statements
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return nlp_loader.load()
+
+
+def stance_of(nlp: Language, text: str, word: str) -> statements.Stance:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    return statements.assess(token)
+
+
+def speaker_text(stance: statements.Stance) -> str | None:
+    token: Token | None = stance.speaker
+    return token.text if token is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Chile attacked Peru.", "attacked", "asserted"),
+        ("Chile did not attack Peru.", "attack", "negated"),
+        ("Chile never attacked Peru.", "attacked", "negated"),
+        ("Chile didn't attack Peru.", "attack", "negated"),
+        ("There were no talks between Chile and Peru.", "talks", "negated"),
+        ("Chile denied that it had attacked Peru.", "attacked", "negated"),
+        ("Chile refused to meet Peru.", "meet", "negated"),
+        ("Chile failed to reach an agreement with Peru.", "reach", "negated"),
+        ("If Chile attacks Peru, the region will suffer.", "attacks", "hypothetical"),
+        ("Chile could attack Peru.", "attack", "hypothetical"),
+        ("Chile might attack Peru.", "attack", "hypothetical"),
+        ("Chile may attack Peru.", "attack", "hypothetical"),
+        ("Chile would attack Peru if provoked.", "attack", "hypothetical"),
+        ("Analysts fear that Chile will attack Peru.", "attack", "hypothetical"),
+        ("An attack on Peru is feared.", "attack", "hypothetical"),
+        ("There are fears that Chile will attack Peru.", "attack", "hypothetical"),
+        ("Claims that Chile attacked Peru are lies.", "attacked", "hypothetical"),
+        ("Chile threatened to attack Peru.", "attack", "hypothetical"),
+        ("Chile will attack Peru.", "attack", "future"),
+        ("Chile plans to visit Peru.", "visit", "future"),
+        ("Chile is expected to visit Peru.", "visit", "future"),
+        ("Chile agreed to visit Peru.", "visit", "future"),
+        ("Chile said it would visit Peru.", "visit", "future"),
+        ("Bolivia said Chile attacked Peru.", "attacked", "reported"),
+        ("Chile attacked Peru, Bolivia said.", "attacked", "reported"),
+        ("According to Bolivia, Chile attacked Peru.", "attacked", "reported"),
+        ("Chile allegedly attacked Peru.", "attacked", "reported"),
+        ("Chile was arrested for spying on Peru.", "spying", "hypothetical"),
+        ("Chile sent troops to intimidate Peru.", "intimidate", "hypothetical"),
+        ("Chile continued to attack Peru.", "attack", "asserted"),
+    ],
+)
+def test_factuality(nlp: Language, text: str, word: str, expected: str) -> None:
+    assert stance_of(nlp, text, word).factuality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [
+        ("Bolivia said Chile attacked Peru.", "attacked", "Bolivia"),
+        ("Chile attacked Peru, Bolivia said on Monday.", "attacked", "Bolivia"),
+        ("According to Bolivia, Chile attacked Peru.", "attacked", "Bolivia"),
+        ("Chile attacked Peru, according to Bolivia.", "attacked", "Bolivia"),
+        ("Bolivia claimed that Chile had attacked Peru.", "attacked", "Bolivia"),
+        ("Bolivia was quoted as saying that Chile attacked Peru.", "attacked", "Bolivia"),
+        ("Chile attacked Peru.", "attacked", None),
+        ("Chile attacked Peru after Bolivia said so.", "attacked", None),
+    ],
+)
+def test_attribution(nlp: Language, text: str, word: str, speaker: str | None) -> None:
+    assert speaker_text(stance_of(nlp, text, word)) == speaker
+
+
+def test_modal_and_condition_are_reported(nlp: Language) -> None:
+    stance = stance_of(nlp, "Chile will attack Peru unless Peru pays.", "attack")
+    assert stance.modal == "will"
+    conditional = stance_of(nlp, "If Chile attacks Peru, Bolivia will protest.", "attacks")
+    assert conditional.conditional
+
+
+def test_backshifted_would_with_a_condition_stays_hypothetical(nlp: Language) -> None:
+    stance = stance_of(nlp, "Chile said it would attack Peru if Peru refused.", "attack")
+    assert stance.factuality == "hypothetical"
+
+
+def test_clause_subject_through_infinitives_and_coordination(nlp: Language) -> None:
+    doc = nlp("Chile agreed to meet Peru and signed a treaty.")
+    meet = next(t for t in doc if t.text == "meet")
+    signed = next(t for t in doc if t.text == "signed")
+    assert [t.text for t in statements.clause_subject(meet)] == ["Chile"]
+    assert [t.text for t in statements.clause_subject(signed)] == ["Chile"]
+    urged = nlp("Chile urged Peru to withdraw.")
+    withdraw = next(t for t in urged if t.text == "withdraw")
+    assert [t.text for t in statements.clause_subject(withdraw)] == ["Peru"]
