@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -449,3 +451,75 @@ def test_document_id_is_iri_safe(name: str, expected: str) -> None:
     doc_id = reader.document_id(Path(name))
     assert doc_id == expected
     assert "/" not in doc_id and ".." not in doc_id
+
+
+# --- the `actorgraph check` command and sizes ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("1048576", 1048576), ("512k", 512 * 1024), ("20MB", 20 * 1024**2), ("1.5 GiB", 1610612736)],
+)
+def test_parse_size(text: str, size: int) -> None:
+    assert reader.parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["lots", "-5", "0", "10 TB", ""])
+def test_parse_size_refuses_nonsense(text: str) -> None:
+    with pytest.raises(InputError, match="--max-bytes"):
+        reader.parse_size(text)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_command_reports_every_file_in_order(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", ACCENTED.encode("cp1252"))
+    write(tmp_path, "b.txt", b"")
+    write(tmp_path, "c.html", page(), meta={"date": "2023-03-07"})
+    write(tmp_path, "d.txt", GERMAN)
+    write(tmp_path, "e.txt", b"x" * 3000)
+    result = run_cli("check", str(tmp_path), "--max-bytes", "2k")
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert lines[0] == (
+        f"{tmp_path}/a.txt: id 'a', text in cp1252, {len(ACCENTED)} characters, "
+        "language en, date unknown"
+    )
+    assert lines[1] == f"failed: {tmp_path}/b.txt: empty file"
+    assert lines[2].startswith(f"{tmp_path}/c.html: id 'c', HTML page in utf-8, ")
+    assert lines[2].endswith("language en, date 2023-03-07")
+    assert lines[3].startswith(f"skipped: {tmp_path}/d.txt: text looks 'de', not English")
+    assert lines[4] == (
+        f"failed: {tmp_path}/e.txt: 2.9 KB is over the limit of 2 KB (raise it with --max-bytes)"
+    )
+    assert len(lines) == 5
+
+
+def test_check_command_succeeds_on_good_files(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", ENGLISH)
+    result = run_cli("check", str(tmp_path / "a.txt"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{tmp_path}/a.txt: id 'a', text in utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "2022-13-45"], "actorgraph: error: --date: impossible date '2022-13-45'"),
+        (["--max-bytes", "lots"], "actorgraph: error: --max-bytes: not a size: 'lots'"),
+    ],
+)
+def test_check_command_bad_options_are_one_line(tmp_path: Path, args, message: str) -> None:
+    write(tmp_path, "a.txt", ENGLISH)
+    result = run_cli("check", str(tmp_path), *args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -390,10 +390,24 @@ def read_sidecar(path: Path) -> dict[str, str]:
     return result
 
 
+@dataclass(frozen=True)
+class ReadFile:
+    """A document with how its file was read: the text encoding and whether it was HTML."""
+
+    document: Document
+    encoding: str
+    html: bool
+
+
 def read_document(
     path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Document:
     """One article and its sidecar metadata; `date` (YYYY-MM-DD) overrides the sidecar's."""
+    return read_file(path, date, max_bytes).document
+
+
+def read_file(path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadFile:
+    """One article as a `Document`, with the encoding it was read in."""
     path = Path(path)
     when = check_date(date, "--date") if date is not None else None
     decoded = read_text(path, max_bytes)
@@ -406,7 +420,7 @@ def read_document(
         raise InputError(f"{path}: no text (only whitespace)")
     meta = read_sidecar(path)
     lang = _language(path, text, meta.get("language"))
-    return Document(
+    document = Document(
         id=document_id(path),
         path=str(path),
         text=text,
@@ -415,6 +429,7 @@ def read_document(
         source=meta.get("source"),
         language=lang,
     )
+    return ReadFile(document, decoded.encoding, page is not None)
 
 
 def _language(path: Path, text: str, declared: str | None) -> str | None:
@@ -422,14 +437,14 @@ def _language(path: Path, text: str, declared: str | None) -> str | None:
     if declared and declared.strip():
         if not language.is_english_code(declared):
             raise SkippedDocument(
-                f"{path}: language {declared!r} declared in metadata is not English; skipped"
+                f"{path}: language {declared!r} declared in metadata is not English"
             )
         return declared.strip()
     foreign = language.is_foreign(text)
     if foreign is not None:
         raise SkippedDocument(
             f"{path}: text looks {foreign.code!r}, not English "
-            f"(p={foreign.probability:.2f}); skipped"
+            f"(p={foreign.probability:.2f})"
         )
     found = language.guess(text)
     return "en" if found is not None and found.code == "en" else None
@@ -448,6 +463,17 @@ def read_documents(
     Two files with the same document id are an error for the second, so that neither is lost.
     A bad `date` or `max_bytes` is the caller's mistake and is raised at once.
     """
+    for found in read_files(paths, date, on_error, max_bytes):
+        yield found.document
+
+
+def read_files(
+    paths: Iterable[Path],
+    date: str | None = None,
+    on_error: ErrorHandler | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ReadFile]:
+    """`read_documents`, each document with the encoding it was read in."""
     if date is not None:
         date = check_date(date, "--date")
     if max_bytes <= 0:
@@ -455,16 +481,62 @@ def read_documents(
     owners: dict[str, Path] = {}
     for path in iter_articles(paths, on_error):
         try:
-            document = read_document(path, date, max_bytes)
-            first = owners.setdefault(document.id, path)
+            found = read_file(path, date, max_bytes)
+            doc_id = found.document.id
+            first = owners.setdefault(doc_id, path)
             if first != path:
                 raise InputError(
-                    f"{path}: same document id {document.id!r} as {first}; rename one of them"
+                    f"{path}: same document id {doc_id!r} as {first}; rename one of them"
                 )
         except InputError as error:
             _report(path, error, on_error)
             continue
-        yield document
+        yield found
+
+
+def check(
+    paths: Iterable[Path], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[str, str]]:
+    """(status, line) for every file, in order: "ok" with what was found in it, or "failed" /
+    "skipped" with why. What `actorgraph check` prints."""
+    pending: list[tuple[str, str]] = []
+
+    def note(path: Path, error: InputError) -> None:
+        pending.append(("skipped" if isinstance(error, SkippedDocument) else "failed", str(error)))
+
+    for found in read_files(paths, date, note, max_bytes):
+        yield from pending
+        pending.clear()
+        yield "ok", describe(found)
+    yield from pending
+
+
+def describe(found: ReadFile) -> str:
+    """One line saying how a file was read."""
+    doc = found.document
+    kind = "HTML page" if found.html else "text"
+    facts = [
+        f"{kind} in {found.encoding}",
+        f"{len(doc.text)} characters",
+        f"language {doc.language or 'not judged'}",
+        f"date {doc.date or 'unknown'}",
+    ]
+    return f"{doc.path}: id {doc.id!r}, " + ", ".join(facts)
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """A byte count from "10485760", "512k", "20MB" or "1.5 GB" (powers of 1024)."""
+    found = _SIZE.fullmatch(str(text))
+    if found is None:
+        raise InputError(f"--max-bytes: not a size: {text!r} (e.g. 20MB, 512k, 1048576)")
+    scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[found.group(2).lower()]
+    size = int(float(found.group(1)) * scale)
+    if size <= 0:
+        raise InputError(f"--max-bytes: must be a positive size, not {text!r}")
+    return size
 
 
 def _size(n: int) -> str:
