@@ -261,6 +261,28 @@ def export(
         typer.echo(f"wrote {path}")
 
 
+MaxBytesOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-bytes",
+        help="Largest article file read, e.g. 20MB or 512k (default 10MB); larger ones fail.",
+    ),
+]
+
+
+@app.command()
+def check(paths: PathsArg, date: DateOpt = None, max_bytes: MaxBytesOpt = "10MB") -> None:
+    """Check that articles can be read (encoding, HTML, language, metadata); one line each."""
+    from actorgraph import reader
+
+    failed = 0
+    for status, line in reader.check(paths, date=date, max_bytes=reader.parse_size(max_bytes)):
+        failed += status == "failed"
+        typer.echo(line if status == "ok" else f"{status}: {line}")
+    if failed:
+        raise SystemExit(1)
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
