@@ -2,6 +2,8 @@
 
 Stages run in order and only pass their outputs forward:
 clean -> nlp -> recognise -> resolve/link -> affiliations, interactions (with statements).
+The knowledge base and the spaCy additions (entity ruler, paragraph breaks) are set up once
+per loaded pipeline.
 """
 
 from __future__ import annotations
@@ -21,17 +23,28 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
     return next(extract_many([document], nlp))
 
 
-def extract_many(documents: Iterable[Document], nlp: Language | None = None) -> Iterator[Extraction]:
-    """Actors and relations of each document, in order, sharing one loaded spaCy pipeline."""
-    from actorgraph import affiliations, clean, interactions, recognise, resolve
+def prepare(nlp: Language | None = None) -> Language:
+    """The spaCy pipeline with the knowledge-base ruler and paragraph breaks added (once)."""
+    from actorgraph import kb, recognise
 
-    nlp = nlp or nlp_loader.load()
-    for document in documents:
-        text = clean.clean(document.text)
-        doc = nlp(text)
-        mentions = recognise.recognise(doc)
-        index = resolve.resolve(doc, mentions)
-        relations = affiliations.extract(doc, index, document)
+    return recognise.setup(nlp or nlp_loader.load(), kb.load())
+
+
+def extract_many(
+    documents: Iterable[Document], nlp: Language | None = None
+) -> Iterator[Extraction]:
+    """Actors and relations of each document, in order, sharing one loaded spaCy pipeline."""
+    from actorgraph import affiliations, clean, interactions, kb, recognise, resolve
+
+    nlp = prepare(nlp)
+    knowledge = kb.load()
+    pairs = ((clean.clean(d.text), d) for d in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True):
+        found = recognise.recognise(doc, knowledge, nlp)
+        resolution = resolve.resolve(doc, found, knowledge, document.date)
+        index = resolution.index
+        relations = affiliations.extract(doc, index, document, resolution, knowledge)
         relations += interactions.extract(doc, index, document)
-        yield Extraction(document=document, actors=index.actors, relations=relations,
-                         extractor=EXTRACTOR)
+        yield Extraction(
+            document=document, actors=index.actors, relations=relations, extractor=EXTRACTOR
+        )

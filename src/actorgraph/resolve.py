@@ -1,31 +1,538 @@
-"""Resolving mentions into one actor each, within a document.
+"""Resolving mentions into the actors of one document.
 
-(Placeholder: one actor per distinct name.)
+Names, surnames, titles, pronouns, capitals acting for their governments and nominal groups
+("his soldiers") become mentions of one entity each; `link` then gives each entity its actor
+record and IRI. The posts that tie a title to a person ("Foreign Minister Vladimir Makei",
+"Sergei Shoigu, the Russian defence minister") are found here, because they are what makes
+"the Russian defence minister" and "Sergei Shoigu" one actor; the affiliation stage turns
+them into relations.
+
+Pronouns are resolved by a salience heuristic in the manner of Lappin and Leass (1994):
+each earlier mention scores by grammatical role (subject, object, not embedded in another
+noun group), halved for each sentence back; the best agreeing candidate wins.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from actorgraph.model import Actor, ActorIndex, Mention
-from actorgraph.recognise import Recognised
-from actorgraph.vocab import ID
+from actorgraph import link
+from actorgraph.kb import KBEntry, KnowledgeBase
+from actorgraph.model import ActorIndex, Mention
+from actorgraph.names import name_key
+from actorgraph.recognise import Recognised, Recognition, Title, lexicon
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_GROUP_TYPES = frozenset({"MilitaryForce", "PoliticalGroup"})
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "to",
+        "at",
+        "from",
+        "into",
+        "near",
+        "toward",
+        "towards",
+        "across",
+        "around",
+        "outside",
+        "inside",
+        "through",
+        "over",
+        "on",
+        "via",
+        "within",
+        "throughout",
+        "above",
+        "beyond",
+        "along",
+        "past",
+        "onto",
+        "off",
+        "out",
+    }
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+_MAX_SENTENCES_BACK = 3
+_NOT_TITLE_GAP = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
 
 
-def resolve(doc: Doc, found: list[Recognised]) -> ActorIndex:
+@dataclass
+class Entity:
+    """One actor of the document while it is being resolved."""
+
+    type: str
+    entry: KBEntry | None = None
+    names: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, kind
+    country: str | None = None
+    iri: str = ""
+
+
+@dataclass(frozen=True)
+class Post:
+    """A title that the text ties to a person, with the organisation or country it is in."""
+
+    person: str  # actor IRI
+    role: str
+    organization: str | None  # actor IRI
+    title: Title
+    how: str  # "title" (before the name), "apposition", "copula", "kb" (holder on the date)
+
+
+@dataclass
+class Resolution:
+    """The resolve stage's output: the actor index and the posts found on the way."""
+
+    index: ActorIndex
+    posts: list[Post] = field(default_factory=list)
+
+
+class _Resolver:
+    """Holds one document's entities while mentions are attached to them."""
+
+    def __init__(self, doc: Doc, knowledge: KnowledgeBase, date: str | None) -> None:
+        self.doc = doc
+        self.kb = knowledge
+        self.date = date
+        self.entities: dict[str, Entity] = {}
+        self.token_entity: dict[int, str] = {}
+        self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+
+    # ---- entities
+
+    def entity(self, group: str, type_name: str, entry: KBEntry | None = None) -> Entity:
+        if group not in self.entities:
+            country = entry.country if entry else None
+            self.entities[group] = Entity(
+                type=entry.type if entry else type_name, entry=entry, country=country
+            )
+        return self.entities[group]
+
+    def country_entity(self, iso3: str) -> tuple[str, Entity] | None:
+        entry = self.kb.country(iso3)
+        if entry is None:
+            return None
+        return entry.key, self.entity(entry.key, "Country", entry)
+
+    def attach(self, group: str, start: int, end: int, kind: str, name: str | None) -> None:
+        entity = self.entities[group]
+        entity.spans.append((start, end, kind))
+        if name:
+            entity.names.append(name)
+        for i in range(start, end):
+            self.token_entity.setdefault(i, group)
+
+    def group_at(self, token: int) -> str | None:
+        return self.token_entity.get(token)
+
+    # ---- names
+
+    def add_names(self, mentions: list[Recognised]) -> None:
+        """Full names and KB-known names first, then single-word person names."""
+        surnames = []
+        for m in mentions:
+            if m.kind == "capital":
+                self.add_capital(m)
+            elif m.kind == "name":
+                if m.type == "Person" and m.key is None and m.end_token - m.start_token == 1:
+                    surnames.append(m)
+                    continue
+                self.add_name(m)
+        for m in surnames:
+            self.add_surname(m)
+
+    def add_name(self, m: Recognised) -> None:
+        entry = self.kb.entry(m.key) if m.key else None
+        group = m.key or f"{m.type}:{name_key(m.text)}"
+        if m.type == "Person" and not m.key:
+            group = self.person_group(m.text) or group
+        self.entity(group, m.type, entry)
+        self.attach(group, m.start_token, m.end_token, "name", m.text)
+
+    def person_group(self, text: str) -> str | None:
+        """An existing person whose full name has the same last name (so "Vladimir Putin" and
+        "Putin" merge whichever comes first)."""
+        last = name_key(text).split()[-1:]
+        for group, entity in self.entities.items():
+            if entity.type == "Person" and any(
+                name_key(n).split()[-1:] == last for n in entity.names
+            ):
+                return group
+        return None
+
+    def add_surname(self, m: Recognised) -> None:
+        key = name_key(m.text)
+        candidates = [
+            (max(s for s, _, _ in e.spans), g)
+            for g, e in self.entities.items()
+            if e.type == "Person"
+            and any(name_key(n).split()[-1:] == [key] or name_key(n) == key for n in e.names)
+        ]
+        if candidates:
+            group = max(candidates)[1]
+        else:
+            known = [e for e in self.kb.lookup(m.text) if e.type == "Person"]
+            group = known[0].key if len(known) == 1 else f"Person:{key}"
+            self.entity(group, "Person", known[0] if len(known) == 1 else None)
+        self.attach(group, m.start_token, m.end_token, "name", m.text)
+
+    def add_capital(self, m: Recognised) -> None:
+        """A capital acting (subject, agent, object of a verb, possessor) stands for its
+        country; a capital as a place stays a Location."""
+        token = self.doc[m.end_token - 1]
+        if m.key and is_agent(token):
+            entry = self.kb.entry(m.key)
+            self.entity(m.key, "Country", entry)
+            self.attach(m.key, m.start_token, m.end_token, "metonym", m.text)
+            return
+        group = f"Location:{name_key(m.text)}"
+        entity = self.entity(group, "Location")
+        entity.country = entity.country or m.country
+        self.attach(group, m.start_token, m.end_token, "name", m.text)
+
+    def retype_by_apposition(self) -> None:
+        """A name the statistical model typed is retyped by an appositive head noun:
+        "BelTA, the state news agency of Belarus" is a media organisation."""
+        heads = lexicon().head_types
+        for entity in self.entities.values():
+            if entity.entry is not None or entity.type == "Location":
+                continue
+            for _, end, _ in entity.spans:
+                head = appositive_head(self.doc, end)
+                if head is not None and head.lower_ in heads:
+                    entity.type = heads[head.lower_]
+                    break
+
+    # ---- titles
+
+    def add_titles(self, titles: list[Title]) -> list[Post]:
+        posts = []
+        for title in titles:
+            found = self.title_person(title)
+            if found is None:
+                continue
+            group, how = found
+            org = self.title_org(title)
+            entity = self.entities[group]
+            start = self.title_start(title)
+            for i in range(start, title.end_token):
+                self.token_entity.setdefault(i, group)
+            entity.spans.append((start, title.end_token, "title"))
+            if org is not None and entity.country is None:
+                entity.country = self.entities[org].country
+            posts.append(Post(group, title.role, org, title, how))
+        return posts
+
+    def title_start(self, title: Title) -> int:
+        """First token of the title's noun group ("the Russian defence minister")."""
+        start = title.start_token
+        while start > 0:
+            before = self.doc[start - 1]
+            group = self.group_at(before.i)
+            plain = before.pos_ in ("DET", "ADJ") and group is None
+            owner = before.pos_ == "PROPN" and group and self.entities[group].type != "Person"
+            if plain or owner or before.tag_ == "POS":
+                start -= 1
+            else:
+                break
+        return start
+
+    def title_person(self, title: Title) -> tuple[str, str] | None:
+        """The person a title belongs to, and how the text (or the KB) says so."""
+        doc = self.doc
+        end = title.end_token
+        after = self.group_at(end) if end < len(doc) else None
+        if after and self.entities[after].type == "Person":
+            return after, "title"
+        start = self.title_start(title)
+        if start >= 2 and doc[start - 1].text == ",":
+            before = self.group_at(start - 2)
+            if before and self.entities[before].type == "Person":
+                return before, "apposition"
+        if end + 1 < len(doc) and doc[end].text == ",":
+            group = self.group_at(end + 1)
+            if group and self.entities[group].type == "Person":
+                return group, "apposition"
+        group = self.copula_subject(title)
+        if group:
+            return group, "copula"
+        return self.kb_holder(title)
+
+    def copula_subject(self, title: Title) -> str | None:
+        head = self.doc[title.end_token - 1]
+        if head.dep_ not in ("attr", "oprd") or head.head.lemma_ not in ("be", "become", "remain"):
+            return None
+        for child in head.head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                group = self.group_at(child.i)
+                if group and self.entities[group].type == "Person":
+                    return group
+        return None
+
+    def kb_holder(self, title: Title) -> tuple[str, str] | None:
+        """The person the KB says held the post on the document's date."""
+        org = self.title_org(title)
+        if org is None or self.date is None or title.modifier in ("former", "ex", "late"):
+            return None
+        entry = self.entities[org].entry
+        holder = self.kb.holder(title.role, entry.key, self.date) if entry else None
+        if holder is None:
+            return None
+        self.entity(holder.key, "Person", holder)
+        return holder.key, "kb"
+
+    def title_org(self, title: Title) -> str | None:
+        """The country or organisation of a title: a demonym, country or organisation just
+        before it ("Russian President", "Kremlin spokesperson", "Russia's foreign minister")
+        or its "of" object ("the commander of the Ukrainian combined forces")."""
+        doc = self.doc
+        i = title.start_token - 1
+        while i >= 0 and (doc[i].tag_ == "POS" or doc[i].lower_ in ("top", "chief", "senior")):
+            i -= 1
+        if i >= 0 and doc[i].pos_ not in _NOT_TITLE_GAP:
+            group = self.group_at(i)
+            if group and self.entities[group].type not in ("Person", "Location"):
+                return group
+            country = self.kb.country_by_adjective(doc[i].text)
+            if country is not None and doc[i].text[:1].isupper():
+                found = self.country_entity(country.country or "")
+                if found is None:
+                    return None
+                found[1].spans.append((i, i + 1, "demonym"))
+                self.token_entity.setdefault(i, found[0])
+                return found[0]
+        head = doc[title.end_token - 1]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        group = self.group_at(obj.i)
+                        if group and self.entities[group].type not in ("Person", "Location"):
+                            return group
+        return None
+
+    # ---- pronouns
+
+    def add_pronouns(self) -> None:
+        for token in self.doc:
+            lower = token.lower_
+            if token.pos_ != "PRON" or lower not in (
+                PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+            ):
+                continue
+            if lower in THING_PRONOUNS and is_pleonastic(token):
+                continue
+            group = self.antecedent(token)
+            if group is not None:
+                self.attach(group, token.i, token.i + 1, "pronoun", None)
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        """The most salient earlier entity that agrees with the pronoun."""
+        lower = pronoun.lower_
+        here = self.sentence_of[pronoun.i]
+        back = _MAX_SENTENCES_BACK
+        if lower in THING_PRONOUNS:
+            back = 0 if lower == "it" else 1
+        scores: dict[str, float] = {}
+        for group, entity in self.entities.items():
+            if not agrees(lower, entity.type):
+                continue
+            for start, end, kind in entity.spans:
+                if start >= pronoun.i or kind == "title":
+                    continue
+                distance = here - self.sentence_of[start]
+                if distance > back:
+                    continue
+                weight = salience(self.doc[end - 1] if kind != "pronoun" else self.doc[start])
+                scores[group] = scores.get(group, 0.0) + weight * 0.5**distance
+        reflexive_blocked = self.clause_subject(pronoun) if lower in ("him", "her") else None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        for group, _ in ranked:
+            if group != reflexive_blocked:
+                return group
+        return None
+
+    def clause_subject(self, pronoun: Token) -> str | None:
+        """The entity that is subject of the pronoun's own clause ("he" cannot be "him")."""
+        verb = pronoun.head
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return self.group_at(child.i)
+        return None
+
+    # ---- nominal groups
+
+    def add_nominals(self, mentions: list[Recognised]) -> None:
+        for m in mentions:
+            if m.kind not in ("nominal", "country"):
+                continue
+            iso3 = m.country
+            if iso3 is None and m.owner is not None:
+                owner = self.group_at(m.owner)
+                iso3 = self.entities[owner].country if owner else None
+            if iso3 is None:
+                continue
+            if m.kind == "country":
+                found = self.country_entity(iso3)
+                if found:
+                    self.attach(found[0], m.start_token, m.end_token, "nominal", None)
+                continue
+            label, entry = link.institution(self.kb, iso3, m.label or m.text, m.type)
+            group = entry.key if entry else f"{m.type}:{name_key(label)}"
+            entity = self.entity(group, m.type, entry)
+            entity.country = entity.country or iso3
+            if not entity.names:
+                entity.names.append(label)
+            self.attach(group, m.start_token, m.end_token, "nominal", None)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def is_agent(token: Token) -> bool:
+    """Whether a place name acts (subject, agent, object of a verb, possessor, partner of
+    "with"/"between") rather than locates ("in Minsk", "to Moscow", "on Kyiv")."""
+    if token.dep_ in ("conj", "appos") and _stray_subject(token):
+        return True
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    dep = token.dep_
+    if dep in _SUBJECT_DEPS or dep in ("dobj", "poss", "agent"):
+        return True
+    if dep == "pobj":
+        prep = token.head
+        return prep.lower_ not in _PLACE_PREPOSITIONS
+    return False
+
+
+def _stray_subject(token: Token) -> bool:
+    """Whether a conjunct hung on an opening phrase is really the subject of a verb that has
+    none ("In Belarus, Moscow and Minsk established ...": the parser may join the capitals
+    to "Belarus")."""
+    root = token.sent.root
+    if root.pos_ != "VERB" or token.i > root.i:
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS for c in root.children):
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+        if first.dep_ in ("pobj", "appos"):
+            break
+    between = first.doc[first.i + 1 : token.i]
+    return any(t.text == "," for t in between)
+
+
+def is_pleonastic(token: Token) -> bool:
+    """An "it" that refers to nothing ("it is likely that", "finds it hard to")."""
+    if token.dep_ == "expl":
+        return True
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    if head.lemma_ in ("be", "seem", "appear", "become") and token.dep_ in _SUBJECT_DEPS:
+        return True
+    return token.dep_ == "dobj" and any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in head.children)
+
+
+def agrees(pronoun: str, type_name: str) -> bool:
+    """Number and animacy agreement of a pronoun with an actor type."""
+    if pronoun in PERSON_PRONOUNS:
+        return type_name == "Person"
+    if pronoun in THING_PRONOUNS:
+        return type_name not in ("Person", "Location")
+    return type_name in _GROUP_TYPES
+
+
+def salience(token: Token) -> float:
+    """Lappin-Leass style weight of a mention: recency, grammatical role, head-noun emphasis."""
+    weight = 100.0
+    dep = token.dep_
+    if dep in _SUBJECT_DEPS:
+        weight += 80
+    elif dep in _OBJECT_DEPS:
+        weight += 50
+    elif dep == "pobj":
+        weight += 40
+    if not embedded(token):
+        weight += 80
+    return weight
+
+
+def embedded(token: Token) -> bool:
+    """Whether a mention sits inside another noun group ("the rallies that X put down")."""
+    current = token
+    while current.head.i != current.i:
+        head = current.head
+        if current.dep_ not in ("compound", "flat", "appos") and head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if head.pos_ in ("VERB", "AUX") and current.dep_ != "relcl":
+            return False
+        current = head
+    return False
+
+
+def appositive_head(doc: Doc, end: int) -> Token | None:
+    """The head noun of an apposition right after token `end` (", the state news agency")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    start = end + 1
+    for chunk in doc.noun_chunks:
+        if chunk.start == start or (chunk.start < start < chunk.end):
+            return chunk.root
+        if chunk.start > start:
+            break
+    return None
+
+
+def resolve(
+    doc: Doc, recognition: Recognition, knowledge: KnowledgeBase, date: str | None = None
+) -> Resolution:
+    """The document's actors, which tokens refer to which, and the posts the text states."""
+    resolver = _Resolver(doc, knowledge, date)
+    resolver.add_names(recognition.mentions)
+    resolver.retype_by_apposition()
+    resolver.add_nominals([m for m in recognition.mentions if m.owner is None])
+    posts = resolver.add_titles(recognition.titles)
+    resolver.add_pronouns()
+    resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
+    return _finish(resolver, recognition, posts)
+
+
+def _finish(resolver: _Resolver, recognition: Recognition, posts: list[Post]) -> Resolution:
+    """Link every entity to its actor record and index every mention token."""
+    doc = resolver.doc
     index = ActorIndex()
-    by_name: dict[str, Actor] = {}
-    for rec in found:
-        slug = re.sub(r"[^a-z0-9]+", "-", rec.text.lower()).strip("-")
-        actor = by_name.get(rec.text)
-        if actor is None:
-            actor = Actor(id=str(ID[f"{rec.type.lower()}/{slug}"]), label=rec.text, type=rec.type)
-            by_name[rec.text] = actor
+    iri_of: dict[str, str] = {}
+    for group, entity in resolver.entities.items():
+        mentions = [_mention(doc[s:e], kind) for s, e, kind in entity.spans]
+        actor = link.make_actor(entity.type, entity.names, mentions, entity.entry, entity.country)
+        existing = index.get(actor.id)
+        if existing is not None:  # two groups linked to the same actor: merge them
+            existing.mentions = sorted(existing.mentions + actor.mentions, key=lambda m: m.start)
+            existing.aliases += [a for a in actor.aliases if a not in existing.aliases]
+        else:
             index.actors.append(actor)
-        span = doc[rec.start_token : rec.end_token]
-        actor.mentions.append(Mention(span.start_char, span.end_char, span.text))
-        for i in range(rec.start_token, rec.end_token):
-            index.by_token[i] = actor.id
-    return index
+        iri_of[group] = actor.id
+    for token, group in resolver.token_entity.items():
+        index.by_token[token] = iri_of[group]
+    for demonym in recognition.demonyms:
+        country = f"country/{demonym.country}"
+        if demonym.start_token not in index.by_token and country in iri_of:
+            index.by_token[demonym.start_token] = iri_of[country]
+    resolved = [
+        Post(iri_of[p.person], p.role, iri_of.get(p.organization or ""), p.title, p.how)
+        for p in posts
+    ]
+    return Resolution(index=index, posts=resolved)
+
+
+def _mention(span: Span, kind: str) -> Mention:
+    return Mention(span.start_char, span.end_char, span.text, kind)
