@@ -114,7 +114,7 @@ def test_read_gold_and_bad_lines(tmp_path: Path) -> None:
     assert record.type == "ASSAULT" and record.sources[0].code == "CHL" and not record.targets
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{not json\n", encoding="utf-8")
-    with pytest.raises(SystemExit, match="bad.jsonl:1"):
+    with pytest.raises(SystemExit, match=r"bad\.jsonl:1"):
         bench.read_gold(bad)
 
 
@@ -122,7 +122,8 @@ def test_end_to_end_on_a_synthetic_file(tmp_path: Path, capsys: pytest.CaptureFi
     path = tmp_path / "mini.jsonl"
     records = [
         {"text": "Canada imposed sanctions on Iran on Tuesday.", "event": "SANCTION",
-         "source": [{"text": "Canada", "code": "CAN"}], "target": [{"text": "Iran", "code": "IRN"}]},
+         "source": [{"text": "Canada", "code": "CAN"}],
+         "target": [{"text": "Iran", "code": "IRN"}]},
         {"text": "Kenya and Uganda held talks in Nairobi.", "event": "CONSULT",
          "source": [{"text": "Kenya", "code": "KEN"}, {"text": "Uganda", "code": "UGA"}],
          "target": []},
