@@ -402,7 +402,7 @@ def test_graph_is_queryable_with_sparql(base: kb.KnowledgeBase) -> None:
                               FILTER(?end < "2023-01-01"^^<http://www.w3.org/2001/XMLSchema#date>) }
         }"""
     )
-    assert [str(r[0]) for r in rows] == ["Sergei Aleinik"]
+    assert [str(b[rdflib.Variable("name")]) for b in rows.bindings] == ["Sergei Aleinik"]
 
 
 def test_graph_conforms_to_shapes(base: kb.KnowledgeBase) -> None:
