@@ -61,8 +61,8 @@ _CLOSING = frozenset(".!?\"'”’)")
 
 @Language.component("actorgraph_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after a line break that follows a finished sentence or a heading
-    (runs before the parser, which keeps preset boundaries)."""
+    """Start a sentence after a blank line, or after a line break that follows a finished
+    sentence or a heading (runs before the parser, which keeps preset boundaries)."""
     text = doc.text
     for token in doc[1:]:
         previous = doc[token.i - 1]
@@ -75,6 +75,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
             continue
         next_end = text.find("\n", token.idx)
         next_line = text[token.idx : next_end if next_end >= 0 else len(text)]
-        if line[-1] in _CLOSING or is_heading(line, next_line):
+        blank_line = previous.text.count("\n") >= 2
+        if blank_line or line[-1] in _CLOSING or is_heading(line, next_line):
             token.is_sent_start = True
     return doc

@@ -50,6 +50,7 @@ class Lexicon:
     not_actors: frozenset[str]
     departure_words: tuple[str, ...]
     roles: dict[str, str]
+    place_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
         not_actors=frozenset(name_key(w) for w in types["not_actors"]),
         departure_words=tuple(w.lower() for w in types["departure_words"]),
         roles=role_forms,
+        place_verbs=frozenset(w.lower() for w in types["place_verbs"]),
     )
 
 
@@ -164,18 +166,25 @@ def _title_matcher(nlp: Language) -> PhraseMatcher:
 
 def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     """Typed mentions, demonyms and titles of a parsed document."""
-    result = Recognition()
+    result = Recognition(titles=titles(doc, nlp))
+    in_title = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trim(ent)
-        if span is None:
+        if span is None or (not ent.ent_id_ and in_title & set(range(span.start, span.end))):
+            continue
+        if (
+            not ent.ent_id_
+            and ent.label_ == "PERSON"
+            and _modifier_only(span)
+            and not _only_demonym(span.text, knowledge)
+        ):
             continue
         found = classify(span, ent.label_, ent.ent_id_, knowledge)
         if found is None:
             continue
         (result.demonyms if found.kind == "demonym" else result.mentions).append(found)
-    result.titles = titles(doc, nlp)
     covered = {i for m in result.mentions for i in range(m.start_token, m.end_token)}
     title_tokens = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     demonym_at = {d.start_token: d for d in result.demonyms}
@@ -204,9 +213,24 @@ def _trim(ent: Span) -> Span | None:
         or (ent.label_ == "PERSON" and ent.doc[start].lower_ in roles and end - start > 1)
     ):
         start += 1
+    if ent.label_ == "ORG":  # "the Ministry of Water in Oranjestad": the place is no part
+        cut = next((t.i for t in ent.doc[start:end] if t.lower_ in ("in", "at")), end)
+        end = cut
     while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
         end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+def _modifier_only(span: Span) -> bool:
+    """A name used only to qualify a thing ("Patriot systems", "Javelin missiles")."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and head.lower_ not in lexicon().roles
+        and head.lower_ not in lexicon().country_heads
+    )
 
 
 def _given_name(token: Token, roles: dict[str, str]) -> bool:
@@ -314,11 +338,42 @@ def titles(doc: Doc, nlp: Language) -> list[Title]:
             continue
         if end - start == 1 and doc[start].pos_ not in ("NOUN", "PROPN"):
             continue
+        role = nlp.vocab.strings[match_id]
+        if role in _PORTFOLIO_ROLES:
+            while start > 0 and _portfolio_word(doc[start - 1]):
+                start -= 1
+            if start < end - 1 and role == "minister":
+                role = f"{doc[start : end - 1].text.lower()} minister"
         taken.update(range(start, end))
-        before = doc[start - 1].lower_ if start > 0 else ""
-        modifier = before.rstrip("-") if before.rstrip("-") in _TITLE_MODIFIERS else None
-        found.append(Title(start, end, nlp.vocab.strings[match_id], modifier))
+        modifier = _title_modifier(doc, start)
+        found.append(Title(start, end, role, modifier))
     return sorted(found, key=lambda t: t.start_token)
+
+
+def _title_modifier(doc: Doc, start: int) -> str | None:
+    """ "former", "acting", "deputy"... before a title, possibly before its country
+    ("Former Kenyan President")."""
+    for token in reversed(doc[max(0, start - 3) : start]):
+        word = token.lower_.rstrip("-")
+        if word in _TITLE_MODIFIERS:
+            return word
+        if token.pos_ not in ("ADJ", "PROPN", "PART") and token.tag_ != "POS":
+            return None
+    return None
+
+
+_PORTFOLIO_ROLES = frozenset({"minister"})
+
+
+def _portfolio_word(token: Token) -> bool:
+    """A word naming a minister's portfolio ("Infrastructure" in "Infrastructure Minister")."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("compound", "nmod")
+        and token.text.isalpha()
+        and token.lower_ not in lexicon().roles
+        and not token.ent_type_
+    )
 
 
 def nominal_group(
@@ -355,6 +410,9 @@ def nominal_group(
         owner = _of_object(head, covered)
     if country is None and owner is None:
         return None
+    anchor = chunk.doc[country.start_token] if country is not None else chunk.doc[owner or 0]
+    if anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children):
+        return None  # "Russian and Ukrainian delegations": a group of two countries
     if country is not None:
         start = min(start, country.start_token)
     span = chunk.doc[start : head.i + 1]

@@ -170,13 +170,16 @@ class _Resolver:
     def add_surname(self, m: Recognised) -> None:
         key = name_key(m.text)
         candidates = [
-            (max(s for s, _, _ in e.spans), g)
+            (e.type == "Person", max(s for s, _, _ in e.spans), g)
             for g, e in self.entities.items()
-            if e.type == "Person"
+            if (e.type == "Person" or (e.type == "Organization" and e.entry is None))
             and any(name_key(n).split()[-1:] == [key] or name_key(n) == key for n in e.names)
         ]
         if candidates:
-            group = max(candidates)[1]
+            # a name the model took for an organisation whose last word is a person's
+            # surname elsewhere is that person ("Mutale Banda ... Banda said")
+            group = max(candidates)[2]
+            self.entities[group].type = "Person"
         else:
             known = [e for e in self.kb.lookup(m.text) if e.type == "Person"]
             group = known[0].key if len(known) == 1 else f"Person:{key}"
@@ -392,6 +395,24 @@ class _Resolver:
                 entity.names.append(label)
             self.attach(group, m.start_token, m.end_token, "nominal", None)
 
+    def add_named_countries(self) -> None:
+        """The country an institution's name names ("Nigerien troops", "Russian forces") is
+        an actor too, since the institution is part of it."""
+        for entity in list(self.entities.values()):
+            if entity.type in ("Person", "Country", "Location") or not entity.country:
+                continue
+            country = self.kb.country(entity.country)
+            if country is None or country.key in self.entities:
+                continue
+            words = {w.lower() for w in (*country.demonyms, *country.names)}
+            for start, end, _ in list(entity.spans):
+                demonym = next((t for t in self.doc[start:end] if t.lower_ in words), None)
+                if demonym is not None:
+                    found = self.country_entity(entity.country)
+                    if found:
+                        found[1].spans.append((demonym.i, demonym.i + 1, "demonym"))
+                    break
+
 
 # --------------------------------------------------------------------------- helpers
 
@@ -404,7 +425,9 @@ def is_agent(token: Token) -> bool:
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     dep = token.dep_
-    if dep in _SUBJECT_DEPS or dep in ("dobj", "poss", "agent"):
+    if dep == "dobj":
+        return token.head.lemma_.lower() not in lexicon().place_verbs
+    if dep in _SUBJECT_DEPS or dep in ("poss", "agent"):
         return True
     if dep == "pobj":
         prep = token.head
@@ -473,8 +496,8 @@ def embedded(token: Token) -> bool:
         head = current.head
         if current.dep_ not in ("compound", "flat", "appos") and head.pos_ in ("NOUN", "PROPN"):
             return True
-        if head.pos_ in ("VERB", "AUX") and current.dep_ != "relcl":
-            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return head.dep_ in ("relcl", "acl")  # a clause inside a noun group
         current = head
     return False
 
@@ -503,6 +526,7 @@ def resolve(
     posts = resolver.add_titles(recognition.titles)
     resolver.add_pronouns()
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
+    resolver.add_named_countries()
     return _finish(resolver, recognition, posts)
 
 

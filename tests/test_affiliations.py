@@ -1,0 +1,118 @@
+"""Affiliations: posts, parts, succession, membership and alliances from general sentences."""
+
+from __future__ import annotations
+
+from actorgraph import pipeline
+from actorgraph.model import Document, Extraction
+from actorgraph.vocab import AFFILIATION_TYPES
+
+
+def extract(text: str, date: str | None = "2023-05-02") -> Extraction:
+    return pipeline.extract(Document(id="t", path="t.txt", text=text, date=date))
+
+
+def relations(extraction: Extraction, type_name: str) -> list[tuple[str, str | None, str | None]]:
+    label = {a.id: a.label for a in extraction.actors}
+    return [
+        (label[r.source], label.get(r.target or ""), r.role)
+        for r in extraction.relations
+        if r.type == type_name
+    ]
+
+
+def test_title_before_name_gives_the_post_in_the_country() -> None:
+    found = relations(
+        extract("Kenyan Foreign Minister Amara Otieno flew to Lagos."), "holdsPosition"
+    )
+    assert found == [("Amara Otieno", "Kenya", "foreign minister")]
+
+
+def test_apposition_and_possessive_titles() -> None:
+    text = (
+        "Amina Diallo, Senegal's defence minister, met Pierre Ngoma, the commander of the "
+        "Gabonese special forces."
+    )
+    found = relations(extract(text), "holdsPosition")
+    assert ("Amina Diallo", "Senegal", "defence minister") in found
+    assert ("Pierre Ngoma", "Gabonese special forces", "commander") in found
+
+
+def test_organisation_title_and_part_of() -> None:
+    text = "Zorbax, the state news agency of Chad, quoted Kremlin spokesman Ivan Petrov."
+    extraction = extract(text)
+    assert ("Ivan Petrov", "Kremlin", "spokesperson") in relations(extraction, "holdsPosition")
+    assert ("Zorbax", "Chad", None) in relations(extraction, "partOf")
+
+
+def test_nominal_military_group_is_part_of_its_country() -> None:
+    extraction = extract("Chad said Nigerien troops crossed into Chad.")
+    assert relations(extraction, "partOf") == [
+        (next(a.label for a in extraction.actors if a.type == "MilitaryForce"), "Niger", None)
+    ]
+
+
+def test_former_titles_are_not_current_posts() -> None:
+    found = relations(extract("Former Kenyan President Daniel Mutua spoke."), "holdsPosition")
+    assert found == []
+
+
+def test_successor_refers_to_the_person_who_left_not_the_nearest_subject() -> None:
+    text = (
+        "Gabon's interior minister, Paul Obame, resigned last week. "
+        "On Monday, Chadian President Idriss Kaka met with his successor, Jean Mba."
+    )
+    extraction = extract(text)
+    assert relations(extraction, "successorOf") == [("Jean Mba", "Paul Obame", None)]
+    assert ("Jean Mba", "Gabon", "interior minister") in relations(extraction, "holdsPosition")
+
+
+def test_successor_of_the_possessor_when_nobody_left() -> None:
+    extraction = extract("Kenyan President Amara Otieno introduced his successor, John Kamau.")
+    assert relations(extraction, "successorOf") == [("John Kamau", "Amara Otieno", None)]
+
+
+def test_succeeded_and_replaced_verbs() -> None:
+    extraction = extract(
+        "Michael Carter succeeded Thomas Reed in March. "
+        "Later, Thomas Reed was replaced by David Hughes."
+    )
+    found = relations(extraction, "successorOf")
+    assert ("Michael Carter", "Thomas Reed", None) in found
+    assert ("David Hughes", "Thomas Reed", None) in found
+
+
+def test_negated_succession_is_not_a_relation() -> None:
+    found = relations(extract("Michael Carter did not replace Thomas Reed."), "successorOf")
+    assert found == []
+
+
+def test_membership() -> None:
+    extraction = extract("Finland joined NATO in April. Kenya is a member of the African Union.")
+    found = relations(extraction, "memberOf")
+    assert ("Finland", "North Atlantic Treaty Organization", None) in found
+    assert any(src == "Kenya" and "African Union" in (tgt or "") for src, tgt, _ in found)
+
+
+def test_alliance_with_attribution() -> None:
+    extraction = extract("Chad is Niger's closest ally, according to Nigerien President Ali Sani.")
+    rel = next(r for r in extraction.relations if r.type == "allyOf")
+    label = {a.id: a.label for a in extraction.actors}
+    assert {label[rel.source], label[rel.target or ""]} == {"Chad", "Niger"}
+    assert rel.factuality == "reported"
+    assert label[rel.attributed_to or ""] == "Ali Sani"
+
+
+def test_allied_with() -> None:
+    found = relations(extract("Mali has allied with Burkina Faso against the rebels."), "allyOf")
+    assert found == [("Mali", "Burkina Faso", None)]
+
+
+def test_evidence_offsets_index_the_original_text() -> None:
+    text = "Advertisements\n\nKenyan Foreign Minister Amara Otieno flew to Lagos.\n"
+    extraction = extract(text)
+    mine = [r for r in extraction.relations if r.type in AFFILIATION_TYPES]
+    assert mine
+    for rel in mine:
+        assert text[rel.evidence.start : rel.evidence.end] == rel.evidence.sentence
+        assert "Advertisements" not in rel.evidence.sentence
+        assert 0 < rel.confidence <= 1

@@ -1,0 +1,109 @@
+"""Recognition: knowledge-base names, unknown names typed from spaCy, demonyms, nominal
+groups and titles, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from actorgraph import clean, kb, pipeline, recognise
+from actorgraph.recognise import Recognition
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return pipeline.prepare()
+
+
+def run(nlp: Language, text: str) -> Recognition:
+    return recognise.recognise(nlp(clean.clean(text)), kb.load(), nlp)
+
+
+def by_text(found: Recognition) -> dict[str, recognise.Recognised]:
+    return {m.text: m for m in found.mentions}
+
+
+def test_setup_adds_the_ruler_once(nlp: Language) -> None:
+    again = recognise.setup(nlp, kb.load())
+    assert again.pipe_names.count(recognise.RULER) == 1
+    assert again.pipe_names.index(recognise.RULER) < again.pipe_names.index("ner")
+
+
+def test_known_names_get_their_kb_type_and_key(nlp: Language) -> None:
+    found = by_text(run(nlp, "Officials at NATO and the Kremlin spoke about Poland."))
+    assert found["NATO"].key == "org/nato"
+    assert found["NATO"].type == "InternationalOrganization"
+    assert found["Kremlin"].type == "GovernmentBody"
+    assert found["Poland"].key == "country/POL"
+
+
+def test_capitals_are_marked_for_resolution(nlp: Language) -> None:
+    found = by_text(run(nlp, "Officials in Kyiv and Warsaw met on Friday."))
+    assert found["Kyiv"].kind == "capital"
+    assert found["Kyiv"].country == "UKR"
+    assert found["Warsaw"].country == "POL"
+
+
+def test_unknown_names_still_become_typed_actors(nlp: Language) -> None:
+    found = by_text(
+        run(
+            nlp,
+            "Maria Kovalenko, a lawyer, met officials of the Northern Farmers Party "
+            "and the Ministry of Water in Oranjestad.",
+        )
+    )
+    assert found["Maria Kovalenko"].type == "Person"
+    assert found["Maria Kovalenko"].key is None
+    assert found["Northern Farmers Party"].type == "PoliticalGroup"
+    assert found["Ministry of Water"].type == "GovernmentBody"
+
+
+def test_demonyms_tie_to_countries_without_being_actors(nlp: Language) -> None:
+    found = run(nlp, "The Kenyan president praised Ghanaian farmers.")
+    assert {d.country for d in found.demonyms} == {"KEN", "GHA"}
+    assert not [m for m in found.mentions if m.text in ("Kenyan", "Ghanaian")]
+
+
+def test_nominal_groups_of_institutions(nlp: Language) -> None:
+    text = (
+        "Georgian troops and the Armenian special forces crossed the river, while "
+        "the opposition in Moldova protested."
+    )
+    found = {m.text: m for m in run(nlp, text).mentions if m.kind == "nominal"}
+    assert found["Georgian troops"].type == "MilitaryForce"
+    assert found["Georgian troops"].country == "GEO"
+    assert found["Armenian special forces"].label == "special forces"
+    opposition = next(m for m in found.values() if m.type == "PoliticalGroup")
+    assert opposition.owner is not None  # the country comes from "in Moldova"
+
+
+def test_generic_nouns_without_a_country_are_not_actors(nlp: Language) -> None:
+    found = run(nlp, "Some troops and many forces were seen near the river.")
+    assert not [m for m in found.mentions if m.kind == "nominal"]
+
+
+def test_titles_are_normalised_to_roles(nlp: Language) -> None:
+    found = run(
+        nlp,
+        "The Kenyan Defense Secretary met Ghana's top diplomat and the Agriculture Minister "
+        "of Chad; a spokeswoman for the former Prime Minister declined to comment.",
+    )
+    roles = [t.role for t in found.titles]
+    assert "defence minister" in roles
+    assert "foreign minister" in roles
+    assert "agriculture minister" in roles
+    assert "spokesperson" in roles
+    former = next(t for t in found.titles if t.role == "prime minister")
+    assert former.modifier == "former"
+
+
+def test_type_by_head_words() -> None:
+    assert recognise.type_by_head("Ministry of Energy") == "GovernmentBody"
+    assert recognise.type_by_head("Baltic News Agency") == "MediaOrganization"
+    assert recognise.type_by_head("Green Party") == "PoliticalGroup"
+    assert recognise.type_by_head("Acme Widgets") is None
+
+
+def test_names_that_only_qualify_a_thing_are_not_persons(nlp: Language) -> None:
+    found = run(nlp, "The army received new Javelin missiles and Stinger launchers.")
+    assert not [m for m in found.mentions if m.type == "Person"]
