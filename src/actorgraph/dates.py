@@ -37,11 +37,11 @@ _MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})\s+{_DAY}\b(?:,?\s+{_YEAR})?", r
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+{_YEAR})?", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?\s+{_YEAR}\b", re.I)
 _IN_MONTH = re.compile(
-    rf"\b(?:in|since|during|early|late|mid-?|until|by)\s+(?P<month>{_MONTH})"
+    rf"\b(?:in|during|early|late|mid-?|until|by)\s+(?P<month>{_MONTH})"
     r"(?![\w-])",
     re.I,
 )
-_IN_YEAR = re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_YEAR}\b", re.I)
+_IN_YEAR = re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_YEAR}\b", re.I)
 _REL_WEEKDAY = re.compile(
     rf"\b(?P<rel>last|this|next|on|past|coming)?\s*(?P<wd>{_WEEKDAY})"
     r"(?:'s)?\b",

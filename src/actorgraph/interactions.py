@@ -50,9 +50,21 @@ TARGET_PREPS = ("against", "on", "to", "with", "into", "for", "by", "from", "bet
 ARMED = frozenset({"troop", "force", "soldier", "army", "contingent", "unit", "battalion",
                    "brigade", "division", "peacekeeper", "marine", "militia", "tank",
                    "warship", "fleet", "deployment", "reservist", "paratrooper"})  # fmt: skip
+# Nouns naming someone by their relation to another: "his successor" is not "he".
+RELATIONAL = frozenset({"partner", "successor", "predecessor", "counterpart", "colleague", "ally",
+                        "rival", "opponent", "enemy", "neighbour", "neighbor", "friend", "wife",
+                        "husband", "son", "daughter", "brother", "sister", "father", "mother",
+                        "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+                        "lawyer", "critic", "victim", "host", "guest", "envoy", "deputy",
+                        "challenger", "foe", "protege", "heir"})  # fmt: skip
+# Heads of noun phrases that name visitors ("received a delegation from X").
+VISITORS = frozenset({"delegation", "leader", "minister", "president", "envoy", "official",
+                      "counterpart", "team", "mission", "king", "queen", "chancellor", "premier",
+                      "secretary", "ambassador", "diplomat", "emissary", "prince", "head",
+                      "chief", "representative", "guest", "visitor", "negotiator"})  # fmt: skip
 # Verbs whose object is also the subject of their complement ("urged X to leave").
 INTENTION_CUES = frozenset({"plan", "intend", "prepare", "prepared", "aim", "go", "willing",
-                            "ready", "committed", "commit", "determined"})  # fmt: skip
+                            "ready", "committed", "commit", "determined", "to"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,8 @@ class Entry:
     reverse: bool = False
     control: str | None = None
     joint: str | None = None
+    target: str = "optional"  # "required" for words that name an event only with a target
+    undergoer: str | None = None  # type for the subject of an agentless passive
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,8 @@ class Lexicon:
                     reverse=bool(raw.get("reverse", False)),
                     control=raw.get("control"),
                     joint=raw.get("joint"),
+                    target=str(raw.get("target", "optional")),
+                    undergoer=raw.get("undergoer"),
                 )
                 if entry.type not in PLOVER_TYPES:
                     raise ValueError(f"{path}: {key}: unknown PLOVER type {entry.type}")
@@ -195,12 +211,18 @@ class _Finder:
             return self._pronoun_actor(token)
         if depth >= 4:
             return []
-        for link in _NP_LINKS:
+        return self._modifier_actors(token, depth, token.lemma_.lower() in RELATIONAL)
+
+    def _modifier_actors(self, token: Token, depth: int, relational: bool) -> list[Actor]:
+        """The nearest actor among a noun's modifiers, searched link by link; a relational
+        noun ("his successor, X") is only its apposition or name."""
+        for link in ("appos", "compound") if relational else _NP_LINKS:
             for child in token.children:
                 if child.dep_ != link:
                     continue
-                if link == "acl":  # "workers affiliated with the union"
+                if link == "acl":  # "workers affiliated with the union", not "based in X"
                     found = self._phrase_actors(child, _NP_PREPS, depth + 1)
+                    found = [a for a in found if a.type != "Location"]
                     if found:
                         return found
                     continue
@@ -272,7 +294,9 @@ class _Finder:
 
     def _verb_event(self, verb: Token) -> Candidate | None:
         lemma = verb.lemma_.lower()
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"
+        )
         obj = self._object(verb, passive)
         entry, how = None, "verb"
         for second in self._second_words(verb, obj):
@@ -294,6 +318,11 @@ class _Finder:
         return self._arguments(verb, entry, obj, passive, how)
 
     def _object(self, verb: Token, passive: bool) -> Token | None:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a leader backed by X": the leader
+            head = verb.head
+            while head.dep_ == "appos" and head.head.i != head.i:
+                head = head.head
+            return head
         deps = ("nsubjpass",) if passive else ("dobj",)
         for child in verb.children:
             if child.dep_ in deps:
@@ -370,6 +399,8 @@ class _Finder:
                 return None  # "sent a letter": not aid
             mode = (kind if kind != "unspecified" else None) or mode
             object_actors = []
+        if entry.reverse and obj is not None and not self._names_visitor(obj):
+            object_actors = []
         if entry.reverse:
             sources = self._prep_actors(verb, entry.sources) or object_actors
             targets = subject_actors
@@ -399,11 +430,17 @@ class _Finder:
             etype, mode = (
                 ("AID", "military") if self._peacekeeping(verb) else ("MOBILIZE", "troops")
             )
+        if passive and entry.undergoer and not sources:
+            # "their soldiers were driven back": the soldiers retreated
+            etype, mode = entry.undergoer, None
+            sources, targets = object_actors, []
         complement = self._complement(verb)
         if not targets and complement is not None:
             targets = self._complement_targets(complement)
         if not targets and entry.type == "REQUEST":
             targets = self._clause_subject_actors(verb)
+        if entry.target == "required" and not targets:
+            return None
         confidence = 0.8 if how == "phrase" else 0.7
         if passive:
             confidence -= 0.05
@@ -433,6 +470,13 @@ class _Finder:
         if joint and (len(sources) > 1 or (noun is not None and _is_joint(noun))):
             etype, mode = joint, None
         return Candidate(trigger, etype, mode, sources, targets, round(confidence, 2), how)
+
+    def _names_visitor(self, obj: Token) -> bool:
+        """Whether an object names who came ("hosted Putin", "received a delegation"), not
+        what came ("received aircraft")."""
+        if self.index.actor_at(obj.i) is not None or obj.pos_ == "PROPN":
+            return True
+        return obj.lemma_.lower() in VISITORS
 
     def _subject_actors(self, verb: Token) -> list[Actor]:
         actors: list[Actor] = []
@@ -559,17 +603,41 @@ class _Finder:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 sources += [a for a in self.actors_of(child) if a not in sources]
-        sources = sources or self._prep_actors(noun, ("by", "from"))
+        sources = sources or self._prep_actors(noun, ("by", *entry.sources))
         confidence = 0.6
-        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "at", "during"):
-            verb = noun.head.head
-            if verb.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ == "nsubjpass" for c in verb.children
-            ):
-                sources = self._subject_actors(verb)  # "X arrived for talks with Y"
-                confidence = 0.5
+        verb = _governing_verb(noun)
+        if (
+            not sources
+            and entry.type == "CONSULT"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in ("for", "at", "during")
+            and verb is not None
+            and verb.lemma_.lower() not in statements.cues().speech
+            and not any(c.dep_ == "nsubjpass" for c in verb.children)
+        ):
+            sources = self._subject_actors(verb)  # "X arrived for talks with Y"
+            confidence = 0.5
         targets = self._prep_actors(noun, entry.targets)
+        if not targets and verb is not None and noun.dep_ == "pobj":
+            prep = noun.head.lower_
+            if entry.type in ("SUPPORT", "AID") and prep == "with":
+                targets = self._subject_actors(verb)  # "did X with Y's backing": Y backs the doer
+            elif entry.type in ("SANCTION", "ASSAULT", "COERCE") and prep in CAUSES:
+                targets = self._subject_actors(verb)  # "due to sanctions, X finds ..."
         return self._candidate(noun, entry, sources, targets, confidence, "noun", noun=noun)
+
+
+CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from"})  # "due to", "because of"
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose prepositional phrase holds a noun ("arrived for talks": arrived)."""
+    if noun.dep_ != "pobj":
+        return None
+    head = noun.head.head
+    if head.dep_ in ("prep", "amod", "advmod") and head.head.i != head.i:  # "due to", "because of"
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _fallback_preps(etype: str) -> tuple[str, ...]:
@@ -612,6 +680,11 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
         speaker_actors = finder.actors_of(stance.speaker) if stance.speaker is not None else []
         own_word = not speaker_actors or bool(set(map(id, speaker_actors)) &
                                               set(map(id, cand.sources)))  # fmt: skip
+        if stance.cue == "falsehood" and speaker_actors:
+            extra = _derive(cand, "REJECT", speaker_actors, [])  # "X calls the claims lies"
+            extra.stance = statements.Stance("asserted", None, None, False, "falsehood")
+            derived.append(extra)
+            continue
         intended = stance.modal in ("will", "would", "shall", "'ll") or stance.cue in INTENTION_CUES
         new_type = None
         if stance.modal in ("must", "should") and speaker_actors and not own_word:

@@ -138,7 +138,10 @@ def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
                     speaker = speaker_of(head)
                 if value == "reported" and head.tag_ == "VBD":
                     backshifted = True  # "said it would ...": the "will" of the speaker
-                stronger(value, lemma)
+                if value == "falsehood":  # "claims that X ... are lies": X is denied
+                    stronger("negated", "falsehood")
+                else:
+                    stronger(value, lemma)
             if child.dep_ == "xcomp" and _negated(head, lex):
                 stronger("negated", "not")
             if child.dep_ == "xcomp" and lemma in lex.control:
@@ -189,6 +192,8 @@ def clause_subject(verb: Token) -> list[Token]:
     current = verb
     while seen < 6:
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
+            return [current.head]  # "Shoigu, who travelled to Minsk": Shoigu
         if subjects:
             return subjects
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
@@ -203,7 +208,7 @@ def clause_subject(verb: Token) -> list[Token]:
             return []  # "refugees ordered out": the noun is the patient
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]
-        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl") or (
+        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "acomp") or (
             current.head.i == current.i
         ):
             return []
@@ -284,7 +289,7 @@ def _verb_cue(child: Token, head: Token, lemma: str, lex: Cues) -> str | None:
             return "negated"
         return value
     if child.dep_ == "nsubj" and lemma == "be" and is_falsehood(child, lex):
-        return "hypothetical"
+        return "falsehood"
     return None
 
 
