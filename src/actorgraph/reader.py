@@ -443,8 +443,7 @@ def _language(path: Path, text: str, declared: str | None) -> str | None:
     foreign = language.is_foreign(text)
     if foreign is not None:
         raise SkippedDocument(
-            f"{path}: text looks {foreign.code!r}, not English "
-            f"(p={foreign.probability:.2f})"
+            f"{path}: text looks {foreign.code!r}, not English (p={foreign.probability:.2f})"
         )
     found = language.guess(text)
     return "en" if found is not None and found.code == "en" else None
