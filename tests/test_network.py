@@ -136,9 +136,9 @@ def scores_graph() -> Graph:
     return graph
 
 
-def load(graphs: list[Graph]) -> Store:
-    """A fresh in-memory store holding the graphs, written as the ingest and KB loader do."""
-    store = open_store(":memory:")
+def load(graphs: list[Graph], location: str = ":memory:") -> Store:
+    """A store holding the graphs, written as the ingest and KB loader do."""
+    store = open_store(location)
     for graph in graphs:
         name = graph.identifier
         if str(name).startswith(str(DOC)):

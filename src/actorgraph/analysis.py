@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.fileio import atomic_write_bytes, atomic_write_text
+from actorgraph.fileio import atomic_write_bytes
 from actorgraph.vocab import FACTUALITY
 
 SEED = 42
@@ -305,15 +305,22 @@ def export(
         )
     if fmt == "json":
         text = json.dumps(node_link(graph, analysis), ensure_ascii=False, indent=1)
-        atomic_write_text(path, text + "\n")
-        return path
+        return write_output(path, (text + "\n").encode("utf-8"))
     buffer = io.BytesIO()
     flat = exportable(graph, analysis)
     if fmt == "graphml":
         nx.write_graphml(flat, buffer, encoding="utf-8")
     else:
         nx.write_gexf(flat, buffer, encoding="utf-8")
-    atomic_write_bytes(path, buffer.getvalue())
+    return write_output(path, buffer.getvalue())
+
+
+def write_output(path: Path, data: bytes) -> Path:
+    """Write an output file atomically; a path that cannot be written is a user error."""
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise ActorgraphError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
 
 
@@ -322,3 +329,66 @@ def export_all(
 ) -> list[Path]:
     """Write each (format, path) pair; returns the paths written."""
     return [export(graph, path, fmt, analysis) for fmt, path in paths]
+
+
+# --- console summary -----------------------------------------------------------------------
+
+
+def summary_tables(result: Analysis, top: int = 10) -> list[Any]:
+    """Rich tables for `actorgraph stats`: overview, central actors, communities, pairs."""
+    from rich.table import Table
+
+    overview = Table(title="Network", show_header=False)
+    overview.add_column("measure")
+    overview.add_column("value", justify="right")
+    for name, value in (
+        ("actors", f"{result.nodes:,}"),
+        ("links (source, target, type)", f"{result.edges:,}"),
+        ("relations", f"{result.relations:,}"),
+        ("density", f"{result.density:.4f}"),
+        ("connected components", f"{result.components:,}"),
+        ("communities (Louvain)", f"{len(result.communities):,}"),
+        ("betweenness", "exact" if result.betweenness_exact else "sampled"),
+    ):
+        overview.add_row(name, value)
+    central = Table(title=f"Most central actors (top {top} by PageRank)")
+    for column in ("actor", "type", "degree", "relations", "PageRank", "betweenness", "community"):
+        central.add_column(column, justify="left" if column in ("actor", "type") else "right")
+    for actor in result.actors[:top]:
+        central.add_row(
+            actor.label,
+            actor.type,
+            str(actor.degree),
+            str(actor.relations),
+            f"{actor.pagerank:.4f}",
+            f"{actor.betweenness:.4f}",
+            str(actor.community),
+        )
+    labels = {a.id: a.label for a in result.actors}
+    groups = Table(title="Largest communities")
+    groups.add_column("#", justify="right")
+    groups.add_column("size", justify="right")
+    groups.add_column("members")
+    for index, group in enumerate(result.communities[:top]):
+        names = sorted(labels.get(m, m) for m in group)
+        shown = ", ".join(names[:8]) + (f", ... (+{len(names) - 8})" if len(names) > 8 else "")
+        groups.add_row(str(index), str(len(group)), shown)
+    tables = [overview, central, groups]
+    for title, pairs in (
+        ("Most cooperative pairs", result.cooperative),
+        ("Most conflictual pairs", result.conflictual),
+    ):
+        table = Table(title=title)
+        for column in ("actor", "actor", "events", "score total", "score mean", "types"):
+            table.add_column(column, justify="right" if column.startswith(("ev", "sc")) else "left")
+        for pair in pairs[:top]:
+            table.add_row(
+                pair.source_label,
+                pair.target_label,
+                str(pair.events),
+                f"{pair.score_total:+.1f}",
+                f"{pair.score_mean:+.2f}",
+                ", ".join(pair.types),
+            )
+        tables.append(table)
+    return tables

@@ -528,6 +528,22 @@ __all__ = [
     "ego",
     "ego_of",
     "find_actor",
+    "graph_for",
     "project",
     "relation_family",
 ]
+
+
+def graph_for(
+    store: SelectStore,
+    view: str = "all",
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    types: Iterable[str] | None = None,
+    actor: str | None = None,
+    radius: int = 1,
+) -> nx.MultiDiGraph:
+    """The projection a command asks for: a view and window, narrowed to an ego net if given."""
+    if actor:
+        return ego(store, actor, radius=radius, view=view, start=start, end=end, types=types)
+    return project(store, view=view, start=start, end=end, types=types)
