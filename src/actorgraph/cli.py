@@ -261,6 +261,99 @@ def export(
         typer.echo(f"wrote {path}")
 
 
+ViewOpt = Annotated[str, typer.Option("--view", help="all, affiliations or interactions.")]
+StartOpt = Annotated[
+    Optional[str], typer.Option("--start", help="Keep relations dated on or after YYYY-MM-DD.")
+]
+EndOpt = Annotated[
+    Optional[str], typer.Option("--end", help="Keep relations dated on or before YYYY-MM-DD.")
+]
+TypeOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--type", help="Keep only this relation type (repeatable), e.g. CONSULT."),
+]
+EgoOpt = Annotated[
+    Optional[str],
+    typer.Option("--ego", help="Keep only this actor's neighbourhood (label, key or IRI)."),
+]
+RadiusOpt = Annotated[int, typer.Option("--radius", help="Hops around --ego.")]
+
+
+@app.command()
+def stats(
+    store: StoreOpt = None,
+    top: Annotated[int, typer.Option("--top", help="Rows per table.")] = 10,
+    graphml: Annotated[Optional[Path], typer.Option("--graphml", help="Write GraphML.")] = None,
+    gexf: Annotated[Optional[Path], typer.Option("--gexf", help="Write GEXF (Gephi).")] = None,
+    json_out: Annotated[
+        Optional[Path], typer.Option("--json", help="Write node-link JSON.")
+    ] = None,
+    view: ViewOpt = "all",
+    start: StartOpt = None,
+    end: EndOpt = None,
+    types: TypeOpt = None,
+    ego: EgoOpt = None,
+    radius: RadiusOpt = 1,
+) -> None:
+    """Centrality, communities and cooperative/conflictual pairs of the actor network."""
+    from rich.console import Console
+
+    from actorgraph import analysis, network
+    from actorgraph.store import open_store
+
+    with open_store(store, read_only=True) as opened:
+        graph = network.graph_for(opened, view, start, end, types, ego, radius)
+    result = analysis.analyse(graph, top=top)
+    console = Console()
+    for table in analysis.summary_tables(result, top):
+        console.print(table)
+    exports = [("graphml", graphml), ("gexf", gexf), ("json", json_out)]
+    for path in analysis.export_all(graph, [(f, p) for f, p in exports if p], result):
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def render(
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="HTML file to write.")
+    ] = None,
+    store: StoreOpt = None,
+    png: Annotated[
+        Optional[Path], typer.Option("--png", help="Also write a static PNG picture.")
+    ] = None,
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", help="Above this, keep the most central actors.")
+    ] = 500,
+    title: Annotated[str, typer.Option("--title", help="Page and picture title.")] = (
+        "Actor network"
+    ),
+    view: ViewOpt = "all",
+    start: StartOpt = None,
+    end: EndOpt = None,
+    types: TypeOpt = None,
+    ego: EgoOpt = None,
+    radius: RadiusOpt = 1,
+) -> None:
+    """Draw the actor network as one offline HTML page (and/or a PNG)."""
+    from actorgraph import network
+    from actorgraph import render as rendering
+    from actorgraph.store import open_store
+
+    if output is None and png is None:
+        raise ActorgraphError("nothing to write: give -o FILE.html and/or --png FILE.png")
+    with open_store(store, read_only=True) as opened:
+        graph = network.graph_for(opened, view, start, end, types, ego, radius)
+    if output is not None:
+        options = rendering.RenderOptions(max_nodes=max_nodes)
+        result = rendering.write_html(graph, output, title=title, options=options)
+        for note in result.notes:
+            typer.echo(note)
+        typer.echo(f"wrote {output} ({result.nodes} actors, {result.edges} links)")
+    if png is not None:
+        pictured = rendering.write_png(graph, png, title=title, max_nodes=min(max_nodes, 80))
+        typer.echo(f"wrote {png} ({pictured.nodes} actors, {pictured.edges} links)")
+
+
 MaxBytesOpt = Annotated[
     str,
     typer.Option(
