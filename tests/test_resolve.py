@@ -42,7 +42,7 @@ def test_full_name_surname_and_pronouns_are_one_actor(nlp: Language) -> None:
 
 
 def test_surname_first_then_full_name_does_not_split_the_person(nlp: Language) -> None:
-    res, doc = run(nlp, "Okafor spoke first. Later, Amaka Okafor, a senator, left.")
+    res, _doc = run(nlp, "Okafor spoke first. Later, Amaka Okafor, a senator, left.")
     persons = [a for a in res.index.actors if a.type == "Person"]
     assert len(persons) == 1
     assert persons[0].label == "Amaka Okafor"
