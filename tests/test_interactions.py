@@ -225,3 +225,57 @@ def test_shipped_lexicon_uses_only_plover_types() -> None:
     assert {e.type for e in lex.verbs.values()} <= set(PLOVER_TYPES)
     assert {e.type for e in lex.nouns.values()} <= set(PLOVER_TYPES)
     assert len(lex.verbs) > 150 and len(lex.nouns) > 80
+
+
+def test_received_goods_with_a_demonym_are_aid_not_a_visit(nlp: Language) -> None:
+    rels = run(nlp, "Last week Serbia received six Russian fighter jets.")
+    assert ("russian", "AID", "serbia") in triples(rels)
+    assert not [r for r in rels if r.type == "CONSULT"]
+
+
+def test_received_a_visitor_is_a_visit_to_the_host(nlp: Language) -> None:
+    rels = run(nlp, "Egypt received a delegation from Sudan on Tuesday.")
+    assert ("sudan", "CONSULT", "egypt") in triples(rels)
+
+
+def test_agentless_passive_retreat(nlp: Language) -> None:
+    rels = run(nlp, "Serbia's troops were pushed back across the river.")
+    assert ("serbia", "RETREAT", None) in triples(rels)
+
+
+def test_participle_with_agent_is_a_passive(nlp: Language) -> None:
+    rels = run(nlp, "Kenya, a country backed by Britain, voted against the plan.")
+    assert ("britain", "SUPPORT", "kenya") in triples(rels)
+
+
+def test_relative_pronoun_subject_is_the_modified_noun(nlp: Language) -> None:
+    rels = run(nlp, "The talks followed Macron, who travelled to Italy on Monday.")
+    assert ("macron", "CONSULT", "italy") in triples(rels)
+
+
+def test_relational_noun_is_not_its_possessor(nlp: Language) -> None:
+    rels = run(nlp, "Macron met his counterpart in Rome.")
+    assert not [r for r in rels if r.source == r.target]
+    assert not [r for r in rels if r.type == "CONSULT" and r.target == "t/macron"]
+
+
+def test_backing_given_to_the_doer(nlp: Language) -> None:
+    rels = run(nlp, "Egypt crushed the protests with heavy French backing.")
+    assert ("french", "SUPPORT", "egypt") in triples(rels)
+
+
+def test_sanctions_named_as_a_cause_target_the_subject(nlp: Language) -> None:
+    rels = run(nlp, "Because of Canadian sanctions, Cuba cannot import oil.")
+    assert ("canadian", "SANCTION", "cuba") in triples(rels)
+
+
+def test_claims_called_lies_are_negated_and_the_speaker_rejects(nlp: Language) -> None:
+    rels = run(nlp, "Reports that Chile attacked Peru are lies, Bolivia said.")
+    attack = [r for r in rels if r.type == "ASSAULT"]
+    assert attack and all(r.factuality == "negated" for r in attack)
+
+
+def test_ambiguous_verbs_need_a_target(nlp: Language) -> None:
+    assert not [
+        r for r in run(nlp, "Workers in Chile will strike on Monday.") if r.type == "ASSAULT"
+    ]

@@ -627,15 +627,21 @@ class _Finder:
         return self._candidate(noun, entry, sources, targets, confidence, "noun", noun=noun)
 
 
-CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from"})  # "due to", "because of"
+CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
+                    "after", "following"})  # fmt: skip
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb whose prepositional phrase holds a noun ("arrived for talks": arrived)."""
+    """The verb whose prepositional phrase holds a noun ("arrived for talks": arrived;
+    "crushed the protests with X's backing": crushed)."""
     if noun.dep_ != "pobj":
         return None
     head = noun.head.head
-    if head.dep_ in ("prep", "amod", "advmod") and head.head.i != head.i:  # "due to", "because of"
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head.i == head.i or head.dep_ not in ("prep", "amod", "advmod", "dobj", "pobj"):
+            return None
         head = head.head
     return head if head.pos_ in ("VERB", "AUX") else None
 
