@@ -216,6 +216,7 @@ class _Finder:
     def _modifier_actors(self, token: Token, depth: int, relational: bool) -> list[Actor]:
         """The nearest actor among a noun's modifiers, searched link by link; a relational
         noun ("his successor, X") is only its apposition or name."""
+        place: list[Actor] = []
         for link in ("appos", "compound") if relational else _NP_LINKS:
             for child in token.children:
                 if child.dep_ != link:
@@ -232,13 +233,17 @@ class _Finder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.actors_of(pobj, depth + 1)
-                            if found:
+                            if found and all(a.type == "Location" for a in found):
+                                place = place or found
+                            elif found:
                                 return found
                     continue
                 found = self.actors_of(child, depth + 1)
-                if found:
+                if found and all(a.type == "Location" for a in found):
+                    place = place or found  # a place stands in only when nothing else does
+                elif found:
                     return found
-        return []
+        return place
 
     def _phrase_actors(
         self, head: Token, preps: Iterable[str], depth: int = 0, objects: bool = True
@@ -878,6 +883,11 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
         ):
             best[key] = rel
     with_target = {(r.source, r.type, r.evidence.start) for r in best.values() if r.target}
+    with_target |= {
+        (r.target, r.type, r.evidence.start)
+        for r in best.values()
+        if r.target and r.type in SYMMETRIC_TYPES
+    }
     return [
         r
         for r in best.values()
