@@ -184,7 +184,7 @@ def test_event_type_concept(onto: Graph, name: str) -> None:
 
 def test_scores_order_matches_manual_extremes(onto: Graph) -> None:
     scores = {
-        name: onto.value(vocab.relation_type_iri(name), AG.cooperationScore).toPython()
+        name: Decimal(str(onto.value(vocab.relation_type_iri(name), AG.cooperationScore)))
         for name in vocab.PLOVER_TYPES
     }
     assert min(scores, key=scores.__getitem__) == "ASSAULT"
