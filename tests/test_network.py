@@ -280,6 +280,8 @@ def test_views_keep_one_relation_family(store: Store) -> None:
     assert affiliations.edges[PUTIN, RUSSIA, "holdsPosition"]["roles"] == ["president"]
     assert affiliations.edges[PUTIN, RUSSIA, "holdsPosition"]["kb"] is True
     assert affiliations.edges[ZELENSKY, UKRAINE, "holdsPosition"]["kb"] is False
+    assert affiliations.edges[PUTIN, RUSSIA, "holdsPosition"]["ongoing"] is True
+    assert affiliations.edges[ZELENSKY, UKRAINE, "holdsPosition"]["ongoing"] is False
     interactions = network.project(store, view="interactions")
     assert {k for _, _, k in interactions.edges(keys=True)} == {"CONSULT", "ASSAULT", "ACCUSE"}
     assert BELARUS not in interactions

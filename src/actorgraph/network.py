@@ -417,6 +417,7 @@ def _add_relation(
             score_total=0.0 if score is not None else None,
             first_date=None,
             last_date=None,
+            ongoing=False,
             factuality={},
             relations=[],
             evidence=[],
@@ -457,6 +458,8 @@ def _widen_dates(edge: dict[str, Any], rel: _Relation) -> None:
     dates = [d for d in interval if d is not None]
     if not dates:
         return
+    if rel.date is None and rel.start is not None and rel.end is None:
+        edge["ongoing"] = True  # a post or membership with no known end
     first, last = min(dates), max(dates)
     if edge["first_date"] is None or first < edge["first_date"]:
         edge["first_date"] = first

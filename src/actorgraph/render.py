@@ -351,7 +351,10 @@ def page_data(
                 "directed": directed,
                 "count": count,
                 "first": _iso(data.get("first_date")),
-                "last": _iso(data.get("last_date") or data.get("first_date")),
+                "last": ""
+                if data.get("ongoing")
+                else _iso(data.get("last_date") or data.get("first_date")),
+                "ongoing": bool(data.get("ongoing")),
                 "score": data.get("score"),
                 "factualityText": _factuality_text(data.get("factuality") or {}),
                 "kb": bool(data.get("kb")),

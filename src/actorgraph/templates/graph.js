@@ -35,7 +35,8 @@
       (e.count > 1 ? " \u00d7" + e.count : "")));
     var meta = [];
     if (e.roles && e.roles.length) meta.push(e.roles.join(", "));
-    if (e.first) meta.push(e.first === e.last ? e.first : e.first + " \u2013 " + e.last);
+    if (e.ongoing) meta.push("since " + e.first);
+    else if (e.first) meta.push(e.first === e.last ? e.first : e.first + " \u2013 " + e.last);
     if (e.score !== null && e.score !== undefined) {
       meta.push("score " + e.score + (e.score > 0 ? " (cooperation)" : e.score < 0 ? " (conflict)" : ""));
     }
@@ -152,7 +153,7 @@
   function visible(e, types, from, to, undated) {
     if (!types[e.type]) return false;
     if (!e.first) return undated;
-    if (from && e.last < from) return false;
+    if (from && e.last && e.last < from) return false;  // no last date: still going on
     if (to && e.first > to) return false;
     return true;
   }

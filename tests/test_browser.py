@@ -1,0 +1,265 @@
+"""The HTML page in a real headless Chromium, with every non-file request blocked.
+
+Uses Debian's chromium (/usr/bin/chromium) through Playwright; no browser is downloaded.
+Skips, saying why, when that browser or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from actorgraph import network, render
+from test_network import (
+    ACTORS,
+    LUKASHENKO,
+    PUTIN,
+    RUSSIA,
+    UKRAINE,
+    Rel,
+    corpus_graphs,
+    document_graph,
+    load,
+)
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+HOSTILE = (
+    'Moscow warned <script>window.__pwned = "script"</script> of '
+    "<img src=x onerror=\"window.__pwned = 'img'\"> consequences."
+)
+
+try:
+    from playwright.sync_api import Page, sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    pytest.skip("Playwright for Python is not installed", allow_module_level=True)
+if not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium") == CHROMIUM):
+    pytest.skip(
+        f"{CHROMIUM} not found: install Debian's chromium package (scripts/test.sh does)",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def html_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test corpus plus an article whose evidence sentence carries script injections."""
+    _, hostile = document_graph(
+        "d4", "2022-11-02", [Rel(RUSSIA, "THREATEN", UKRAINE, HOSTILE, "2022-11-02")]
+    )
+    store = load([*corpus_graphs(), hostile])
+    graph = network.project(store)
+    path = tmp_path_factory.mktemp("page") / "graph.html"
+    render.write_html(graph, path, title="Test network")
+    return path
+
+
+class Browser:
+    """A page on the HTML file with outside requests blocked and problems recorded."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def wait_for(self, expression: str, timeout: float = 60.0) -> Any:
+        """Poll a JS expression until truthy (the page's CSP forbids Playwright's eval waits)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = self.page.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.1)
+        raise AssertionError(f"timed out waiting for {expression}")
+
+    def node_id(self, iri: str) -> str:
+        return str(
+            self.page.evaluate(
+                "(iri) => window.actorgraph.data.nodes.find(n => n.iri === iri).id", iri
+            )
+        )
+
+    def to_screen(self, x: float, y: float) -> tuple[float, float]:
+        """Canvas coordinates of the network to page coordinates for the mouse."""
+        box = self.page.locator("#network canvas").bounding_box()
+        assert box is not None
+        dom = self.page.evaluate(
+            "([x, y]) => window.actorgraph.network.canvasToDOM({x: x, y: y})", [x, y]
+        )
+        return box["x"] + dom["x"], box["y"] + dom["y"]
+
+    def position(self, node_id: str) -> tuple[float, float]:
+        pos = self.page.evaluate(
+            "(id) => window.actorgraph.network.getPositions([id])[id]", node_id
+        )
+        return float(pos["x"]), float(pos["y"])
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    with sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser(chromium: Any, html_file: Path) -> Iterator[Browser]:
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    session = Browser(page)
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith(("file://", "data:")):
+            request_route.continue_()
+        else:
+            session.blocked.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page.goto(html_file.as_uri())
+    session.wait_for("window.actorgraph && window.actorgraph.stabilized")
+    yield session
+    context.close()
+    assert session.blocked == [], f"the page tried to reach the network: {session.blocked}"
+    assert session.errors == [], f"console errors: {session.errors}"
+
+
+def test_canvas_is_drawn(browser: Browser) -> None:
+    browser.page.wait_for_timeout(300)
+    painted = browser.page.evaluate(
+        """() => {
+          const canvas = document.querySelector('#network canvas');
+          const ctx = canvas.getContext('2d');
+          const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          let count = 0;
+          for (let i = 0; i < img.length; i += 4) {
+            const white = img[i] > 250 && img[i + 1] > 250 && img[i + 2] > 250;
+            const blank = img[i + 3] === 0 || white;
+            if (!blank) count += 1;
+          }
+          return [count, canvas.width * canvas.height];
+        }"""
+    )
+    count, total = painted
+    assert total > 500 * 500
+    assert count > 2000, f"only {count} painted pixels"
+
+
+def test_expected_nodes_and_edges_exist(browser: Browser) -> None:
+    labels = browser.page.evaluate("window.actorgraph.nodes.get().map(n => n.label).sort()")
+    assert labels == sorted(label for _, label, _, _ in ACTORS.values())
+    edge_count = browser.page.evaluate("window.actorgraph.edges.length")
+    assert edge_count == 7  # CONSULT, ASSAULT, ACCUSE, THREATEN, 3 x holdsPosition
+    frozen = browser.page.evaluate("window.actorgraph.network.physics.physicsEnabled")
+    assert frozen is False  # physics stops once the layout has settled
+
+
+def test_search_finds_and_selects_an_actor(browser: Browser) -> None:
+    page = browser.page
+    page.fill("#search", "lukashenko")
+    page.press("#search", "Enter")
+    selected = page.evaluate("window.actorgraph.network.getSelectedNodes()")
+    assert selected == [browser.node_id(LUKASHENKO)]
+    assert "Alexander Lukashenko" in page.inner_text("#search-status")
+    page.fill("#search", "Nobody Atall")
+    page.click("#search-button")
+    assert "No actor matches" in page.inner_text("#search-status")
+    assert page.evaluate("window.actorgraph.network.getSelectedNodes()") == []
+
+
+def hover_tooltip(browser: Browser, x: float, y: float) -> str:
+    page = browser.page
+    page.mouse.move(x - 40, y - 40)
+    page.mouse.move(x, y, steps=4)
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    return tooltip.inner_text()
+
+
+def edge_point(browser: Browser, type_name: str) -> tuple[float, float]:
+    """The page position of the middle of the (possibly curved) edge of a relation type."""
+    point = browser.page.evaluate(
+        """(type) => {
+          const a = window.actorgraph;
+          const e = a.data.edges.find(x => x.type === type);
+          return a.network.body.edges[e.vis.id].edgeType.getPoint(0.5);
+        }""",
+        type_name,
+    )
+    return browser.to_screen(float(point["x"]), float(point["y"]))
+
+
+def test_edge_tooltip_shows_evidence_with_source_and_date(browser: Browser) -> None:
+    text = hover_tooltip(browser, *edge_point(browser, "CONSULT"))
+    assert "CONSULT" in text
+    assert "Putin met Lukashenko in Minsk." in text
+    assert "Lukashenko held talks with Putin." in text
+    assert "Article d1" in text and "2022-12-19" in text
+
+
+def test_node_tooltip_names_the_actor(browser: Browser) -> None:
+    text = hover_tooltip(browser, *browser.to_screen(*browser.position(browser.node_id(PUTIN))))
+    assert "Vladimir Putin" in text and "Person" in text and "CONSULT" in text
+
+
+def test_filters_hide_edges(browser: Browser) -> None:
+    page = browser.page
+    hidden = "window.actorgraph.edges.get({filter: e => e.hidden}).length"
+    assert page.evaluate(hidden) == 0
+    page.uncheck("input.type-filter[value=ASSAULT]")
+    assert page.evaluate(hidden) == 1
+    assert page.evaluate(
+        "window.actorgraph.edges.get({filter: e => e.hidden})"
+        ".map(e => window.actorgraph.edgeData(e.id).type)"
+    ) == ["ASSAULT"]
+    page.check("input.type-filter[value=ASSAULT]")
+    page.fill("#date-from", "2022-11-01")
+    page.dispatch_event("#date-from", "change")
+    hidden_types = page.evaluate(
+        "window.actorgraph.edges.get({filter: e => e.hidden})"
+        ".map(e => window.actorgraph.edgeData(e.id).type).sort()"
+    )
+    # ASSAULT (October) ends before the window; ongoing posts and later relations stay.
+    assert hidden_types == ["ASSAULT"]
+    page.fill("#date-to", "2022-11-30")
+    page.dispatch_event("#date-to", "change")
+    hidden_types = page.evaluate(
+        "window.actorgraph.edges.get({filter: e => e.hidden})"
+        ".map(e => window.actorgraph.edgeData(e.id).type).sort()"
+    )
+    # Zelensky's post is dated by its December article, outside November.
+    assert hidden_types == ["ASSAULT", "holdsPosition"]
+    assert "5 of 7 links shown" in page.inner_text("#filter-status")
+    page.click("#reset-filters")
+    assert page.evaluate(hidden) == 0
+
+
+def test_injected_markup_stays_text(browser: Browser) -> None:
+    page = browser.page
+    text = hover_tooltip(browser, *edge_point(browser, "THREATEN"))
+    assert "THREATEN" in text
+    assert '<script>window.__pwned = "script"</script>' in text
+    assert "<img src=x onerror=" in text
+    html = page.inner_html("div.vis-tooltip")
+    assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
