@@ -136,7 +136,7 @@ def test_endpoint_urls_are_derived() -> None:
 
 
 def test_values_injection_goes_into_the_where_clause() -> None:
-    query = 'PREFIX x: <http://e/{>\nCONSTRUCT { ?a ?p "{" } WHERE { ?a ?p ?b } # {'
+    query = 'PREFIX x: <http://e/a#> # {\nCONSTRUCT { ?a ?p "{" } WHERE { ?a ?p ?b } # {'
     injected = store.inject_values(query, {"b": Literal('"} ; DROP ALL ; #')})
-    assert injected.startswith('PREFIX x: <http://e/{>\nCONSTRUCT { ?a ?p "{" } WHERE {')
+    assert injected.startswith('PREFIX x: <http://e/a#> # {\nCONSTRUCT { ?a ?p "{" } WHERE {')
     assert 'VALUES (?b) { ("\\"} ; DROP ALL ; #") }' in injected

@@ -404,24 +404,20 @@ class EmbeddedStore(Store):
         return self._store
 
     def _run(self, query: str, bindings: Bindings | None) -> Any:
-        """Run a query; parameters go in as engine substitutions (SEP-0007), or as a VALUES
-        block when the engine cannot substitute them (a variable outside the projection)."""
-        substitutions: dict[ox.Variable, Any] | None = (
-            {ox.Variable(name): to_ox(value) for name, value in bindings.items()}
-            if bindings
-            else None
-        )
-        try:
+        """Run a query with parameters bound by a VALUES block at the start of its WHERE
+        clause (the engine's SEP-0007 substitutions are applied after evaluation and were
+        measured hundreds of times slower); substitutions only where no WHERE clause is found.
+        """
+        substitutions: dict[ox.Variable, Any] | None = None
+        if bindings:
             try:
-                return self._store.query(
-                    query, use_default_graph_as_union=True, substitutions=substitutions
-                )
-            except RuntimeError as exc:
-                if not substitutions or "projection" not in str(exc):
-                    raise
-                return self._store.query(
-                    inject_values(query, bindings), use_default_graph_as_union=True
-                )
+                query = inject_values(query, bindings)
+            except QueryError:
+                substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+        try:
+            return self._store.query(
+                query, use_default_graph_as_union=True, substitutions=substitutions
+            )
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {_one_line(str(exc))}") from None
         except (OSError, ValueError, TypeError, RuntimeError) as exc:
@@ -551,15 +547,14 @@ def inject_values(query: str, bindings: Bindings | None) -> str:
             raise QueryError(f"invalid parameter name {name!r}")
     masked = mask_sparql(query)
     form = query_form(query)
-    match = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
-    if match:
-        at = match.end()
+    short_construct = re.search(r"\bCONSTRUCT\s+WHERE\s*\{", masked, re.IGNORECASE)
+    if form == "CONSTRUCT" and short_construct:
+        at = short_construct.end()
     elif form == "CONSTRUCT":
-        first = masked.find("{")
-        at = _after_group(masked, first)
-        at = masked.find("{", at) + 1 if at > 0 else 0
+        end = _after_group(masked, masked.find("{"))
+        at = masked.find("{", end) + 1 if end > 0 else 0
     else:
-        at = masked.find("{") + 1
+        at = masked.find("{") + 1  # the outer WHERE group comes before any subquery
     if at <= 0:
         raise QueryError("cannot bind parameters: the query has no WHERE clause")
     return f"{query[:at]} {values_clause(bindings)} {query[at:]}"
