@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph.kb import KnowledgeBase
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
-from actorgraph.recognise import lexicon
+from actorgraph.recognise import chunk_at, lexicon, sentence_at
 from actorgraph.resolve import Post, Resolution
 from actorgraph.vocab import ID
 
@@ -281,9 +281,11 @@ class _Finder:
         in this or one of the two sentences before: "his successor" most likely means theirs,
         whoever the nearest subject is."""
         words = lexicon().departure_words
-        sentences = list(self.doc.sents)
-        here = next(n for n, s in enumerate(sentences) if s.start <= noun.i < s.end)
-        for sent in reversed(sentences[max(0, here - 2) : here + 1]):
+        here = sentence_at(self.doc, noun.i)
+        sentences = [here]
+        while len(sentences) < 3 and sentences[-1].start > 0:
+            sentences.append(sentence_at(self.doc, sentences[-1].start - 1))
+        for sent in sentences:
             text = " " + sent.text.lower() + " "
             if not any(f" {w} " in text or f" {w}," in text for w in words):
                 continue
@@ -408,12 +410,11 @@ class _Finder:
 
 def evidence(text: str, doc: Doc, where: Token | Span) -> Evidence:
     """The sentence holding `where`, trimmed, with offsets into the original text."""
-    sent = where.sent
-    start, end = sent.start_char, sent.end_char
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
+    sent = sentence_at(doc, where.i if isinstance(where, Token) else where.start)
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return Evidence(sentence="", start=sent.start_char, end=sent.start_char)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return Evidence(sentence=text[start:end], start=start, end=end)
 
 
@@ -421,18 +422,16 @@ def appositive_heads(doc: Doc, span: Span) -> list[Token]:
     """Heads of appositions right after a mention ("BelTA, the state news agency ...")."""
     heads = [c for c in span.root.children if c.dep_ == "appos"]
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        nxt = doc[span.end + 1]
-        for chunk in doc.noun_chunks:
-            if chunk.start <= nxt.i < chunk.end:
-                heads.append(chunk.root)
-                break
+        chunk = chunk_at(doc, span.end + 1)
+        if chunk is not None:
+            heads.append(chunk.root)
     return heads
 
 
 def attribution(token: Token, index: ActorIndex) -> dict[str, str | None]:
     """Who a fact is attributed to: "according to X" in the sentence or the subject of a
     speech verb above it; the fact is then "reported"."""
-    for t in token.sent:
+    for t in sentence_at(token.doc, token.i):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objects = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             for obj in objects:

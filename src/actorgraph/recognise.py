@@ -10,6 +10,7 @@ actors to countries without being actors) and titles of posts ("defence minister
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -162,6 +163,37 @@ def _title_matcher(nlp: Language) -> PhraseMatcher:
 
 
 # --------------------------------------------------------------------------- recognition
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indexes of every sentence, computed once per doc."""
+    bounds = doc.user_data.get("actorgraph_sentences")
+    if bounds is None:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        doc.user_data["actorgraph_sentences"] = bounds
+    return list(bounds)
+
+
+def sentence_at(doc: Doc, token: int) -> Span:
+    """The sentence holding a token (sentence bounds are computed once per doc and cached:
+    spaCy's `Token.sent` walks every sentence on each call)."""
+    starts = sentence_bounds(doc)
+    n = bisect.bisect_right(starts, (token, len(doc) + 1)) - 1
+    start, end = starts[max(n, 0)]
+    return doc[start:end]
+
+
+def chunk_at(doc: Doc, token: int) -> Span | None:
+    """The noun chunk holding a token (the doc's chunks are computed once and cached)."""
+    table = doc.user_data.get("actorgraph_chunks")
+    if table is None:
+        table = {}
+        for chunk in doc.noun_chunks:
+            for i in range(chunk.start, chunk.end):
+                table[i] = (chunk.start, chunk.end)
+        doc.user_data["actorgraph_chunks"] = table
+    found = table.get(token)
+    return doc[found[0] : found[1]] if found else None
 
 
 def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:

@@ -22,7 +22,15 @@ from actorgraph import link
 from actorgraph.kb import KBEntry, KnowledgeBase
 from actorgraph.model import ActorIndex, Mention
 from actorgraph.names import name_key
-from actorgraph.recognise import Recognised, Recognition, Title, lexicon
+from actorgraph.recognise import (
+    Recognised,
+    Recognition,
+    Title,
+    chunk_at,
+    lexicon,
+    sentence_at,
+    sentence_bounds,
+)
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -103,7 +111,9 @@ class _Resolver:
         self.date = date
         self.entities: dict[str, Entity] = {}
         self.token_entity: dict[int, str] = {}
-        self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self.sentence_of = {
+            t.i: n for n, (s, e) in enumerate(sentence_bounds(doc)) for t in doc[s:e]
+        }
 
     # ---- entities
 
@@ -439,7 +449,7 @@ def _stray_subject(token: Token) -> bool:
     """Whether a conjunct hung on an opening phrase is really the subject of a verb that has
     none ("In Belarus, Moscow and Minsk established ...": the parser may join the capitals
     to "Belarus")."""
-    root = token.sent.root
+    root = sentence_at(token.doc, token.i).root
     if root.pos_ != "VERB" or token.i > root.i:
         return False
     if any(c.dep_ in _SUBJECT_DEPS for c in root.children):
@@ -506,13 +516,8 @@ def appositive_head(doc: Doc, end: int) -> Token | None:
     """The head noun of an apposition right after token `end` (", the state news agency")."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    start = end + 1
-    for chunk in doc.noun_chunks:
-        if chunk.start == start or (chunk.start < start < chunk.end):
-            return chunk.root
-        if chunk.start > start:
-            break
-    return None
+    chunk = chunk_at(doc, end + 1)
+    return chunk.root if chunk is not None else None
 
 
 def resolve(
