@@ -27,6 +27,12 @@ from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
+# Announced acts of these types are threats ("will impose sanctions"); a mobilisation is not
+# aimed at the place it happens in, so announcing one is no threat to that place.
+THREATENING = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+# Acts done by saying them: a speaker reporting their own is performing it.
+VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
+
 # What a threat threatens, as a THREATEN mode (PLOVER manual).
 THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict",
                 "SANCTION": "relations", "RETREAT": "relations"}  # fmt: skip
@@ -173,8 +179,16 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
     for cand in found:
         cand.stance = statements.assess(cand.trigger)
-        if cand.stance.speaker is not None and not finder.actors_of(cand.stance.speaker):
+        speakers = finder.actors_of(cand.stance.speaker) if cand.stance.speaker else []
+        if cand.stance.speaker is not None and not speakers:
             cand.stance = _without_speaker(cand.stance)
+        elif (
+            cand.stance.factuality == "reported"
+            and cand.type in VERBAL
+            and _speaks_for(speakers, cand.sources)
+        ):
+            # "X said ..., which he blamed on Y": saying it is the accusation itself
+            cand.stance = statements.Stance("asserted", None, None, False, "own-word")
     _threat_modes(found)
     _protest_targets(found)
     found += _intentions(found, finder)
@@ -223,8 +237,9 @@ class _Finder:
                     continue
                 if link == "acl":  # "workers affiliated with the union", not "based in X"
                     found = self._phrase_actors(child, _NP_PREPS, depth + 1)
-                    found = [a for a in found if a.type != "Location"]
-                    if found:
+                    if found and all(a.type == "Location" for a in found):
+                        place = place or found
+                    elif found:
                         return found
                     continue
                 if link == "prep":
@@ -689,8 +704,7 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
         if cand.trigger.i in governed or cand.derived:
             continue
         speaker_actors = finder.actors_of(stance.speaker) if stance.speaker is not None else []
-        own_word = not speaker_actors or bool(set(map(id, speaker_actors)) &
-                                              set(map(id, cand.sources)))  # fmt: skip
+        own_word = not speaker_actors or _speaks_for(speaker_actors, cand.sources)
         if stance.cue == "falsehood" and speaker_actors:
             extra = _derive(cand, "REJECT", speaker_actors, [])  # "X calls the claims lies"
             extra.stance = statements.Stance("asserted", None, None, False, "falsehood")
@@ -711,7 +725,7 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
             new_type = "REJECT"
         elif stance.factuality in ("future", "hypothetical") and cand.type in COOPERATIVE:
             new_type = "AGREE"  # an offer, conditional or not
-        elif stance.factuality in ("future", "hypothetical") and cand.type in MATERIAL_CONFLICT:
+        elif stance.factuality in ("future", "hypothetical") and cand.type in THREATENING:
             new_type = "THREATEN"
         if new_type is not None and cand.type != new_type:
             extra = _derive(cand, new_type, cand.sources, cand.targets)
@@ -721,6 +735,13 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
                 )
             derived.append(extra)
     return derived
+
+
+def _speaks_for(speakers: list[Actor], sources: list[Actor]) -> bool:
+    """Whether the speaker is the source, or speaks for it (a leader for their country)."""
+    ids = {a.id for a in sources}
+    countries = {a.country for a in sources if a.country}
+    return any(s.id in ids or (s.country and s.country in countries) for s in speakers)
 
 
 def _has_condition(trigger: Token, word: str) -> bool:

@@ -202,6 +202,13 @@ def clause_subject(verb: Token) -> list[Token]:
                 return objects
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
+            objects = objects or [  # "called on X to leave"
+                g
+                for c in current.head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             if objects:  # object control: "urged X to leave"
                 return objects
         if current.dep_ == "acl" and current.tag_ == "VBN":
