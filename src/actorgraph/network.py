@@ -14,6 +14,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 import networkx as nx
@@ -176,10 +177,11 @@ def cooperation_scores(store: SelectStore) -> dict[str, float]:
             except (TypeError, ValueError):
                 continue
     if not scores:
-        scores = _ontology_scores()
+        scores = dict(_ontology_scores())
     return scores
 
 
+@lru_cache(maxsize=1)
 def _ontology_scores() -> dict[str, float]:
     """Scores declared in the shipped ontology file (used when the store lacks them)."""
     from actorgraph.resources import ontology_path
