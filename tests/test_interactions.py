@@ -279,3 +279,38 @@ def test_ambiguous_verbs_need_a_target(nlp: Language) -> None:
     assert not [
         r for r in run(nlp, "Workers in Chile will strike on Monday.") if r.type == "ASSAULT"
     ]
+
+
+def test_leader_speaking_of_their_country_announces_its_intention(nlp: Language) -> None:
+    doc = nlp("Macron said France would impose sanctions on Iran.")
+    index = index_from_entities(doc)
+    for actor in index.actors:
+        actor.country = {"Macron": "FRA", "France": "FRA", "Iran": "IRN"}.get(actor.label)
+    rels = interactions.extract(doc, index, Document("t", "", doc.text, "2021-03-11"))
+    threat = [r for r in rels if r.type == "THREATEN"]
+    assert triples(threat) == {("france", "THREATEN", "iran")}
+    assert threat[0].attributed_to == "t/macron"
+
+
+def test_own_accusation_reported_by_the_accuser_is_asserted(nlp: Language) -> None:
+    rels = run(nlp, "The blast, which Chile blamed on Peru, was an attack, Chile said.")
+    accuse = [r for r in rels if r.type == "ACCUSE"]
+    assert triples(accuse) == {("chile", "ACCUSE", "peru")}
+    assert accuse[0].factuality == "asserted"
+
+
+def test_participle_after_a_passive_belongs_to_the_agent(nlp: Language) -> None:
+    rels = run(nlp, "A Kenyan camp was attacked by Somali gunmen, killing ten people.")
+    assert ("kenyan", "ASSAULT", None) not in triples(rels)
+    assert any(t[0] == "somali" and t[1] == "ASSAULT" for t in triples(rels))
+
+
+def test_compound_that_only_looks_like_an_event(nlp: Language) -> None:
+    rels = run(nlp, "Chile's press release on Monday was short.")
+    assert rels == []
+
+
+def test_an_act_named_as_a_right_is_not_asserted(nlp: Language) -> None:
+    rels = run(nlp, "Chile defended the right of Peru to attack Bolivia.")
+    attack = [r for r in rels if r.type == "ASSAULT"]
+    assert attack and all(r.factuality == "hypothetical" for r in attack)

@@ -97,6 +97,7 @@ class Lexicon:
     nouns: dict[str, Entry]
     light_verbs: frozenset[str]
     aid_things: dict[str, str]
+    not_events: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -125,7 +126,8 @@ class Lexicon:
 
         aid = {str(word): str(mode) for mode, words in data["aid_things"].items() for word in words}
         return cls(entries(data["verbs"]), entries(data["nouns"]),
-                   frozenset(data["light_verbs"]), aid)  # fmt: skip
+                   frozenset(data["light_verbs"]), aid,
+                   frozenset(data.get("not_events") or ()))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -599,6 +601,10 @@ class _Finder:
         return None
 
     # -- nouns --------------------------------------------------------------------------
+    def _not_event(self, noun: Token) -> bool:
+        """Compounds that only look like event nouns ("press release", "news conference")."""
+        return any(key in self.lex.not_events for key in self._noun_keys(noun))
+
     def noun_events(self, used: set[int]) -> list[Candidate]:
         """Events named by nouns: "X's visit to Y", "Western sanctions on Y"."""
         found = []
@@ -608,7 +614,7 @@ class _Finder:
             if self.index.actor_at(token.i) is not None:
                 continue
             hit = self._event_noun(token)
-            if hit is None or hit[1].i != token.i:
+            if hit is None or hit[1].i != token.i or self._not_event(token):
                 continue
             entry = hit[0]
             if token.dep_ in ("dobj", "nsubjpass") and self.lex.verbs.get(token.head.lemma_):

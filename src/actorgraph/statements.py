@@ -28,6 +28,11 @@ _CLAUSAL = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "paratax
             "csubjpass", "oprd", "dep"}  # fmt: skip
 _NOMINAL = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "appos", "dative", "compound", "npadvmod"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Verbs whose object does what their "of"/"for"/"from" phrase says ("accused X of attacking").
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize",
+                      "praise", "thank", "prevent", "stop", "ban", "bar", "deter", "discourage",
+                      "prohibit", "punish", "sue", "convict", "arrest", "detain", "fine",
+                      "commend", "congratulate", "reward", "forgive", "pardon"})  # fmt: skip
 # Verbs whose object is the subject of their infinitive ("urged X to leave").
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell", "call", "allow",
                             "permit", "invite", "encourage", "compel", "require", "press",
@@ -124,6 +129,10 @@ def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
         ):
             stronger("hypothetical", "to")  # a purpose: "fired to disperse" is intended
+        if child.dep_ == "acl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            stronger("hypothetical", "to-noun")  # "the right to fire", "a decision to leave"
         if (
             child.dep_ == "prep"
             and child.lower_ in ("for", "of", "over", "with")
@@ -190,14 +199,25 @@ def clause_subject(verb: Token) -> list[Token]:
     coordination ("X agreed to meet", "X met Y and signed", "X fired, killing ...")."""
     seen = 0
     current = verb
+    came_by = ""
     while seen < 6:
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
             return [current.head]  # "Shoigu, who travelled to Minsk": Shoigu
+        if subjects and subjects[0].dep_ == "nsubjpass" and came_by == "advcl":
+            # "X was attacked, killing ...": the killer is the attacker, not X
+            return [g for c in current.children if c.dep_ == "agent" for g in c.children
+                    if g.dep_ == "pobj"]  # fmt: skip
         if subjects:
             return subjects
-        if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
-            objects = [c for c in current.head.head.children if c.dep_ == "dobj"]
+        governor = current.head.head
+        if (
+            current.dep_ == "pcomp"
+            and governor.i != current.head.i
+            and current.head.lower_ in ("of", "for", "from", "into", "with")
+            and governor.lemma_.lower() in OBJECT_CONTROL | ACCUSING
+        ):
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
             if objects:  # "accused X of attacking"
                 return objects
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
@@ -219,6 +239,7 @@ def clause_subject(verb: Token) -> list[Token]:
             current.head.i == current.i
         ):
             return []
+        came_by = current.dep_
         if current.dep_ == "pcomp":
             current = current.head  # the preposition
         current = current.head
