@@ -116,3 +116,9 @@ def test_evidence_offsets_index_the_original_text() -> None:
         assert text[rel.evidence.start : rel.evidence.end] == rel.evidence.sentence
         assert "Advertisements" not in rel.evidence.sentence
         assert 0 < rel.confidence <= 1
+
+
+def test_apposition_in_the_speakers_own_noun_group_is_the_writers_description() -> None:
+    extraction = extract("Chad, a close ally of Niger, said it would send aid to Mali.")
+    rel = next(r for r in extraction.relations if r.type == "allyOf")
+    assert rel.factuality == "asserted" and rel.attributed_to is None

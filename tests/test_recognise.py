@@ -107,3 +107,8 @@ def test_type_by_head_words() -> None:
 def test_names_that_only_qualify_a_thing_are_not_persons(nlp: Language) -> None:
     found = run(nlp, "The army received new Javelin missiles and Stinger launchers.")
     assert not [m for m in found.mentions if m.type == "Person"]
+
+
+def test_product_names_qualifying_weapons_are_not_organisations(nlp: Language) -> None:
+    found = run(nlp, "Chad will buy Vortex-K missile systems from Niger.")
+    assert not [m for m in found.mentions if "Vortex" in m.text]

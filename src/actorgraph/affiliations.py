@@ -440,6 +440,8 @@ def attribution(token: Token, index: ActorIndex) -> dict[str, str | None]:
                     return {"factuality": "reported", "attributed_to": speaker.id}
     current = token
     while current.head.i != current.i:
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            return {}  # inside the speaker's own noun group: the writer's description
         current = current.head
         if current.lemma_.lower() in _SPEECH_VERBS:
             subject = next((c for c in current.children if c.dep_ == "nsubj"), None)

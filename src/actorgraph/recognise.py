@@ -52,6 +52,7 @@ class Lexicon:
     departure_words: tuple[str, ...]
     roles: dict[str, str]
     place_verbs: frozenset[str]
+    equipment_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         departure_words=tuple(w.lower() for w in types["departure_words"]),
         roles=role_forms,
         place_verbs=frozenset(w.lower() for w in types["place_verbs"]),
+        equipment_words=frozenset(w.lower() for w in types["equipment_words"]),
     )
 
 
@@ -206,12 +208,7 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
         span = _trim(ent)
         if span is None or (not ent.ent_id_ and in_title & set(range(span.start, span.end))):
             continue
-        if (
-            not ent.ent_id_
-            and ent.label_ == "PERSON"
-            and _modifier_only(span)
-            and not _only_demonym(span.text, knowledge)
-        ):
+        if not ent.ent_id_ and _not_a_name(span, ent.label_, knowledge):
             continue
         found = classify(span, ent.label_, ent.ent_id_, knowledge)
         if found is None:
@@ -253,16 +250,22 @@ def _trim(ent: Span) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
-def _modifier_only(span: Span) -> bool:
-    """A name used only to qualify a thing ("Patriot systems", "Javelin missiles")."""
+def _not_a_name(span: Span, label: str, knowledge: KnowledgeBase) -> bool:
+    """Entities the statistical model found that name no actor: a capitalised common noun
+    ("Missiles struck ..."), or a name used only to qualify a thing ("Patriot systems",
+    "Iskander-M missile systems")."""
+    if len(span) == 1 and span[0].tag_ in ("NN", "NNS"):
+        return True
+    if _only_demonym(span.text, knowledge):
+        return False
     root = span.root
     head = root.head
-    return (
-        root.dep_ == "compound"
-        and head.pos_ == "NOUN"
-        and head.lower_ not in lexicon().roles
-        and head.lower_ not in lexicon().country_heads
-    )
+    if root.dep_ not in ("compound", "nmod") or head.pos_ != "NOUN":
+        return False
+    lex = lexicon()
+    if label == "PERSON":
+        return head.lower_ not in lex.roles and head.lower_ not in lex.country_heads
+    return label == "ORG" and head.lemma_.lower() in lex.equipment_words
 
 
 def _given_name(token: Token, roles: dict[str, str]) -> bool:
