@@ -322,3 +322,92 @@ def test_server_defaults_are_safe() -> None:
     assert config.host == "127.0.0.1"
     assert not config.allow_update and not config.allow_service
     assert config.timeout > 0 and config.max_rows > 0
+
+
+# --- HTML output ---------------------------------------------------------------------------
+
+SCRIPTED = (
+    'Kyiv said <script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned=2">'
+)
+SCRIPTED_NAME = '<img src=x onerror="window.__pwned=3">Vladimir Putin'
+
+
+def hostile_network():
+    import datetime as dt
+
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", label=SCRIPTED_NAME, type="Person", country="RUS")
+    graph.add_node("b", label="<script>window.__pwned = 4</script>", type="Country")
+    evidence = {
+        "sentence": SCRIPTED,
+        "title": "<b onmouseover=window.__pwned=5>title</b>",
+        "document": "doc",
+        "date": "2022-12-19",
+        "factuality": "asserted",
+    }
+    graph.add_edge(
+        "a",
+        "b",
+        key="ACCUSE",
+        type="ACCUSE",
+        count=1,
+        directed=True,
+        first_date=dt.date(2022, 12, 19),
+        last_date=dt.date(2022, 12, 19),
+        factuality={"asserted": 1},
+        evidence=[evidence],
+    )
+    return graph
+
+
+@pytest.mark.browser
+def test_article_text_shows_as_text_in_a_real_browser(tmp_path: Path) -> None:
+    """Hostile labels and evidence in the network page: shown as text, never run."""
+    import shutil as shell
+
+    from actorgraph import render
+
+    chromium = shell.which("chromium") or shell.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("headless Chromium is not installed (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    page_file = tmp_path / "graph.html"
+    render.write_html(hostile_network(), page_file, title="<script>window.__pwned=6</script>")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(page_file.as_uri())
+            page.wait_for_function(
+                "window.actorgraph && window.actorgraph.stabilized", timeout=30_000
+            )
+            # hover the middle of the edge: its tooltip lists the evidence sentence
+            point = page.evaluate(
+                """() => {
+                    const net = window.actorgraph.network;
+                    const p = net.getPositions();
+                    const [a, b] = Object.values(p);
+                    const dom = net.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+                    const box = document.getElementById("network").getBoundingClientRect();
+                    return {x: box.left + dom.x, y: box.top + dom.y};
+                }"""
+            )
+            page.mouse.move(point["x"] - 5, point["y"] - 5)
+            page.mouse.move(point["x"], point["y"], steps=5)
+            page.wait_for_selector(".vis-tooltip", state="visible", timeout=10_000)
+            tooltip = page.text_content(".vis-tooltip") or ""
+            assert SCRIPTED in tooltip
+            page.fill("#search", SCRIPTED_NAME)
+            page.click("#search-button")
+            assert SCRIPTED_NAME in (page.text_content("#search-status") or "")
+            assert page.title() == "<script>window.__pwned=6</script>"
+            assert page.evaluate("window.__pwned") is None
+            assert page.evaluate("document.querySelectorAll('img, b').length") == 0
+            assert dialogs == []
+        finally:
+            browser.close()
