@@ -16,6 +16,7 @@ from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
 
 from actorgraph import build, queries, rdf, store
 from actorgraph.errors import QueryError
+from actorgraph.model import Relation
 from actorgraph.vocab import AG
 from conftest import BLR, LUKASHENKO, PESKOV, PUTIN, RUS, UKR, make_extraction
 
@@ -210,3 +211,15 @@ def test_cli_bad_sparql_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert out.returncode == 2 and "no actor named" in out.stderr
     out = cli("query", "actors", "--store", str(tmp_path / "missing"))
     assert out.returncode == 2 and "no store here" in out.stderr
+
+
+def test_profile_event_without_target_does_not_pull_in_every_label(filled: store.Store) -> None:
+    extraction = make_extraction("solo")
+    extraction.relations.append(
+        Relation(PUTIN, "MOBILIZE", None, extraction.relations[0].evidence, date="2022-12-19")
+    )
+    filled.replace_document("solo", rdf.to_graph(extraction))
+    result = rows(queries.run(filled, "actor-profile", {"actor": PUTIN}))
+    mobilize = [r for r in result if r["relation"] == AG.MOBILIZE]
+    assert len(mobilize) == 1 and mobilize[0]["other"] is None
+    assert mobilize[0]["otherLabel"] is None
