@@ -314,3 +314,9 @@ def test_an_act_named_as_a_right_is_not_asserted(nlp: Language) -> None:
     rels = run(nlp, "Chile defended the right of Peru to attack Bolivia.")
     attack = [r for r in rels if r.type == "ASSAULT"]
     assert attack and all(r.factuality == "hypothetical" for r in attack)
+
+
+def test_attribution_to_a_speaker_named_by_a_phrase(nlp: Language) -> None:
+    rels = run(nlp, "Peru attacked Bolivia on Monday, a senior Chilean official said.")
+    attack = [r for r in rels if r.type == "ASSAULT"]
+    assert [(r.factuality, r.attributed_to) for r in attack] == [("reported", "t/chilean")]

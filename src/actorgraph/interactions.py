@@ -150,6 +150,7 @@ class Candidate:
     complement: Token | None = None  # the clause a control verb governs ("threatened to X")
     derived: bool = False
     stance: statements.Stance = field(default_factory=statements.Stance)
+    speaker: str | None = None  # IRI of the actor the event is attributed to
 
 
 def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
@@ -182,6 +183,7 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     for cand in found:
         cand.stance = statements.assess(cand.trigger)
         speakers = finder.actors_of(cand.stance.speaker) if cand.stance.speaker else []
+        cand.speaker = speakers[0].id if speakers else None
         if cand.stance.speaker is not None and not speakers:
             cand.stance = _without_speaker(cand.stance)
         elif (
@@ -810,6 +812,7 @@ def _derive(cand: Candidate, etype: str, sources: list[Actor], targets: list[Act
         how=f"derived-{cand.how}",
         derived=True,
         stance=statements.Stance(factuality, stance.speaker, None, False, "intention"),
+        speaker=cand.speaker,
     )
 
 
@@ -818,10 +821,7 @@ def _relations(
 ) -> list[Relation]:
     """One relation per source-target pair; symmetric events with no target pair the sources."""
     stance = cand.stance
-    speaker = None
-    if stance.speaker is not None:
-        speaker_actor = index.actor_at(stance.speaker.i)
-        speaker = speaker_actor.id if speaker_actor else None
+    speaker = cand.speaker if stance.speaker is not None else None
 
     def make(source: Actor, target: Actor | None) -> Relation:
         return Relation(
