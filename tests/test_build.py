@@ -257,3 +257,24 @@ def test_cli_build_missing_path_is_one_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "nope" in result.stdout + result.stderr
+
+
+def test_linked_document_graphs_still_conform_to_the_shapes(tmp_path: Path) -> None:
+    validate = pytest.importorskip("actorgraph.validate")
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(tmp_path / "store") as opened:
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert summary.linked
+        for name in ARTICLES:
+            assert validate.validate(opened.document_graph(name)).conforms, name
+
+
+def test_api_query_gives_a_dataframe(tmp_path: Path) -> None:
+    from actorgraph import api
+
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(tmp_path / "store") as opened:
+        build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+    frame = api.query("documents", location=tmp_path / "store")
+    assert sorted(frame["title"].isna()) == [True, True, True]  # the files had no sidecar
+    assert sorted(str(d).rsplit("/", 1)[-1] for d in frame["document"]) == sorted(ARTICLES)
