@@ -122,3 +122,8 @@ def test_apposition_in_the_speakers_own_noun_group_is_the_writers_description() 
     extraction = extract("Chad, a close ally of Niger, said it would send aid to Mali.")
     rel = next(r for r in extraction.relations if r.type == "allyOf")
     assert rel.factuality == "asserted" and rel.attributed_to is None
+
+
+def test_member_in_apposition() -> None:
+    found = relations(extract("Poland, a NATO member, sent tanks to Chad."), "memberOf")
+    assert found == [("Poland", "North Atlantic Treaty Organization", None)]

@@ -123,3 +123,15 @@ def test_every_mention_token_is_indexed(nlp: Language) -> None:
 def test_pleonastic_it_refers_to_nothing(nlp: Language) -> None:
     res, doc = run(nlp, "Chad signed the deal. It is likely that talks will go on.")
     assert actor_of(res, doc, "It") is None
+
+
+def test_family_name_first_is_the_same_person(nlp: Language) -> None:
+    res, doc = run(nlp, "Chinese Foreign Minister Wang Yi arrived. Wang said the talks went well.")
+    assert actor_of(res, doc, "Wang", 1) is actor_of(res, doc, "Yi")
+    assert len([a for a in res.index.actors if a.type == "Person"]) == 1
+
+
+def test_capital_as_recipient_is_the_government_but_destination_a_place(nlp: Language) -> None:
+    res, doc = run(nlp, "Beijing denied selling drones to Nairobi. The envoy flew to Accra.")
+    assert actor_of(res, doc, "Nairobi").type == "Country"  # type: ignore[union-attr]
+    assert actor_of(res, doc, "Accra").type == "Location"  # type: ignore[union-attr]

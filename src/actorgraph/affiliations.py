@@ -260,20 +260,24 @@ class _Finder:
         self.add("successorOf", successor.id, predecessor.id, verb, 0.8)
         self.inherit_post(successor, predecessor, posts, verb)
 
-    def named_by(self, noun: Token) -> Actor | None:
-        """The person a noun such as "successor" names: its apposition ("his successor,
-        Sergei X"), the name it modifies ("successor Sergei X") or the subject of a copula."""
-        for child in noun.children:
-            if child.dep_ in ("appos", "compound") and self.actor(child):
-                return self.actor(child)
+    def named_by(self, noun: Token, exclude: Actor | None = None) -> Actor | None:
+        """The actor a noun such as "successor" or "member" names: its apposition ("his
+        successor, Sergei X"), the name it modifies ("successor Sergei X") or the subject of
+        a copula ("X is a member of Y")."""
+        found: list[Actor | None] = [
+            self.actor(c) for c in noun.children if c.dep_ in ("appos", "compound")
+        ]
         nxt = noun.i + 1
         if nxt + 1 < len(self.doc) and self.doc[nxt].text == ",":
             nxt += 1
-        if nxt < len(self.doc) and self.actor(self.doc[nxt]):
-            return self.actor(self.doc[nxt])
+        if nxt < len(self.doc):
+            found.append(self.actor(self.doc[nxt]))
         if noun.dep_ == "attr":
             subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-            return self.actor(subject)
+            found.append(self.actor(subject))
+        for actor in found:
+            if actor is not None and (exclude is None or actor.id != exclude.id):
+                return actor
         return None
 
     def departed(self, noun: Token, exclude: Actor) -> Actor | None:
@@ -330,9 +334,9 @@ class _Finder:
                 group = group or self.actor(child)
         if group is None or group.type not in _GROUP_TYPES:
             return
-        member = self.named_by(noun)
-        if member is None and noun.dep_ in ("appos", "compound"):
-            member = self.actor(noun.head)
+        member = self.actor(noun.head) if noun.dep_ in ("appos", "compound") else None
+        if member is None or member.id == group.id:
+            member = self.named_by(noun, exclude=group)
         if member is None or member.id == group.id:
             return
         self.add("memberOf", member.id, group.id, noun, 0.75, **attribution(noun, self.index))

@@ -24,8 +24,8 @@ def slug(text: str) -> str:
 def clean_name(text: str) -> str:
     """A surface form without a leading "the", a trailing possessive or extra whitespace."""
     text = " ".join(text.split())
-    text = _LEADING_THE.sub("", text)
-    return _POSSESSIVE.sub("", text).strip(" ,.;:\"'“”")
+    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text)).strip(" ,;:\"'“”")
+    return text if "." in text[:-1] else text.rstrip(".")  # keep the dot of "U.S."
 
 
 def name_key(text: str) -> str:

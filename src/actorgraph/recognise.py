@@ -53,6 +53,7 @@ class Lexicon:
     roles: dict[str, str]
     place_verbs: frozenset[str]
     equipment_words: frozenset[str]
+    motion_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         roles=role_forms,
         place_verbs=frozenset(w.lower() for w in types["place_verbs"]),
         equipment_words=frozenset(w.lower() for w in types["equipment_words"]),
+        motion_words=frozenset(w.lower() for w in types["motion_words"]),
     )
 
 

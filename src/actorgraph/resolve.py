@@ -65,6 +65,7 @@ _PLACE_PREPOSITIONS = frozenset(
         "out",
     }
 )
+_DIRECTION_PREPOSITIONS = frozenset({"to", "from", "toward", "towards"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 _MAX_SENTENCES_BACK = 3
@@ -145,18 +146,28 @@ class _Resolver:
     # ---- names
 
     def add_names(self, mentions: list[Recognised]) -> None:
-        """Full names and KB-known names first, then single-word person names."""
-        surnames = []
+        """Full names and KB-known names first, then single words, which may be a person's
+        surname (or family name, "Wang" of "Wang Yi") even where the model typed them as an
+        organisation."""
+        singles = []
         for m in mentions:
             if m.kind == "capital":
                 self.add_capital(m)
             elif m.kind == "name":
-                if m.type == "Person" and m.key is None and m.end_token - m.start_token == 1:
-                    surnames.append(m)
+                single = m.key is None and m.end_token - m.start_token == 1
+                if single and m.type in ("Person", "Organization"):
+                    singles.append(m)
                     continue
                 self.add_name(m)
-        for m in surnames:
-            self.add_surname(m)
+        for m in singles:
+            group = self.person_named(name_key(m.text))
+            if group is not None:
+                self.entities[group].type = "Person"
+                self.attach(group, m.start_token, m.end_token, "name", m.text)
+            elif m.type == "Person":
+                self.add_surname(m)
+            else:
+                self.add_name(m)
 
     def add_name(self, m: Recognised) -> None:
         entry = self.kb.entry(m.key) if m.key else None
@@ -177,23 +188,32 @@ class _Resolver:
                 return group
         return None
 
+    def person_named(self, word: str) -> str | None:
+        """The person, most recently named, one of whose full names starts or ends with
+        `word`; also a name typed as an organisation whose last word it is ("Mutale Banda"
+        taken for an organisation, then "Banda said")."""
+        best: tuple[bool, int, str] | None = None
+        for group, entity in self.entities.items():
+            if entity.type == "Person":
+                hit = any(_first_or_last(name_key(n), word) for n in entity.names)
+            elif entity.type == "Organization" and entity.entry is None:
+                hit = any(
+                    len(n.split()) > 1 and name_key(n).split()[-1] == word for n in entity.names
+                )
+            else:
+                continue
+            if hit:
+                candidate = (entity.type == "Person", max(s for s, _, _ in entity.spans), group)
+                best = max(best, candidate) if best else candidate
+        return best[2] if best else None
+
     def add_surname(self, m: Recognised) -> None:
+        """A single-word person name nobody else in the document has: the KB's person of
+        that name if there is exactly one, else a person of its own."""
         key = name_key(m.text)
-        candidates = [
-            (e.type == "Person", max(s for s, _, _ in e.spans), g)
-            for g, e in self.entities.items()
-            if (e.type == "Person" or (e.type == "Organization" and e.entry is None))
-            and any(name_key(n).split()[-1:] == [key] or name_key(n) == key for n in e.names)
-        ]
-        if candidates:
-            # a name the model took for an organisation whose last word is a person's
-            # surname elsewhere is that person ("Mutale Banda ... Banda said")
-            group = max(candidates)[2]
-            self.entities[group].type = "Person"
-        else:
-            known = [e for e in self.kb.lookup(m.text) if e.type == "Person"]
-            group = known[0].key if len(known) == 1 else f"Person:{key}"
-            self.entity(group, "Person", known[0] if len(known) == 1 else None)
+        known = [e for e in self.kb.lookup(m.text) if e.type == "Person"]
+        group = known[0].key if len(known) == 1 else f"Person:{key}"
+        self.entity(group, "Person", known[0] if len(known) == 1 else None)
         self.attach(group, m.start_token, m.end_token, "name", m.text)
 
     def add_capital(self, m: Recognised) -> None:
@@ -427,6 +447,11 @@ class _Resolver:
 # --------------------------------------------------------------------------- helpers
 
 
+def _first_or_last(full: str, word: str) -> bool:
+    words = full.split()
+    return len(words) > 1 and word in (words[0], words[-1])
+
+
 def is_agent(token: Token) -> bool:
     """Whether a place name acts (subject, agent, object of a verb, possessor, partner of
     "with"/"between") rather than locates ("in Minsk", "to Moscow", "on Kyiv")."""
@@ -441,6 +466,8 @@ def is_agent(token: Token) -> bool:
         return True
     if dep == "pobj":
         prep = token.head
+        if prep.lower_ in _DIRECTION_PREPOSITIONS:  # "flew to Minsk" / "weapons to Moscow"
+            return prep.head.lemma_.lower() not in lexicon().motion_words
         return prep.lower_ not in _PLACE_PREPOSITIONS
     return False
 
