@@ -62,7 +62,7 @@ def html_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "d4", "2022-11-02", [Rel(RUSSIA, "THREATEN", UKRAINE, HOSTILE, "2022-11-02")]
     )
     store = load([*corpus_graphs(), hostile])
-    graph = network.project(store)
+    graph = network.project(store, kb="all")
     path = tmp_path_factory.mktemp("page") / "graph.html"
     render.write_html(graph, path, title="Test network")
     return path

@@ -214,7 +214,7 @@ def edge_types(graph: Any) -> set[tuple[str, str, str]]:
 
 
 def test_nodes_are_actors_only_with_their_attributes(store: Store) -> None:
-    graph = network.project(store)
+    graph = network.project(store, kb="all")
     assert set(graph.nodes) == {PUTIN, LUKASHENKO, ZELENSKY, RUSSIA, UKRAINE, BELARUS}
     assert graph.nodes[PUTIN] == {
         "label": "Vladimir Putin",
@@ -271,7 +271,7 @@ def test_relation_without_target_makes_no_edge(store: Store) -> None:
 
 
 def test_views_keep_one_relation_family(store: Store) -> None:
-    affiliations = network.project(store, view="affiliations")
+    affiliations = network.project(store, view="affiliations", kb="all")
     assert edge_types(affiliations) == {
         (PUTIN, "holdsPosition", RUSSIA),
         (LUKASHENKO, "holdsPosition", BELARUS),
@@ -314,8 +314,24 @@ def test_time_window_keeps_overlapping_relations(store: Store) -> None:
     assert december.has_edge(ZELENSKY, UKRAINE, "holdsPosition")
     # Symmetric edges run from the smaller IRI to the larger one.
     assert december.edges[LUKASHENKO, PUTIN, "CONSULT"]["count"] == 1
-    before = network.project(store, end="2000-01-01")
+    before = network.project(store, end="2000-01-01", kb="all")
     assert edge_types(before) == {(LUKASHENKO, "holdsPosition", BELARUS)}
+
+
+def test_knowledge_base_relations_by_mode(store: Store) -> None:
+    linked = network.project(store, view="affiliations")
+    # Putin's post links two actors the articles relate; Lukashenko's links him to Belarus,
+    # which no article relation mentions.
+    assert edge_types(linked) == {
+        (PUTIN, "holdsPosition", RUSSIA),
+        (ZELENSKY, "holdsPosition", UKRAINE),
+    }
+    assert BELARUS not in network.project(store)
+    none = network.project(store, view="affiliations", kb="none")
+    assert edge_types(none) == {(ZELENSKY, "holdsPosition", UKRAINE)}
+    assert BELARUS in network.project(store, kb="all")
+    with pytest.raises(ActorgraphError, match="kb mode"):
+        network.project(store, kb="some")
 
 
 def test_ego_radius(store: Store) -> None:
@@ -323,7 +339,7 @@ def test_ego_radius(store: Store) -> None:
     assert set(zero.nodes) == {PUTIN}
     one = network.ego(store, PUTIN, radius=1)
     assert set(one.nodes) == {PUTIN, LUKASHENKO, RUSSIA}
-    two = network.ego(store, "person/vladimir-putin", radius=2)
+    two = network.ego(store, "person/vladimir-putin", radius=2, kb="all")
     assert set(two.nodes) == {PUTIN, LUKASHENKO, RUSSIA, UKRAINE, BELARUS}
     three = network.ego(store, "vladimir putin", radius=3)
     assert ZELENSKY in three

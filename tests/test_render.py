@@ -57,7 +57,7 @@ def parse(page: str) -> Resources:
 def graph() -> nx.MultiDiGraph:
     """The test corpus, with a hostile evidence sentence on the Russia-Ukraine attack."""
     store = load(corpus_graphs())
-    projected = network.project(store)
+    projected = network.project(store, kb="all")
     edge = projected.edges[RUSSIA, UKRAINE, "ASSAULT"]
     edge["evidence"][0]["sentence"] = HOSTILE
     edge["evidence"][0]["title"] = "<b>Bold</b> title & more"
@@ -219,7 +219,17 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_cli_render_and_png(store_path: Path, tmp_path: Path) -> None:
     html_file, png_file = tmp_path / "out" / "g.html", tmp_path / "g.png"
-    done = cli("render", "--store", str(store_path), "-o", str(html_file), "--png", str(png_file))
+    done = cli(
+        "render",
+        "--store",
+        str(store_path),
+        "-o",
+        str(html_file),
+        "--png",
+        str(png_file),
+        "--kb",
+        "all",
+    )
     assert done.returncode == 0, done.stderr
     assert "wrote" in done.stdout
     data = json.loads(parse(html_file.read_text(encoding="utf-8")).data)
@@ -245,6 +255,8 @@ def test_cli_stats_and_exports(store_path: Path, tmp_path: Path) -> None:
     files = {fmt: tmp_path / f"g.{fmt}" for fmt in ("graphml", "gexf", "json")}
     done = cli(
         "stats",
+        "--kb",
+        "all",
         "--store",
         str(store_path),
         "--top",

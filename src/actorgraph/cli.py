@@ -277,6 +277,14 @@ EgoOpt = Annotated[
     typer.Option("--ego", help="Keep only this actor's neighbourhood (label, key or IRI)."),
 ]
 RadiusOpt = Annotated[int, typer.Option("--radius", help="Hops around --ego.")]
+KbOpt = Annotated[
+    str,
+    typer.Option(
+        "--kb",
+        help="Knowledge-base relations to add: linked (between actors the articles relate), "
+        "all or none.",
+    ),
+]
 
 
 @app.command()
@@ -294,6 +302,7 @@ def stats(
     types: TypeOpt = None,
     ego: EgoOpt = None,
     radius: RadiusOpt = 1,
+    kb: KbOpt = "linked",
 ) -> None:
     """Centrality, communities and cooperative/conflictual pairs of the actor network."""
     from rich.console import Console
@@ -302,7 +311,7 @@ def stats(
     from actorgraph.store import open_store
 
     with open_store(store, read_only=True) as opened:
-        graph = network.graph_for(opened, view, start, end, types, ego, radius)
+        graph = network.graph_for(opened, view, start, end, types, ego, radius, kb)
     result = analysis.analyse(graph, top=top)
     console = Console()
     for table in analysis.summary_tables(result, top):
@@ -333,6 +342,7 @@ def render(
     types: TypeOpt = None,
     ego: EgoOpt = None,
     radius: RadiusOpt = 1,
+    kb: KbOpt = "linked",
 ) -> None:
     """Draw the actor network as one offline HTML page (and/or a PNG)."""
     from actorgraph import network
@@ -342,7 +352,7 @@ def render(
     if output is None and png is None:
         raise ActorgraphError("nothing to write: give -o FILE.html and/or --png FILE.png")
     with open_store(store, read_only=True) as opened:
-        graph = network.graph_for(opened, view, start, end, types, ego, radius)
+        graph = network.graph_for(opened, view, start, end, types, ego, radius, kb)
     if output is not None:
         options = rendering.RenderOptions(max_nodes=max_nodes)
         result = rendering.write_html(graph, output, title=title, options=options)

@@ -339,13 +339,16 @@ def project(
     end: str | dt.date | None = None,
     types: Iterable[str] | None = None,
     factuality: Iterable[str] | None = None,
+    kb: str = "linked",
 ) -> nx.MultiDiGraph:
     """The actor network of the store: one node per actor, one edge per (source, target, type).
 
     `view` picks a relation family ("all", "affiliations", "interactions"), `types` narrows it to
     some relation type names, `start`/`end` keep relations whose dates overlap the window
-    (relations without any date are dropped when a window is given), and `factuality` keeps
-    only relations with those factuality values (default: all, counted per edge).
+    (relations without any date are dropped when a window is given), `factuality` keeps
+    only relations with those factuality values (default: all, counted per edge), and `kb` says
+    which knowledge-base relations join the articles' ones: "linked" (default: only those
+    between actors the articles relate, e.g. a leader's post), "all" or "none".
     Edges of symmetric types (CONSULT, COOPERATE, AGREE, allyOf) join A-B and B-A into one edge
     whose endpoints are in IRI order and whose `directed` attribute is False.
     """
@@ -354,17 +357,38 @@ def project(
     if low and high and low > high:
         raise ActorgraphError(f"start date {low} is after end date {high}")
     keep_fact = _factualities(factuality)
+    if kb not in KB_MODES:
+        raise ActorgraphError(f"unknown kb mode {kb!r} (expected one of: {', '.join(KB_MODES)})")
+    every = list(_read_relations(store, frozenset(RELATION_TYPES)).values())
     relations = [
         rel
-        for rel in _read_relations(store, keep_types).values()
-        if rel.factuality in keep_fact and _in_window(rel, low, high)
+        for rel in every
+        if rel.type in keep_types and rel.factuality in keep_fact and _in_window(rel, low, high)
     ]
+    relations = _with_kb(relations, kb, every)
     actors = _read_actors(store)
     scores = cooperation_scores(store)
     graph = nx.MultiDiGraph(view=view, start=low, end=high)
     for rel in sorted(relations, key=lambda r: r.iri):
         _add_relation(graph, rel, actors, scores)
     return graph
+
+
+KB_MODES = ("linked", "all", "none")
+
+
+def _with_kb(relations: list[_Relation], kb: str, every: list[_Relation]) -> list[_Relation]:
+    """Keep all, none, or only the linking knowledge-base relations (see `project`).
+
+    Linking relations join two actors that some article relation (of any type or date) names.
+    """
+    if kb == "all":
+        return relations
+    found = [rel for rel in relations if not rel.from_kb]
+    if kb == "none":
+        return found
+    named = {a for rel in every if not rel.from_kb for a in (rel.source, rel.target)}
+    return found + [r for r in relations if r.from_kb and r.source in named and r.target in named]
 
 
 def _factualities(factuality: Iterable[str] | None) -> frozenset[str]:
@@ -502,11 +526,14 @@ def ego(
     end: str | dt.date | None = None,
     types: Iterable[str] | None = None,
     factuality: Iterable[str] | None = None,
+    kb: str = "linked",
 ) -> nx.MultiDiGraph:
     """The actors within `radius` hops of `actor` (edges followed in either direction)."""
     if radius < 0:
         raise ActorgraphError(f"ego radius must be 0 or more, not {radius}")
-    graph = project(store, view=view, start=start, end=end, types=types, factuality=factuality)
+    graph = project(
+        store, view=view, start=start, end=end, types=types, factuality=factuality, kb=kb
+    )
     return ego_of(graph, actor, radius)
 
 
@@ -547,8 +574,9 @@ def graph_for(
     types: Iterable[str] | None = None,
     actor: str | None = None,
     radius: int = 1,
+    kb: str = "linked",
 ) -> nx.MultiDiGraph:
     """The projection a command asks for: a view and window, narrowed to an ego net if given."""
     if actor:
-        return ego(store, actor, radius=radius, view=view, start=start, end=end, types=types)
-    return project(store, view=view, start=start, end=end, types=types)
+        return ego(store, actor, radius=radius, view=view, start=start, end=end, types=types, kb=kb)
+    return project(store, view=view, start=start, end=end, types=types, kb=kb)
