@@ -71,6 +71,9 @@ def test_bad_format_and_folder_mistakes(location: str, tmp_path: Path) -> None:
             export.export(opened, "xlsx", tmp_path / "x")
         with pytest.raises(ActorgraphError, match="folder"):
             export.export(opened, "turtle", tmp_path)
+        (tmp_path / "file").write_text("x")
+        with pytest.raises(ActorgraphError, match="cannot write"):
+            export.export(opened, "turtle", tmp_path / "file" / "under-a-file.ttl")
 
 
 def test_cli_export(location: str, tmp_path: Path) -> None:

@@ -83,9 +83,15 @@ class ExportResult:
 
 def export(store: Store, fmt: str, output: Path) -> ExportResult:
     """Write the store to `output` (a file, or a folder for csv) in format `fmt`."""
+    try:
+        return _export(store, fmt, Path(output))
+    except OSError as exc:
+        raise ActorgraphError(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+def _export(store: Store, fmt: str, output: Path) -> ExportResult:
     if fmt not in FORMATS:
         raise ActorgraphError(f"unknown export format {fmt!r} (expected: {', '.join(FORMATS)})")
-    output = Path(output)
     if fmt == "csv":
         return export_csv(store, output)
     if output.is_dir():
