@@ -173,10 +173,13 @@ def vis_options(n_nodes: int, options: RenderOptions, positioned: bool) -> dict[
         "hideEdgesOnZoom": n_nodes > 1000,
     }
     if not options.tuned:
+        physics: dict[str, Any] = {"enabled": options.physics}
+        if options.stabilization_iterations:
+            physics["stabilization"] = {"iterations": options.stabilization_iterations}
         return {
             "interaction": interaction,
             "layout": {"improvedLayout": options.improved_layout},
-            "physics": {"enabled": options.physics},
+            "physics": physics,
         }
     iterations = options.stabilization_iterations or stabilization_iterations(n_nodes, positioned)
     return {
@@ -579,6 +582,7 @@ def write_png(
             Line2D([], [], color=CONFLICT, lw=2, label="conflict"),
             Line2D([], [], color=NEUTRAL, lw=2, label="interaction (no score)"),
             Line2D([], [], color=AFFILIATION, lw=2, label="affiliation"),
+            Line2D([], [], color="#777777", lw=1.5, linestyle="--", label="never asserted"),
         ]
         ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=True)
         heading = title
