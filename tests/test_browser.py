@@ -263,3 +263,53 @@ def test_injected_markup_stays_text(browser: Browser) -> None:
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('img').length") == 0
+
+
+def test_large_graph_is_cut_to_the_most_central_and_says_so(chromium: Any, tmp_path: Path) -> None:
+    """A 300-actor graph drawn with --max-nodes 100: 100 nodes, a visible note, a drawn page."""
+    import networkx as nx
+
+    base = nx.barabasi_albert_graph(300, 2, seed=3)
+    graph = nx.MultiDiGraph()
+    for node in base:
+        graph.add_node(f"a{node}", label=f"Actor {node}", type="Person")
+    for u, v in base.edges:
+        graph.add_edge(
+            f"a{u}",
+            f"a{v}",
+            key="CONSULT",
+            type="CONSULT",
+            count=1,
+            score=2.1,
+            family="interaction",
+            directed=False,
+            evidence=[],
+        )
+    path = tmp_path / "large.html"
+    result = render.write_html(graph, path, options=render.RenderOptions(max_nodes=100))
+    assert result.truncated
+    context = chromium.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    session = Browser(page)
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith("file://")
+            else (session.blocked.append(r.request.url), r.abort())
+        ),
+    )
+    try:
+        page.goto(path.as_uri())
+        session.wait_for("window.actorgraph && window.actorgraph.stabilized")
+        assert page.evaluate("window.actorgraph.nodes.length") == 100
+        note = page.locator("#truncation-note")
+        assert note.is_visible()
+        assert "100 most central of 300 actors" in note.inner_text()
+        # The hub of a preferential-attachment graph is among the kept actors.
+        hubs = sorted(base.degree, key=lambda item: -item[1])[:3]
+        labels = set(page.evaluate("window.actorgraph.nodes.get().map(n => n.label)"))
+        assert {f"Actor {n}" for n, _ in hubs} <= labels
+    finally:
+        context.close()
+    assert session.blocked == [] and session.errors == []
