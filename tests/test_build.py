@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 
 from actorgraph import build, merge, rdf, store
 from actorgraph.model import Document, Evidence, Extraction, Relation
+from actorgraph.reader import read_document
 from actorgraph.vocab import AG, ID
 from conftest import make_extraction, person
 
@@ -278,3 +279,52 @@ def test_api_query_gives_a_dataframe(tmp_path: Path) -> None:
     frame = api.query("documents", location=tmp_path / "store")
     assert sorted(frame["title"].isna()) == [True, True, True]  # the files had no sidecar
     assert sorted(str(d).rsplit("/", 1)[-1] for d in frame["document"]) == sorted(ARTICLES)
+
+
+KILL_SCRIPT = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from test_build import fake_extract, NAME
+from actorgraph import build, store
+
+def slow(document):
+    time.sleep(0.05)
+    return fake_extract(document)
+
+def progress(event, detail):
+    if event == "write":
+        print("wrote", detail, flush=True)
+
+with store.open_store({location!r}) as opened:
+    build.build([Path({folder!r})], opened, extract=slow, extractor_name=NAME, progress=progress)
+"""
+
+
+def test_killed_build_leaves_whole_documents_and_resumes(tmp_path: Path) -> None:
+    import signal
+
+    texts = {
+        f"doc-{n:03d}": f"Vladimir Putin met Alexander Lukashenko, report {n}." for n in range(40)
+    }
+    folder = write_articles(tmp_path / "articles", texts)
+    location = str(tmp_path / "store")
+    script = KILL_SCRIPT.format(
+        tests=str(Path(__file__).parent), location=location, folder=str(folder)
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    for _ in range(5):
+        assert process.stdout.readline().startswith("wrote")
+    process.send_signal(signal.SIGKILL)
+    process.wait(30)
+    with store.open_store(location) as opened:
+        stored = {d.id for d in opened.documents()}
+        assert stored and stored < set(texts)
+        for doc_id in stored:
+            document = read_document(folder / f"{doc_id}.txt")
+            expected = rdf.document_json(rdf.to_graph(fake_extract(document)), doc_id)
+            assert rdf.document_json(opened.document_graph(doc_id), doc_id) == expected
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert set(summary.unchanged) == stored
+        assert {d.id for d in opened.documents()} == set(texts)
