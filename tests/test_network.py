@@ -368,3 +368,53 @@ def test_scores_fall_back_to_the_shipped_ontology() -> None:
     graph = network.project(store, view="interactions")
     assert graph.edges[RUSSIA, UKRAINE, "ASSAULT"]["score"] == float(assault) < 0
     assert graph.edges[LUKASHENKO, PUTIN, "CONSULT"]["score"] == float(consult) > 0
+
+
+def test_projection_of_what_the_rdf_writer_writes() -> None:
+    """The queries read the graphs `rdf.to_graph` writes, not only hand-built ones."""
+    from actorgraph import rdf
+    from conftest import KREMLIN, PESKOV, make_extraction
+
+    store = open_store(":memory:")
+    store.replace_document("visit", rdf.to_graph(make_extraction("visit")))
+    graph = network.project(store)
+    assert edge_types(graph) == {
+        (PUTIN, "holdsPosition", RUSSIA),
+        (LUKASHENKO, "holdsPosition", BELARUS),
+        (PESKOV, "holdsPosition", KREMLIN),
+        (LUKASHENKO, "CONSULT", PUTIN),
+        (RUSSIA, "COERCE", BELARUS),
+        (RUSSIA, "ASSAULT", UKRAINE),
+    }
+    assert graph.nodes[PUTIN]["label"] == "Vladimir Putin"
+    assert graph.nodes[KREMLIN]["type"] == "GovernmentBody"
+    assert graph.nodes[PUTIN]["wikidata"] == "Q7747"
+    coerce = graph.edges[RUSSIA, BELARUS, "COERCE"]
+    assert coerce["factuality"] == {"negated": 1}
+    assault = graph.edges[RUSSIA, UKRAINE, "ASSAULT"]
+    assert assault["factuality"] == {"reported": 1}
+    assert assault["evidence"][0]["sentence"] == "Ukraine said Russia attacked Kyiv."
+    assert assault["evidence"][0]["title"] == "Article visit"
+    assert assault["first_date"] == dt.date(2022, 12, 19)
+    assert graph.edges[PESKOV, KREMLIN, "holdsPosition"]["roles"] == ["spokesperson"]
+
+
+@pytest.mark.server
+def test_remote_endpoint_gives_the_same_graph(oxigraph_server: str) -> None:
+    """The projection through a real SPARQL server equals the embedded store's."""
+    remote = load(corpus_graphs(), f"{oxigraph_server}/query")
+    local = load(corpus_graphs())
+
+    def as_data(graph: Any) -> list[Any]:
+        return sorted(
+            (u, v, k, sorted((name, repr(value)) for name, value in d.items()))
+            for u, v, k, d in graph.edges(keys=True, data=True)
+        )
+
+    for kwargs in ({}, {"view": "interactions"}, {"start": "2022-09-01", "kb": "all"}):
+        assert as_data(network.project(remote, **kwargs)) == as_data(
+            network.project(local, **kwargs)
+        )
+    assert dict(network.project(remote).nodes(data=True)) == dict(
+        network.project(local).nodes(data=True)
+    )
