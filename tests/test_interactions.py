@@ -320,3 +320,16 @@ def test_attribution_to_a_speaker_named_by_a_phrase(nlp: Language) -> None:
     rels = run(nlp, "Peru attacked Bolivia on Monday, a senior Chilean official said.")
     attack = [r for r in rels if r.type == "ASSAULT"]
     assert [(r.factuality, r.attributed_to) for r in attack] == [("reported", "t/chilean")]
+
+
+def test_hosted_talks_are_a_third_party_meeting_of_the_parties(nlp: Language) -> None:
+    rels = run(nlp, "Germany will host talks between Serbia and Albania next week.")
+    consult = [r for r in rels if r.type == "CONSULT"]
+    assert len(consult) == 1 and consult[0].mode == "third-party"
+    assert {consult[0].source, consult[0].target} == {"t/serbia", "t/albania"}
+    assert consult[0].date == "2021-03-15"  # next week, from a Thursday: its Monday
+
+
+def test_a_protest_held_for_a_purpose_is_no_threat(nlp: Language) -> None:
+    rels = run(nlp, "Thousands of Serbs marched in Belgrade to protest against Kosovo.")
+    assert not [r for r in rels if r.type == "THREATEN"]

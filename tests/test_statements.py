@@ -104,3 +104,9 @@ def test_clause_subject_through_infinitives_and_coordination(nlp: Language) -> N
     urged = nlp("Chile urged Peru to withdraw.")
     withdraw = next(t for t in urged if t.text == "withdraw")
     assert [t.text for t in statements.clause_subject(withdraw)] == ["Peru"]
+
+
+def test_passive_expectation_has_no_speaker(nlp: Language) -> None:
+    stance = stance_of(nlp, "Iran is expected to attack Iraq.", "attack")
+    assert stance.factuality == "future"
+    assert stance.speaker is None

@@ -283,7 +283,7 @@ class _Finder:
                         if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
                             continue
                         found = self.actors_of(pobj, depth) or (
-                            self._phrase_actors(pobj, wanted, depth + 1, objects=False)
+                            self._phrase_actors(pobj, TARGET_PREPS, depth + 1, objects=False)
                             if depth < 2
                             else []
                         )
@@ -425,6 +425,12 @@ class _Finder:
             object_actors = []
         if entry.reverse and obj is not None and not self._names_visitor(obj):
             object_actors = []
+            noun = self._event_noun(obj)
+            parties = self._prep_actors(obj, ("between",))
+            if noun is not None and noun[0].type == "CONSULT" and len(parties) > 1:
+                # "X will host talks between Y and Z": a meeting of Y and Z hosted by a third
+                hosted = Candidate(verb, "CONSULT", "third-party", parties, [], 0.7, "hosted")
+                return hosted
         if entry.reverse:
             sources = self._prep_actors(verb, entry.sources) or object_actors
             targets = subject_actors
@@ -709,7 +715,7 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
     derived = []
     for cand in found:
         stance = cand.stance
-        if cand.trigger.i in governed or cand.derived:
+        if cand.trigger.i in governed or cand.derived or cand.how == "hosted":
             continue
         speaker_actors = finder.actors_of(stance.speaker) if stance.speaker is not None else []
         own_word = not speaker_actors or _speaks_for(speaker_actors, cand.sources)
@@ -733,7 +739,11 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
             new_type = "REJECT"
         elif stance.factuality in ("future", "hypothetical") and cand.type in COOPERATIVE:
             new_type = "AGREE"  # an offer, conditional or not
-        elif stance.factuality in ("future", "hypothetical") and cand.type in THREATENING:
+        elif (
+            stance.factuality in ("future", "hypothetical")
+            and cand.type in THREATENING
+            and stance.cue != "to"  # a purpose is no threat: "marched to protest"
+        ):
             new_type = "THREATEN"
         if new_type is not None and cand.type != new_type:
             extra = _derive(cand, new_type, cand.sources, cand.targets)

@@ -190,6 +190,8 @@ def speaker_of(verb: Token) -> Token | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "X is expected to ...": X is not the one who expects
     inherited = clause_subject(verb)
     return inherited[0] if inherited else None
 
