@@ -313,3 +313,20 @@ def test_large_graph_is_cut_to_the_most_central_and_says_so(chromium: Any, tmp_p
     finally:
         context.close()
     assert session.blocked == [] and session.errors == []
+
+
+def test_empty_graph_says_so(chromium: Any, tmp_path: Path) -> None:
+    import networkx as nx
+
+    path = tmp_path / "empty.html"
+    render.write_html(nx.MultiDiGraph(), path)
+    context = chromium.new_context()
+    page = context.new_page()
+    session = Browser(page)
+    try:
+        page.goto(path.as_uri())
+        session.wait_for("window.actorgraph && window.actorgraph.stabilized")
+        assert "No actors or relations match" in page.inner_text("#network")
+    finally:
+        context.close()
+    assert session.errors == []

@@ -358,6 +358,8 @@ def render(
         result = rendering.write_html(graph, output, title=title, options=options)
         for note in result.notes:
             typer.echo(note)
+        if result.nodes == 0:
+            typer.echo("the graph is empty: no relations match the store, view or window")
         typer.echo(f"wrote {output} ({result.nodes} actors, {result.edges} links)")
     if png is not None:
         pictured = rendering.write_png(graph, png, title=title, max_nodes=min(max_nodes, 80))

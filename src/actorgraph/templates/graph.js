@@ -88,7 +88,10 @@
     state.iterations = iterations === undefined ? null : iterations;
     if (data.freezeAfterStabilization) network.setOptions({ physics: { enabled: false } });
   }
-  if (data.options.physics && data.options.physics.enabled) {
+  if (!data.nodes.length) {
+    container.appendChild(el("p", "empty", "No actors or relations match this view."));
+    settled(0);
+  } else if (data.options.physics && data.options.physics.enabled) {
     network.once("stabilizationIterationsDone", function () { settled(); });
     network.once("stabilized", function (params) { settled(params && params.iterations); });
   } else {
