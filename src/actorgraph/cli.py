@@ -140,7 +140,9 @@ def validate(
 
 @app.command()
 def query(
-    spec: Annotated[str, typer.Argument(help="A named query, a .rq file, or SPARQL text.")],
+    spec: Annotated[
+        Optional[str], typer.Argument(help="A named query, a .rq file, or SPARQL text.")
+    ] = None,
     param: Annotated[
         Optional[list[str]], typer.Option("--param", "-p", help="Parameter NAME=VALUE.")
     ] = None,
@@ -162,6 +164,8 @@ def query(
             for p in named.params:
                 typer.echo(f"    {p.name} ({p.kind}): {p.doc}")
         return
+    if spec is None:
+        raise ActorgraphError("give a query: a name (see --list), a .rq file or SPARQL text")
     if fmt not in queries.FORMATS:
         raise ActorgraphError(f"unknown format {fmt!r} (expected: {', '.join(queries.FORMATS)})")
     with open_store(store, read_only=True) as opened:
