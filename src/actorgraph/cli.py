@@ -314,6 +314,8 @@ def stats(
     from actorgraph import analysis, network
     from actorgraph.store import open_store
 
+    if top < 1:
+        raise ActorgraphError(f"--top must be at least 1, not {top}")
     with open_store(store, read_only=True) as opened:
         graph = network.graph_for(opened, view, start, end, types, ego, radius, kb)
     result = analysis.analyse(graph, top=top)
