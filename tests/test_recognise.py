@@ -112,3 +112,20 @@ def test_names_that_only_qualify_a_thing_are_not_persons(nlp: Language) -> None:
 def test_product_names_qualifying_weapons_are_not_organisations(nlp: Language) -> None:
     found = run(nlp, "Chad will buy Vortex-K missile systems from Niger.")
     assert not [m for m in found.mentions if "Vortex" in m.text]
+
+
+def test_ministries_named_by_portfolio_and_country(nlp: Language) -> None:
+    found = {
+        m.text: m
+        for m in run(nlp, "Ghana's interior ministry and Chad's ministry of defence met.").mentions
+        if m.kind == "nominal"
+    }
+    assert found["interior ministry"].label == "interior ministry"
+    assert found["interior ministry"].type == "GovernmentBody"
+    assert found["ministry"].label == "defence ministry"
+
+
+def test_organisation_named_with_a_demonym_belongs_to_that_country(nlp: Language) -> None:
+    found = run(nlp, "The Kenyan Ministry of Foreign Affairs protested.").mentions
+    ministry = next(m for m in found if m.type == "GovernmentBody")
+    assert ministry.country == "KEN"

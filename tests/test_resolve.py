@@ -135,3 +135,16 @@ def test_capital_as_recipient_is_the_government_but_destination_a_place(nlp: Lan
     res, doc = run(nlp, "Beijing denied selling drones to Nairobi. The envoy flew to Accra.")
     assert actor_of(res, doc, "Nairobi").type == "Country"  # type: ignore[union-attr]
     assert actor_of(res, doc, "Accra").type == "Location"  # type: ignore[union-attr]
+
+
+def test_acronym_in_brackets_and_nickname_are_aliases(nlp: Language) -> None:
+    text = (
+        "The Northern Liberation Front (NLF) attacked a convoy. Its leader Samuel Oduya, "
+        "known as Papa, denied it. The NLF later withdrew."
+    )
+    res, doc = run(nlp, text)
+    front = actor_of(res, doc, "Front")
+    assert front is not None and actor_of(res, doc, "NLF", 1) is front
+    assert "NLF" in front.aliases
+    oduya = actor_of(res, doc, "Oduya")
+    assert oduya is not None and actor_of(res, doc, "Papa") is oduya

@@ -232,7 +232,9 @@ class _Finder:
         predecessor: Actor | None = owner
         if noun.lemma_.lower() == "successor":
             if owner_token.pos_ == "PRON":
-                predecessor = self.departed(noun, exclude=named) or owner
+                left, predecessor = self.departed(noun, exclude=named)
+                if not left:
+                    predecessor = owner
         else:
             successor, predecessor = owner, named
         if successor is None or predecessor is None or predecessor.type != "Person":
@@ -280,10 +282,11 @@ class _Finder:
                 return actor
         return None
 
-    def departed(self, noun: Token, exclude: Actor) -> Actor | None:
+    def departed(self, noun: Token, exclude: Actor) -> tuple[bool, Actor | None]:
         """A person whom the surrounding text says left a post (died, resigned, was dismissed)
         in this or one of the two sentences before: "his successor" most likely means theirs,
-        whoever the nearest subject is."""
+        whoever the nearest subject is. (True, None) when someone left but is not named as an
+        actor: the possessive then stays unresolved rather than guessed."""
         words = lexicon().departure_words
         here = sentence_at(self.doc, noun.i)
         sentences = [here]
@@ -302,8 +305,10 @@ class _Finder:
                     and token.i < noun.i
                     and token.dep_ in ("nsubj", "nsubjpass", "appos")
                 ):
-                    return actor
-        return None
+                    return True, actor
+            if sent.start < noun.i and not (sent.start <= noun.i < sent.end):
+                return True, None
+        return False, None
 
     def inherit_post(
         self, successor: Actor, predecessor: Actor, posts: list[Post], where: Token

@@ -312,7 +312,11 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
         head_type = type_by_head(text)
         return Recognised(*base, type=head_type if head_type else "Person")
     if label == "ORG":
-        return Recognised(*base, type=type_by_head(text) or "Organization")
+        if len(span) == 1 and key in lex.head_types:
+            return None  # a bare "Army" or "Ministry": no name, the noun group decides
+        country = knowledge.country_by_adjective(span[0].text) if len(span) > 1 else None
+        iso3 = country.country if country and _only_demonym(span[0].text, knowledge) else None
+        return Recognised(*base, type=type_by_head(text) or "Organization", country=iso3)
     return Recognised(*base, type="Location")
 
 
@@ -431,6 +435,18 @@ def nominal_group(
     modifiers: list[str] = []
     start = chunk.start
     for token in chunk[: head.i - chunk.start]:
+        if token.i not in demonym_at and token.text[:1].isupper() and token.i not in covered:
+            found = knowledge.country_by_adjective(token.text)  # a demonym NER missed
+            if found is not None and _only_demonym(token.text, knowledge):
+                demonym_at[token.i] = Recognised(
+                    token.i,
+                    token.i + 1,
+                    token.text,
+                    "Country",
+                    key=found.key,
+                    kind="demonym",
+                    country=found.country,
+                )
         if token.i in demonym_at:
             country = demonym_at[token.i]
         elif token.lower_ in _QUANTIFIERS:
@@ -439,10 +455,16 @@ def nominal_group(
             if token.dep_ == "poss" and (token.i in covered or token.pos_ == "PRON"):
                 owner = token.i
             start = token.i + 1
-        elif token.lower_ in lex.unit_modifiers:
-            modifiers.append(token.lower_)
+        elif token.lower_ in lex.unit_modifiers or (
+            lex.nominal_heads.get(word, ("",))[0] == "GovernmentBody"
+            and token.pos_ in ("ADJ", "NOUN", "PROPN")
+            and token.i not in covered
+        ):
+            modifiers.append(token.lower_)  # "special forces", "foreign ministry"
         elif token.i in covered:
             owner = token.i
+    if lex.nominal_heads.get(word, ("",))[0] == "GovernmentBody":
+        modifiers += _portfolio_after(head, covered)  # "the ministry of defence"
     if country is None and owner is None:
         owner = _of_object(head, covered)
     if country is None and owner is None:
@@ -482,10 +504,26 @@ def nominal_group(
 
 
 def _of_object(head: Token, covered: set[int]) -> int | None:
-    """The named object of "of"/"in"/"from" after a head noun ("the opposition in Belarus")."""
+    """The named object of "of"/"in"/"from" after a head noun ("the opposition in Belarus",
+    "the ministry of defence of Belarus")."""
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.i in covered:
                     return obj.i
+                if obj.dep_ == "pobj" and obj.i not in covered:
+                    found = _of_object(obj, covered)
+                    if found is not None:
+                        return found
     return None
+
+
+def _portfolio_after(head: Token, covered: set[int]) -> list[str]:
+    """The portfolio named after a ministry ("of defence", "for foreign affairs")."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i not in covered and obj.text.islower():
+                    words = [t.lower_ for t in obj.lefts if t.text.islower() and t.is_alpha]
+                    return [*words, obj.lower_]
+    return []

@@ -112,6 +112,7 @@ class _Resolver:
         self.date = date
         self.entities: dict[str, Entity] = {}
         self.token_entity: dict[int, str] = {}
+        self.aliases: dict[str, str] = {}  # name key of an acronym or nickname -> group
         self.sentence_of = {
             t.i: n for n, (s, e) in enumerate(sentence_bounds(doc)) for t in doc[s:e]
         }
@@ -155,11 +156,16 @@ class _Resolver:
                 self.add_capital(m)
             elif m.kind == "name":
                 single = m.key is None and m.end_token - m.start_token == 1
-                if single and m.type in ("Person", "Organization"):
+                if single and m.type in ("Person", "Organization", "Location"):
                     singles.append(m)
                     continue
                 self.add_name(m)
+        self.add_acronyms()
         for m in singles:
+            group = self.aliases.get(name_key(m.text)) or self.alias_before(m)
+            if group is not None:
+                self.attach(group, m.start_token, m.end_token, "name", m.text)
+                continue
             group = self.person_named(name_key(m.text))
             if group is not None:
                 self.entities[group].type = "Person"
@@ -169,12 +175,52 @@ class _Resolver:
             else:
                 self.add_name(m)
 
+    def add_acronyms(self) -> None:
+        """An acronym in brackets right after a name is that actor's alias, wherever it
+        appears ("the Rapid Support Forces (RSF) ... the RSF")."""
+        doc = self.doc
+        for group, entity in list(self.entities.items()):
+            for _, end, _ in list(entity.spans):
+                if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+                    continue
+                acronym = doc[end + 1]
+                if acronym.text.isupper() and len(acronym.text) >= 2 and acronym.text.isalpha():
+                    self.aliases[name_key(acronym.text)] = group
+                    if self.group_at(acronym.i) is None:
+                        self.attach(group, acronym.i, acronym.i + 1, "name", acronym.text)
+
+    def alias_before(self, m: Recognised) -> str | None:
+        """The actor a single name is an alias of: the name just before it when it is given in
+        brackets ("Rapid Support Forces (RSF)") or after "known as"/"nicknamed"."""
+        doc, i = self.doc, m.start_token
+        before: int | None = None
+        if (
+            i >= 2
+            and doc[i - 1].text == "("
+            and m.end_token < len(doc)
+            and doc[m.end_token].text == ")"
+        ):
+            before = i - 2
+        elif (i >= 3 and doc[i - 2 : i].text.lower() in ("known as", "called as")) or (
+            i >= 2 and doc[i - 1].lower_ in ("nicknamed", "dubbed", "alias")
+        ):
+            start = i - 2 if doc[i - 1].lower_ == "as" else i - 1
+            j = start - 1
+            while j >= 0 and doc[j].lower_ in (",", "also", "widely", "better", "commonly"):
+                j -= 1
+            before = j
+        group = self.group_at(before) if before is not None and before >= 0 else None
+        if group is not None:
+            self.aliases[name_key(m.text)] = group
+        return group
+
     def add_name(self, m: Recognised) -> None:
         entry = self.kb.entry(m.key) if m.key else None
         group = m.key or f"{m.type}:{name_key(m.text)}"
         if m.type == "Person" and not m.key:
             group = self.person_group(m.text) or group
-        self.entity(group, m.type, entry)
+        entity = self.entity(group, m.type, entry)
+        entity.country = entity.country or m.country
         self.attach(group, m.start_token, m.end_token, "name", m.text)
 
     def person_group(self, text: str) -> str | None:
