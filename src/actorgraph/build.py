@@ -258,14 +258,18 @@ def _count(store: Store, summary: BuildSummary) -> None:
           ?a a ?class
         }}"""
     ).rows
-    summary.actors = int(rows[0][0].toPython()) if rows and rows[0][0] is not None else 0
+    summary.actors = _integer(rows[0][0]) if rows else 0
     rows = store.select(
         f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r <{AG.relationType}> ?t }} "
         f"FILTER(?g != <{KB_GRAPH}>) }}"
     ).rows
-    summary.relations = int(rows[0][0].toPython()) if rows and rows[0][0] is not None else 0
+    summary.relations = _integer(rows[0][0]) if rows else 0
     summary.documents = len(store.documents())
     summary.triples = store.count()
+
+
+def _integer(term: object) -> int:
+    return int(term.toPython()) if isinstance(term, Literal) else 0
 
 
 def _actor_types() -> tuple[str, ...]:

@@ -45,7 +45,7 @@ PREFIXES: dict[str, Any] = {
     "rdfs": RDFS,
 }
 
-_ACTOR_CLASSES = {vocab.actor_class(name): name for name in vocab.ACTOR_TYPES}
+_ACTOR_CLASSES = {str(vocab.actor_class(name)): name for name in vocab.ACTOR_TYPES}
 _DIRECT_FACTUALITY = ("asserted", "reported")
 
 
@@ -285,7 +285,7 @@ def _relation_number(node: Node) -> int:
 
 def _actors_in(graph: Graph) -> Iterable[tuple[Node, str]]:
     for node, cls in graph.subject_objects(RDF.type):
-        name = _ACTOR_CLASSES.get(cls)
+        name = _ACTOR_CLASSES.get(str(cls))
         if name is not None and not isinstance(node, BNode):
             yield node, name
 
