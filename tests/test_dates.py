@@ -96,3 +96,17 @@ def test_parse_reference() -> None:
     assert parse_reference("2021-03-11T10:00:00Z") == THURSDAY
     assert parse_reference("not a date") is None
     assert parse_reference(None) is None
+
+
+def test_month_with_year_or_day_is_not_read_as_a_bare_month() -> None:
+    assert normalise("in August 1990", THURSDAY) == dt.date(1990, 8, 1)
+    assert normalise("by June 4", THURSDAY) == dt.date(2020, 6, 4)
+
+
+def test_bare_month_said_in_that_month_is_this_month() -> None:
+    assert normalise("in March", THURSDAY) == dt.date(2021, 3, 1)
+    assert normalise("in March", THURSDAY, future=True) == dt.date(2021, 3, 1)
+
+
+def test_since_marks_no_event_date() -> None:
+    assert normalise("since 2019", THURSDAY) is None

@@ -333,3 +333,24 @@ def test_hosted_talks_are_a_third_party_meeting_of_the_parties(nlp: Language) ->
 def test_a_protest_held_for_a_purpose_is_no_threat(nlp: Language) -> None:
     rels = run(nlp, "Thousands of Serbs marched in Belgrade to protest against Kosovo.")
     assert not [r for r in rels if r.type == "THREATEN"]
+
+
+def test_diplomatic_protest_to_a_state_is_an_accusation(nlp: Language) -> None:
+    rels = run(nlp, "Japan protested to China over the detention of its fishermen.")
+    assert ("japan", "ACCUSE", "china") in triples(rels)
+
+
+def test_relational_noun_keeps_its_nationality(nlp: Language) -> None:
+    rels = run(nlp, "The French foreign minister telephoned his Algerian counterpart.")
+    assert ("french", "CONSULT", "algerian") in triples(rels)
+
+
+def test_a_place_where_someone_is_based_is_not_them(nlp: Language) -> None:
+    doc = nlp("Norway expelled two diplomats based in Oslo.")
+    index = index_from_entities(doc)
+    for actor in index.actors:
+        if actor.label == "Oslo":
+            actor.type = "Location"
+    rels = interactions.extract(doc, index, Document("t", "", doc.text, None))
+    assert [r.type for r in rels] == ["SANCTION"]
+    assert rels[0].target is None

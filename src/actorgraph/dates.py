@@ -38,7 +38,7 @@ _DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+{_YEA
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?\s+{_YEAR}\b", re.I)
 _IN_MONTH = re.compile(
     rf"\b(?:in|during|early|late|mid-?|until|by)\s+(?P<month>{_MONTH})"
-    r"(?![\w-])",
+    r"(?![\w-])(?!\.?\s+\d)",
     re.I,
 )
 _IN_YEAR = re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_YEAR}\b", re.I)
@@ -166,7 +166,10 @@ def _in_month(m: re.Match[str], reference: dt.date | None, future: bool) -> dt.d
         return None  # the modal verb ("by may"), not the month
     if reference is None:
         return None
-    return _year_for(MONTHS[m["month"].lower().rstrip(".")], 1, reference, future)
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    if month == reference.month:  # "in March", said in March: this March
+        return dt.date(reference.year, month, 1)
+    return _year_for(month, 1, reference, future)
 
 
 def _in_year(m: re.Match[str], reference: dt.date | None, future: bool) -> dt.date | None:

@@ -40,7 +40,7 @@ THREAT_MODES_BY_MODE = {"arrest": "arrest", "ban": "ban", "curfew": "restrict",
                         "restrict": "restrict", "deport": "expel", "expel": "expel",
                         "obstruct": "restrict", "boycott": "restrict"}  # fmt: skip
 PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "on", "upon", "over", "for",
-                       "at", "into", "in"})  # fmt: skip
+                       "at", "into", "in", "to", "with"})  # fmt: skip
 # Nouns that only measure or group the event noun they govern ("ten days of war games").
 MEASURES = frozenset({"day", "week", "month", "round", "series", "wave", "number", "lot", "kind",
                       "type", "set", "string", "spate", "couple", "hour", "night", "part",
@@ -235,15 +235,14 @@ class _Finder:
         """The nearest actor among a noun's modifiers, searched link by link; a relational
         noun ("his successor, X") is only its apposition or name."""
         place: list[Actor] = []
-        for link in ("appos", "compound") if relational else _NP_LINKS:
+        for link in ("appos", "compound", "amod") if relational else _NP_LINKS:
             for child in token.children:
                 if child.dep_ != link:
                     continue
                 if link == "acl":  # "workers affiliated with the union", not "based in X"
                     found = self._phrase_actors(child, _NP_PREPS, depth + 1)
-                    if found and all(a.type == "Location" for a in found):
-                        place = place or found
-                    elif found:
+                    found = [a for a in found if a.type != "Location"]  # "based in X" is not X
+                    if found:
                         return found
                     continue
                 if link == "prep":
