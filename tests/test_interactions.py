@@ -354,3 +354,8 @@ def test_a_place_where_someone_is_based_is_not_them(nlp: Language) -> None:
     rels = interactions.extract(doc, index, Document("t", "", doc.text, None))
     assert [r.type for r in rels] == ["SANCTION"]
     assert rels[0].target is None
+
+
+def test_coordinated_verb_attached_too_low_keeps_the_main_subject(nlp: Language) -> None:
+    text = "Chile visited Peru on Monday as the storm began, and met Bolivia in Lima."
+    assert ("chile", "CONSULT", "bolivia") in triples(run(nlp, text))

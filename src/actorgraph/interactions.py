@@ -511,6 +511,17 @@ class _Finder:
         actors: list[Actor] = []
         for subject in statements.clause_subject(verb):
             actors += [a for a in self.actors_of(subject) if a not in actors]
+        if not actors and verb.dep_ == "conj":
+            # "X visited Y as the war began, and met Z": the coordination hangs too low
+            outer = verb.head
+            for _ in range(3):
+                if outer.head.i == outer.i:
+                    break
+                outer = outer.head
+                if outer.pos_ in ("VERB", "AUX"):
+                    found = [a for s in statements.clause_subject(outer) for a in self.actors_of(s)]
+                    if found:
+                        return found
         if not actors and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):
             governor = verb.head.head  # "issued a declaration demanding ...": the issuer
             if governor.dep_ == "prep":
