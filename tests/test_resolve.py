@@ -148,3 +148,15 @@ def test_acronym_in_brackets_and_nickname_are_aliases(nlp: Language) -> None:
     assert "NLF" in front.aliases
     oduya = actor_of(res, doc, "Oduya")
     assert oduya is not None and actor_of(res, doc, "Papa") is oduya
+
+
+def test_pronoun_gender_agrees_once_known(nlp: Language) -> None:
+    text = (
+        "Ms Amina Diallo met Mr Pierre Ngoma in Dakar. Ngoma thanked his hosts. "
+        "She said she was pleased."
+    )
+    res, doc = run(nlp, text)
+    diallo = actor_of(res, doc, "Diallo")
+    assert diallo is not None and diallo.label == "Amina Diallo"
+    assert actor_of(res, doc, "She") is diallo
+    assert actor_of(res, doc, "his") is actor_of(res, doc, "Ngoma")

@@ -36,6 +36,7 @@ _COMPATIBLE = {
 }
 _TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "deputy", "interim", "late", "then"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lord", "lady", "prof"})
 _QUANTIFIERS = frozenset({"any", "no", "some", "every", "all", "many", "few", "several", "other"})
 
 
@@ -241,7 +242,8 @@ def _trim(ent: Span) -> Span | None:
             start -= 1
     while start < end and (
         ent.doc[start].lower_ in _DETERMINERS
-        or (ent.label_ == "PERSON" and ent.doc[start].lower_ in roles and end - start > 1)
+        or (ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].lower_ in roles)
+        or (end - start > 1 and _honorific(ent.doc[start]))
     ):
         start += 1
     if ent.label_ == "ORG":  # "the Ministry of Water in Oranjestad": the place is no part
@@ -250,6 +252,11 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
         end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+def _honorific(token: Token) -> bool:
+    """ "Mr", "Ms.", "Dr" ... before a person's name."""
+    return token.lower_.rstrip(".") in _HONORIFICS
 
 
 def _not_a_name(span: Span, label: str, knowledge: KnowledgeBase) -> bool:
@@ -308,6 +315,8 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
         return Recognised(*base, type="PoliticalGroup")
     if label == "NORP":
         return _norp(span, base, knowledge)
+    if span.start > 0 and _honorific(span.doc[span.start - 1]):
+        return Recognised(*base, type="Person")
     if label == "PERSON":
         head_type = type_by_head(text)
         return Recognised(*base, type=head_type if head_type else "Person")

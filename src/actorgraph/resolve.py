@@ -65,6 +65,10 @@ _PLACE_PREPOSITIONS = frozenset(
         "out",
     }
 )
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+           "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f",
+               "lord": "m", "lady": "f"}  # fmt: skip
 _DIRECTION_PREPOSITIONS = frozenset({"to", "from", "toward", "towards"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -113,6 +117,7 @@ class _Resolver:
         self.entities: dict[str, Entity] = {}
         self.token_entity: dict[int, str] = {}
         self.aliases: dict[str, str] = {}  # name key of an acronym or nickname -> group
+        self.gender: dict[str, str] = {}  # group -> "m" / "f", from pronouns and honorifics
         self.sentence_of = {
             t.i: n for n, (s, e) in enumerate(sentence_bounds(doc)) for t in doc[s:e]
         }
@@ -411,6 +416,19 @@ class _Resolver:
             group = self.antecedent(token)
             if group is not None:
                 self.attach(group, token.i, token.i + 1, "pronoun", None)
+                if lower in _GENDER:
+                    self.gender.setdefault(group, _GENDER[lower])
+
+    def note_honorifics(self) -> None:
+        """Gender from an honorific before a person's name ("Mr Blinken", "Ms Baerbock")."""
+        for group, entity in self.entities.items():
+            if entity.type != "Person":
+                continue
+            for start, _, kind in entity.spans:
+                if kind == "name" and start > 0:
+                    word = self.doc[start - 1].lower_.rstrip(".")
+                    if word in _HONORIFICS:
+                        self.gender.setdefault(group, _HONORIFICS[word])
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The most salient earlier entity that agrees with the pronoun."""
@@ -422,6 +440,8 @@ class _Resolver:
         scores: dict[str, float] = {}
         for group, entity in self.entities.items():
             if not agrees(lower, entity.type):
+                continue
+            if lower in _GENDER and self.gender.get(group, _GENDER[lower]) != _GENDER[lower]:
                 continue
             for start, end, kind in entity.spans:
                 if start >= pronoun.i or kind == "title":
@@ -602,6 +622,7 @@ def resolve(
     resolver.retype_by_apposition()
     resolver.add_nominals([m for m in recognition.mentions if m.owner is None])
     posts = resolver.add_titles(recognition.titles)
+    resolver.note_honorifics()
     resolver.add_pronouns()
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
     resolver.add_named_countries()
