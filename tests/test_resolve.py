@@ -160,3 +160,13 @@ def test_pronoun_gender_agrees_once_known(nlp: Language) -> None:
     assert diallo is not None and diallo.label == "Amina Diallo"
     assert actor_of(res, doc, "She") is diallo
     assert actor_of(res, doc, "his") is actor_of(res, doc, "Ngoma")
+
+
+def test_group_adjective_points_at_the_group_only_when_it_is_an_actor(nlp: Language) -> None:
+    res, doc = run(nlp, "Chad has few friends in the West. Western sanctions hurt Chad.")
+    west = actor_of(res, doc, "West")
+    assert west is not None and west.type == "PoliticalGroup"
+    assert actor_of(res, doc, "Western") is west
+    res, doc = run(nlp, "Western sanctions hurt Chad.")
+    assert actor_of(res, doc, "Western") is None
+    assert not [a for a in res.index.actors if a.type == "PoliticalGroup"]

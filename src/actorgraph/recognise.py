@@ -55,6 +55,7 @@ class Lexicon:
     place_verbs: frozenset[str]
     equipment_words: frozenset[str]
     motion_words: frozenset[str]
+    group_adjectives: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         place_verbs=frozenset(w.lower() for w in types["place_verbs"]),
         equipment_words=frozenset(w.lower() for w in types["equipment_words"]),
         motion_words=frozenset(w.lower() for w in types["motion_words"]),
+        group_adjectives={k.lower(): name_key(v) for k, v in types["group_adjectives"].items()},
     )
 
 

@@ -650,11 +650,27 @@ def _finish(resolver: _Resolver, recognition: Recognition, posts: list[Post]) ->
         country = f"country/{demonym.country}"
         if demonym.start_token not in index.by_token and country in iri_of:
             index.by_token[demonym.start_token] = iri_of[country]
+    _index_group_adjectives(resolver, index, iri_of)
     resolved = [
         Post(iri_of[p.person], p.role, iri_of.get(p.organization or ""), p.title, p.how)
         for p in posts
     ]
     return Resolution(index=index, posts=resolved)
+
+
+def _index_group_adjectives(resolver: _Resolver, index: ActorIndex, iri_of: dict[str, str]) -> None:
+    """Point adjectives of political groups ("Western") at the group when it is an actor."""
+    adjectives = lexicon().group_adjectives
+    groups = {
+        name_key(n): iri_of[g]
+        for g, e in resolver.entities.items()
+        if e.type == "PoliticalGroup"
+        for n in e.names
+    }
+    for token in resolver.doc:
+        name = adjectives.get(token.lower_) if token.text[:1].isupper() else None
+        if name in groups and token.i not in index.by_token:
+            index.by_token[token.i] = groups[name]
 
 
 def _mention(span: Span, kind: str) -> Mention:
