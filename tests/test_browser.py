@@ -248,8 +248,14 @@ def test_filters_hide_edges(browser: Browser) -> None:
     # Zelensky's post is dated by its December article, outside November.
     assert hidden_types == ["ASSAULT", "holdsPosition"]
     assert "5 of 7 links shown" in page.inner_text("#filter-status")
+    # Zelensky's only link is hidden, so he is too (unless asked to keep such actors).
+    hidden_nodes = "window.actorgraph.nodes.get({filter: n => n.hidden}).map(n => n.label)"
+    assert page.evaluate(hidden_nodes) == ["Volodymyr Zelensky"]
+    page.uncheck("#hide-isolated")
+    assert page.evaluate(hidden_nodes) == []
     page.click("#reset-filters")
     assert page.evaluate(hidden) == 0
+    assert page.evaluate(hidden_nodes) == []
 
 
 def test_injected_markup_stays_text(browser: Browser) -> None:

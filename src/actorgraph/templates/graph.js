@@ -151,6 +151,7 @@
   var dateFrom = document.getElementById("date-from");
   var dateTo = document.getElementById("date-to");
   var showUndated = document.getElementById("show-undated");
+  var hideIsolated = document.getElementById("hide-isolated");
   var filterStatus = document.getElementById("filter-status");
 
   function visible(e, types, from, to, undated) {
@@ -172,12 +173,23 @@
       return { id: e.vis.id, hidden: !show };
     });
     edges.update(changes);
-    filterStatus.textContent = shown + " of " + data.edges.length + " links shown.";
+    var linked = {};
+    data.edges.forEach(function (e, i) {
+      if (!changes[i].hidden) { linked[e.vis.from] = true; linked[e.vis.to] = true; }
+    });
+    var hiddenNodes = 0;
+    nodes.update(data.nodes.map(function (n) {
+      var hide = hideIsolated.checked && !linked[n.id] && data.edges.length > 0;
+      if (hide) hiddenNodes += 1;
+      return { id: n.id, hidden: hide };
+    }));
+    filterStatus.textContent = shown + " of " + data.edges.length + " links shown" +
+      (hiddenNodes ? ", " + hiddenNodes + " actors without links hidden." : ".");
     return shown;
   }
   state.applyFilters = applyFilters;
   typeBoxes.forEach(function (box) { box.addEventListener("change", applyFilters); });
-  [dateFrom, dateTo, showUndated].forEach(function (input) {
+  [dateFrom, dateTo, showUndated, hideIsolated].forEach(function (input) {
     input.addEventListener("change", applyFilters);
     input.addEventListener("input", applyFilters);
   });
@@ -186,6 +198,7 @@
     dateFrom.value = dateFrom.min;
     dateTo.value = dateTo.max;
     showUndated.checked = true;
+    hideIsolated.checked = true;
     applyFilters();
   });
   state.edgeData = function (id) { return byEdgeId[id]; };
