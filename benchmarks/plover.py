@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.model import Actor, Document, Extraction
-from actorgraph.vocab import PLOVER_TYPES
+from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
 TARGETS = {"type_recall": 0.70, "full_recall": 0.50, "precision": 0.60}
 
@@ -174,14 +174,25 @@ def actor_matches(actor: Actor, gold: GoldActor) -> bool:
 
 def event_matches(pred: Predicted, gold: GoldEvent) -> bool:
     """Type equal, source among the gold sources, target among the gold targets (an empty
-    gold side matches anything)."""
+    gold side matches anything); symmetric types (CONSULT, COOPERATE, AGREE) in either
+    direction, as in `actorgraph eval`."""
     if pred.type != gold.type:
         return False
-    if gold.sources and not any(actor_matches(pred.source, g) for g in gold.sources):
+    if _sides_match(pred.source, pred.target, gold):
+        return True
+    return (
+        pred.type in SYMMETRIC_TYPES
+        and pred.target is not None
+        and _sides_match(pred.target, pred.source, gold)
+    )
+
+
+def _sides_match(source: Actor, target: Actor | None, gold: GoldEvent) -> bool:
+    if gold.sources and not any(actor_matches(source, g) for g in gold.sources):
         return False
     if not gold.targets:
         return True
-    return pred.target is not None and any(actor_matches(pred.target, g) for g in gold.targets)
+    return target is not None and any(actor_matches(target, g) for g in gold.targets)
 
 
 def predictions(extraction: Extraction, factualities: Iterable[str]) -> list[Predicted]:

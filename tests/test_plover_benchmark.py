@@ -78,6 +78,9 @@ def test_event_matching_rules() -> None:
     assert not bench.event_matches(bench.Predicted("ASSAULT", peru, chile), record)
     assert not bench.event_matches(bench.Predicted("ASSAULT", chile, None), record)
     assert not bench.event_matches(bench.Predicted("ASSAULT", chile, bolivia), record)
+    meeting = gold("CONSULT", [("Chile", "CHL")], [("Peru", "PER")])
+    assert bench.event_matches(bench.Predicted("CONSULT", peru, chile), meeting)  # symmetric
+    assert not bench.event_matches(bench.Predicted("CONSULT", peru, None), meeting)
     open_target = gold("PROTEST", [("Chilean students", "CHL")], [])
     assert bench.event_matches(bench.Predicted("PROTEST", chile, None), open_target)
     assert bench.event_matches(bench.Predicted("PROTEST", chile, bolivia), open_target)
@@ -87,12 +90,12 @@ def test_scores_count_type_hits_full_hits_and_precision() -> None:
     chile, peru, bolivia = actor("Chile", "CHL"), actor("Peru", "PER"), actor("Bolivia", "BOL")
     records = [
         gold("ASSAULT", [("Chile", "CHL")], [("Peru", "PER")]),
-        gold("CONSULT", [("Bolivia", "BOL")], [("Peru", "PER")]),
+        gold("ACCUSE", [("Bolivia", "BOL")], [("Peru", "PER")]),
         gold("AID", [("Peru", "PER")], [("Chile", "CHL")]),
     ]
     predicted = [
         [bench.Predicted("ASSAULT", chile, peru), bench.Predicted("ACCUSE", peru, chile)],
-        [bench.Predicted("CONSULT", peru, bolivia)],  # right type, wrong direction
+        [bench.Predicted("ACCUSE", peru, bolivia)],  # right type, wrong direction
         [],
     ]
     result = bench.score(records, predicted)
@@ -100,7 +103,7 @@ def test_scores_count_type_hits_full_hits_and_precision() -> None:
     assert rates["type_recall"] == pytest.approx(2 / 3)
     assert rates["full_recall"] == pytest.approx(1 / 3)
     assert rates["precision"] == pytest.approx(1 / 3)
-    assert [m["gold"] for m in result.misses] == ["CONSULT", "AID"]
+    assert [m["gold"] for m in result.misses] == ["ACCUSE", "AID"]
 
 
 def test_read_gold_and_bad_lines(tmp_path: Path) -> None:
