@@ -1,0 +1,158 @@
+"""Nothing lost: `actorgraph build` killed mid-way (SIGKILL) leaves a store that opens, holds
+every document either complete or not at all, and a second build completes it to the same
+graph as a build that was never interrupted."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
+
+from actorgraph import build, nlp, pipeline, rdf, reader
+from actorgraph.store import open_store
+from corpus import write_corpus
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = 16
+KILL_FRACTIONS = (0.2, 0.5, 0.8)  # of an uninterrupted build's duration
+VOLATILE = {PROV.endedAtTime}  # when the extraction ran: differs between any two builds
+
+
+def run_build(corpus: Path, store: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", "build", str(corpus), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def stable(graph: Graph) -> Graph:
+    """The graph without the triples that record when it was made."""
+    kept = Graph()
+    for triple in graph:
+        if triple[1] not in VOLATILE:
+            kept.add(triple)
+    return kept
+
+
+def same(one: Graph, other: Graph) -> bool:
+    return isomorphic(stable(one), stable(other))
+
+
+def snapshot(folder: Path) -> dict[URIRef, Graph]:
+    """Every named graph of the store in `folder` (opening it must work)."""
+    with open_store(folder) as store:
+        return {name: store.named_graph(name) for name in store.graph_names()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("crash") / "corpus"
+    write_corpus(folder, ARTICLES, seed=11)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory) -> tuple[dict[URIRef, Graph], float]:
+    """The graphs of an uninterrupted build, and how long it took."""
+    folder = tmp_path_factory.mktemp("crash") / "reference"
+    started = time.monotonic()
+    result = run_build(corpus, folder)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    assert f"documents: {ARTICLES} written" in result.stdout
+    return snapshot(folder), elapsed
+
+
+@pytest.fixture(scope="module")
+def clean_documents(corpus: Path) -> dict[URIRef, Graph]:
+    """Each document's graph as a fresh extraction writes it (before surname linking)."""
+    model = nlp.load()
+    graphs = {}
+    for document in reader.read_documents([corpus]):
+        graph = build.document_graph(pipeline.extract(document, model))
+        graphs[rdf.document_iri(document.id)] = graph
+    return graphs
+
+
+def kill_build_after(corpus: Path, store: Path, seconds: float) -> bool:
+    """Start a build, SIGKILL it after `seconds`; False if it finished first."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "actorgraph", "build", str(corpus), "--store", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        process.wait(timeout=seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        return True
+
+
+@pytest.mark.parametrize("fraction", KILL_FRACTIONS)
+def test_killed_build_leaves_complete_documents_and_resumes(
+    corpus: Path,
+    reference: tuple[dict[URIRef, Graph], float],
+    clean_documents: dict[URIRef, Graph],
+    tmp_path: Path,
+    fraction: float,
+) -> None:
+    final, duration = reference
+    store = tmp_path / "store"
+    delay = duration * fraction
+    for _ in range(4):  # a build faster than the reference: kill it earlier
+        if kill_build_after(corpus, store, delay):
+            break
+        shutil.rmtree(store)
+        delay *= 0.6
+    else:
+        pytest.fail("every build finished before its kill point")
+
+    interrupted = snapshot(store)  # opens: no lock left behind, no corruption
+    assert set(interrupted) <= set(final)
+    for name, graph in interrupted.items():
+        if name in clean_documents:  # a document graph: complete, linked or not yet linked
+            assert same(graph, clean_documents[name]) or same(graph, final[name]), name
+        else:  # the knowledge base or the ontology: whole
+            assert same(graph, final[name]), name
+    complete = sum(1 for name in interrupted if name in clean_documents)
+
+    resumed = run_build(corpus, store)
+    assert resumed.returncode == 0, resumed.stderr
+    counts = re.search(r"documents: (\d+) written, (\d+) unchanged", resumed.stdout)
+    assert counts, resumed.stdout
+    written, unchanged = int(counts.group(1)), int(counts.group(2))
+    assert written + unchanged == ARTICLES
+    assert unchanged == complete  # what survived the kill is kept, not redone
+
+    after = snapshot(store)
+    assert set(after) == set(final)
+    for name, graph in final.items():
+        assert same(after[name], graph), name
+
+
+def test_rebuilding_a_complete_store_changes_nothing(
+    corpus: Path, reference: tuple[dict[URIRef, Graph], float], tmp_path: Path
+) -> None:
+    final, _ = reference
+    store = tmp_path / "store"
+    assert run_build(corpus, store).returncode == 0
+    again = run_build(corpus, store)
+    assert f"documents: 0 written, {ARTICLES} unchanged" in again.stdout
+    after = snapshot(store)
+    assert set(after) == set(final)
+    assert all(same(after[name], graph) for name, graph in final.items())
