@@ -359,3 +359,11 @@ def test_a_place_where_someone_is_based_is_not_them(nlp: Language) -> None:
 def test_coordinated_verb_attached_too_low_keeps_the_main_subject(nlp: Language) -> None:
     text = "Chile visited Peru on Monday as the storm began, and met Bolivia in Lima."
     assert ("chile", "CONSULT", "bolivia") in triples(run(nlp, text))
+
+
+def test_stated_willingness_is_an_agreement(nlp: Language) -> None:
+    rels = run(nlp, "Chile is ready to sit down with Peru.")
+    assert ("chile", "AGREE", "peru") in triples(rels)
+    # a willingness to do harm is no agreement
+    harm = run(nlp, "Chile is ready to attack Peru.")
+    assert not [r for r in harm if r.type == "AGREE"]

@@ -68,6 +68,9 @@ VISITORS = frozenset({"delegation", "leader", "minister", "president", "envoy", 
                       "counterpart", "team", "mission", "king", "queen", "chancellor", "premier",
                       "secretary", "ambassador", "diplomat", "emissary", "prince", "head",
                       "chief", "representative", "guest", "visitor", "negotiator"})  # fmt: skip
+# Words stating a willingness to act ("is ready to talk", "committed to reform").
+WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen",
+                         "determined", "open"})  # fmt: skip
 # Verbs whose object is also the subject of their complement ("urged X to leave").
 INTENTION_CUES = frozenset({"plan", "intend", "prepare", "prepared", "aim", "go", "willing",
                             "ready", "committed", "commit", "determined", "to"})  # fmt: skip
@@ -180,6 +183,7 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     finder = _Finder(sent, index, lex)
     found = finder.verb_events()
     found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
+    found += finder.commitments(found)
     for cand in found:
         cand.stance = statements.assess(cand.trigger)
         speakers = finder.actors_of(cand.stance.speaker) if cand.stance.speaker else []
@@ -617,6 +621,27 @@ class _Finder:
             if noun is not None and noun.type == "AID":
                 return noun.mode or "unspecified"
         return None
+
+    def commitments(self, found: list[Candidate]) -> list[Candidate]:
+        """ "X is willing / ready / committed to do Y": a stated willingness to cooperate
+        (PLOVER AGREE), when Y is no event of its own that says more."""
+        triggers = {c.trigger.i for c in found}
+        out = []
+        for word in self.sent:
+            if word.lemma_.lower() not in WILLINGNESS and word.lower_ not in WILLINGNESS:
+                continue
+            clause = next((c for c in word.children if c.dep_ == "xcomp"), None)
+            if clause is None:
+                clause = next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
+                               for g in c.children if g.dep_ == "pcomp"), None)  # fmt: skip
+            if clause is None or clause.i in triggers:
+                continue
+            holder = word if word.pos_ == "VERB" else word.head
+            sources = self._subject_actors(holder)
+            if sources:
+                targets = self._complement_targets(clause)
+                out.append(Candidate(word, "AGREE", None, sources, targets, 0.6, "willingness"))
+        return out
 
     # -- nouns --------------------------------------------------------------------------
     def _not_event(self, noun: Token) -> bool:
