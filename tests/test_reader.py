@@ -523,3 +523,31 @@ def test_check_command_bad_options_are_one_line(tmp_path: Path, args, message: s
     assert result.returncode == 2
     assert result.stderr.startswith(message)
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+PEAK_MEMORY = """
+import resource, sys
+from pathlib import Path
+from actorgraph import reader
+from actorgraph.errors import InputError
+try:
+    reader.read_document(Path(sys.argv[1]), max_bytes=int(sys.argv[2]))
+except InputError as error:
+    print(error)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)  # MB on Linux
+"""
+
+
+def test_a_100_megabyte_file_is_refused_within_bounded_memory(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: takes no disk space
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY, str(big), str(reader.DEFAULT_MAX_BYTES)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    message, peak = result.stdout.splitlines()
+    assert message == f"{big}: 100 MB is over the limit of 10 MB (raise it with --max-bytes)"
+    assert int(peak) < 60  # megabytes: the file was never read
