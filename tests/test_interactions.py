@@ -367,3 +367,13 @@ def test_stated_willingness_is_an_agreement(nlp: Language) -> None:
     # a willingness to do harm is no agreement
     harm = run(nlp, "Chile is ready to attack Peru.")
     assert not [r for r in harm if r.type == "AGREE"]
+
+
+def test_ruling_something_out_is_a_rejection(nlp: Language) -> None:
+    rels = run(nlp, "Canada said that lifting the sanctions on Iran is out of the question.")
+    assert ("canada", "REJECT", "iran") in triples(rels)
+
+
+def test_possessive_pronoun_in_reported_speech_is_the_speaker(nlp: Language) -> None:
+    rels = run(nlp, "Serbia said its troops had attacked Kosovo.")
+    assert ("serbia", "ASSAULT", "kosovo") in triples(rels)

@@ -68,6 +68,7 @@ VISITORS = frozenset({"delegation", "leader", "minister", "president", "envoy", 
                       "counterpart", "team", "mission", "king", "queen", "chancellor", "premier",
                       "secretary", "ambassador", "diplomat", "emissary", "prince", "head",
                       "chief", "representative", "guest", "visitor", "negotiator"})  # fmt: skip
+SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 # Words stating a willingness to act ("is ready to talk", "committed to reform").
 WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen",
                          "determined", "open"})  # fmt: skip
@@ -101,6 +102,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     aid_things: dict[str, str]
     not_events: frozenset[str] = frozenset()
+    rejections: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -130,7 +132,8 @@ class Lexicon:
         aid = {str(word): str(mode) for mode, words in data["aid_things"].items() for word in words}
         return cls(entries(data["verbs"]), entries(data["nouns"]),
                    frozenset(data["light_verbs"]), aid,
-                   frozenset(data.get("not_events") or ()))  # fmt: skip
+                   frozenset(data.get("not_events") or ()),
+                   tuple(data.get("rejections") or ()))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +187,7 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     found = finder.verb_events()
     found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
     found += finder.commitments(found)
+    found += finder.verdicts()
     for cand in found:
         cand.stance = statements.assess(cand.trigger)
         speakers = finder.actors_of(cand.stance.speaker) if cand.stance.speaker else []
@@ -276,7 +280,11 @@ class _Finder:
         if objects:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative"):
-                    found = self.actors_of(child, depth)
+                    found = self.actors_of(child, depth) or (
+                        self._phrase_actors(child, TARGET_PREPS, depth + 1, objects=False)
+                        if depth < 2
+                        else []
+                    )
                     if found:
                         return found
         for prep in wanted:
@@ -300,6 +308,8 @@ class _Finder:
         if pronoun.lower_ not in ("it", "they", "he", "she", "we", "its", "their", "his", "her"):
             return []
         clause = pronoun.head
+        if pronoun.dep_ == "poss" and clause.dep_ in ("nsubj", "nsubjpass"):
+            clause = clause.head  # "X said its troops would ...": its = X
         while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in statements.cues().speech:
@@ -641,6 +651,28 @@ class _Finder:
             if sources:
                 targets = self._complement_targets(clause)
                 out.append(Candidate(word, "AGREE", None, sources, targets, 0.6, "willingness"))
+        return out
+
+    def verdicts(self) -> list[Candidate]:
+        """ "X said that Y is out of the question": X rejects Y (REJECT), aimed at whoever Y
+        concerns ("removing sanctions on Z": Z)."""
+        speech = statements.cues().speech
+        out = []
+        for verb in self.sent:
+            if speech.get(verb.lemma_.lower()) != "reported":
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+                    continue
+                predicate = " ".join(t.lower_ for t in clause.subtree if t.i > clause.i)
+                if not any(phrase in predicate for phrase in self.lex.rejections):
+                    continue
+                speaker = statements.speaker_of(verb)
+                sources = self.actors_of(speaker) if speaker is not None else []
+                subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                targets = self._phrase_actors(subject, TARGET_PREPS) if subject is not None else []
+                if sources:
+                    out.append(Candidate(clause, "REJECT", None, sources, targets, 0.6, "verdict"))
         return out
 
     # -- nouns --------------------------------------------------------------------------
