@@ -74,7 +74,7 @@ WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "eager", "
                          "determined", "open"})  # fmt: skip
 # Verbs whose object is also the subject of their complement ("urged X to leave").
 INTENTION_CUES = frozenset({"plan", "intend", "prepare", "prepared", "aim", "go", "willing",
-                            "ready", "committed", "commit", "determined", "to"})  # fmt: skip
+                            "ready", "committed", "commit", "determined"})  # fmt: skip
 
 
 @dataclass(frozen=True)
