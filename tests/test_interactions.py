@@ -377,3 +377,9 @@ def test_ruling_something_out_is_a_rejection(nlp: Language) -> None:
 def test_possessive_pronoun_in_reported_speech_is_the_speaker(nlp: Language) -> None:
     rels = run(nlp, "Serbia said its troops had attacked Kosovo.")
     assert ("serbia", "ASSAULT", "kosovo") in triples(rels)
+
+
+def test_travelling_to_sign_a_treaty_is_an_agreement(nlp: Language) -> None:
+    rels = run(nlp, "Chile's president flew to Peru on Monday to sign a trade treaty.")
+    assert any(t[:2] == ("chile", "AGREE") for t in triples(rels, "asserted"))
+    assert ("chile", "CONSULT", "peru") in triples(rels)

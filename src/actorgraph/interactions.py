@@ -792,6 +792,8 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
             derived.append(extra)
             continue
         intended = stance.modal in ("will", "would", "shall", "'ll") or stance.cue in INTENTION_CUES
+        if stance.cue == "to" and cand.trigger.lemma_.lower() in ("sign", "ratify"):
+            intended = True  # "travelled to X to sign a treaty": signing to come is AGREE
         new_type = None
         if stance.modal in ("must", "should") and speaker_actors and not own_word:
             derived.append(_derive(cand, "REQUEST", speaker_actors, cand.sources))
