@@ -411,3 +411,22 @@ def test_article_text_shows_as_text_in_a_real_browser(tmp_path: Path) -> None:
             assert dialogs == []
         finally:
             browser.close()
+
+
+@pytest.mark.server
+def test_endpoint_refuses_oversized_and_broken_requests(endpoint: Endpoint) -> None:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", endpoint.port, timeout=30)
+    try:  # announce a body over the limit: refused before any of it is read
+        connection.putrequest("POST", "/sparql")
+        connection.putheader("Content-Type", "application/x-www-form-urlencoded")
+        connection.putheader("Content-Length", "1100000")
+        connection.endheaders()
+        assert connection.getresponse().status == 413
+    finally:
+        connection.close()
+    status, _, text = endpoint.select("SELECT ?s WHERE { ?s ?p }")
+    assert status == 400
+    assert text.strip() and "\n" not in text.strip()
+    assert endpoint.count() == 2 * ACTORS + 1
