@@ -129,3 +129,14 @@ def test_organisation_named_with_a_demonym_belongs_to_that_country(nlp: Language
     found = run(nlp, "The Kenyan Ministry of Foreign Affairs protested.").mentions
     ministry = next(m for m in found if m.type == "GovernmentBody")
     assert ministry.country == "KEN"
+
+
+def test_capitalised_plural_noun_opening_a_sentence_is_no_name(nlp: Language) -> None:
+    def opening(text: str) -> bool:
+        return recognise._plural_common_noun(nlp(text)[0:1], nlp)
+
+    assert opening("Missiles struck military targets.")
+    assert opening("Tanks rolled into the town.")
+    assert not opening("Hughes said the talks failed.")
+    assert not opening("Putin said the talks failed.")
+    assert not recognise._plural_common_noun(nlp("The missiles struck.")[1:2], nlp)

@@ -213,7 +213,9 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
         span = _trim(ent)
         if span is None or (not ent.ent_id_ and in_title & set(range(span.start, span.end))):
             continue
-        if not ent.ent_id_ and _not_a_name(span, ent.label_, knowledge):
+        if not ent.ent_id_ and (
+            _not_a_name(span, ent.label_, knowledge) or _plural_common_noun(span, nlp)
+        ):
             continue
         found = classify(span, ent.label_, ent.ent_id_, knowledge)
         if found is None:
@@ -254,6 +256,28 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
         end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+@lru_cache(maxsize=4)
+def _noun_lemmas(nlp: Language) -> frozenset[str]:
+    """The noun lemmas the pipeline's rule lemmatizer knows (empty without one)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def _plural_common_noun(span: Span, nlp: Language) -> bool:
+    """A capitalised plural common noun opening a sentence that the model took for a name
+    ("Missiles struck ..."): its singular is a known noun."""
+    token = span[0]
+    if len(span) != 1 or not token.is_sent_start or not token.lower_.endswith("s"):
+        return False
+    nouns = _noun_lemmas(nlp)
+    word = token.lower_
+    return any(w in nouns for w in (word[:-1], word[:-2] if word.endswith("es") else ""))
 
 
 def _honorific(token: Token) -> bool:
