@@ -127,3 +127,9 @@ def test_apposition_in_the_speakers_own_noun_group_is_the_writers_description() 
 def test_member_in_apposition() -> None:
     found = relations(extract("Poland, a NATO member, sent tanks to Chad."), "memberOf")
     assert found == [("Poland", "North Atlantic Treaty Organization", None)]
+
+
+def test_title_with_a_possessive_pronoun_is_a_post_in_the_possessors_country() -> None:
+    text = "Kenyan President Amara Otieno praised his foreign minister, John Kamau, on Monday."
+    found = relations(extract(text), "holdsPosition")
+    assert ("John Kamau", "Kenya", "foreign minister") in found

@@ -14,7 +14,7 @@ noun group), halved for each sentence back; the best agreeing candidate wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -402,6 +402,28 @@ class _Resolver:
                             return group
         return None
 
+    def possessor_org(self, post: Post) -> Post:
+        """A title with a possessive pronoun ("his foreign minister") is a post in the
+        possessor's organisation, or in a person possessor's country."""
+        if post.organization is not None:
+            return post
+        start = self.title_start(post.title)
+        before = self.doc[start - 1] if start > 0 else None
+        if before is None or before.tag_ != "PRP$":
+            return post
+        group = self.group_at(before.i)
+        if group is None or group == post.person:
+            return post
+        owner = self.entities[group]
+        if owner.type != "Person":
+            return replace(post, organization=group)
+        found = self.country_entity(owner.country) if owner.country else None
+        if found is None:
+            return post
+        person = self.entities[post.person]
+        person.country = person.country or owner.country
+        return replace(post, organization=found[0])
+
     # ---- pronouns
 
     def add_pronouns(self) -> None:
@@ -624,6 +646,7 @@ def resolve(
     posts = resolver.add_titles(recognition.titles)
     resolver.note_honorifics()
     resolver.add_pronouns()
+    posts = [resolver.possessor_org(p) for p in posts]
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
     resolver.add_named_countries()
     return _finish(resolver, recognition, posts)
