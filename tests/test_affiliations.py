@@ -133,3 +133,11 @@ def test_title_with_a_possessive_pronoun_is_a_post_in_the_possessors_country() -
     text = "Kenyan President Amara Otieno praised his foreign minister, John Kamau, on Monday."
     found = relations(extract(text), "holdsPosition")
     assert ("John Kamau", "Kenya", "foreign minister") in found
+
+
+def test_title_with_its_organisation_before_the_name() -> None:
+    text = "The head of the African Union, Moussa Faki, arrived in Chad."
+    found = relations(extract(text), "holdsPosition")
+    assert len(found) == 1
+    person, organisation, role = found[0]
+    assert person == "Moussa Faki" and "African Union" in (organisation or "") and role == "head"

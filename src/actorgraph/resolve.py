@@ -340,10 +340,15 @@ class _Resolver:
             before = self.group_at(start - 2)
             if before and self.entities[before].type == "Person":
                 return before, "apposition"
-        if end + 1 < len(doc) and doc[end].text == ",":
-            group = self.group_at(end + 1)
-            if group and self.entities[group].type == "Person":
-                return group, "apposition"
+        head = doc[end - 1]
+        phrase_end = max(
+            [end] + [max(t.i for t in c.subtree) + 1 for c in head.rights if c.dep_ == "prep"]
+        )
+        for stop in dict.fromkeys((end, phrase_end)):  # "the head of the X, Name"
+            if stop + 1 < len(doc) and doc[stop].text == ",":
+                group = self.group_at(stop + 1)
+                if group and self.entities[group].type == "Person":
+                    return group, "apposition"
         group = self.copula_subject(title)
         if group:
             return group, "copula"
