@@ -38,7 +38,7 @@ def test_query_returns_a_dataframe_with_bound_parameters(graph) -> None:
 
 def test_actors_and_summary_count_what_was_built(graph) -> None:
     actors = graph.actors()
-    mentioned = set(actors[actors["documents"].astype(int) > 0]["label"])
+    mentioned = set(actors[actors["documents"] > 0]["label"])
     assert {"Emmanuel Macron", "Olaf Scholz"} <= mentioned
     summary = graph.summary()
     assert summary["documents"] == 1

@@ -90,8 +90,12 @@ class ActorGraph:
         return pd.DataFrame(rows)
 
     def actors(self, type: str | None = None) -> pd.DataFrame:
-        """Every actor with its class, country and how much it is involved."""
-        return self.query("actors", **({"type": type} if type else {}))
+        """Every actor with its class, country and how many relations and documents involve it
+        (0 for knowledge-base actors that no article mentions)."""
+        frame = self.query("actors", **({"type": type} if type else {}))
+        counts = ["relations", "documents"]
+        frame[counts] = frame[counts].fillna(0).astype(int)
+        return frame
 
     def evidence(self, source: str, target: str | None = None, type: str | None = None) -> Any:
         """The sentences behind the relations from `source` (to `target`, of `type`)."""
