@@ -150,7 +150,7 @@ def test_missing_file_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFi
 @pytest.mark.skipif(not DEV.is_file(), reason=f"PLOVER development set not present at {DEV}")
 @pytest.mark.timeout(900)
 def test_development_set_interaction_stage_meets_targets() -> None:
-    """The interaction stage over spaCy's own entities as actors reaches the issue's targets."""
+    """The interaction stage over spaCy's own entities as actors reaches the targets."""
     gold_records = bench.read_gold(DEV)
     predicted = bench.run_pipeline(gold_records, "spacy", ["asserted", "reported"])
     rates = bench.score(gold_records, predicted).rates()
