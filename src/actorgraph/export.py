@@ -25,39 +25,47 @@ ACTORS_QUERY = """
 PREFIX ag: <https://w3id.org/actorgraph#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?id (MIN(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?cc) AS ?country)
-       (SAMPLE(?wd) AS ?wikidata) (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
-       (COUNT(DISTINCT ?doc) AS ?documents)
+SELECT ?id ?label ?type ?country ?wikidata ?aliases ?documents
 WHERE {
-  ?id a ?type .
-  FILTER(?type IN (ag:Person, ag:Country, ag:GovernmentBody, ag:MilitaryForce,
-                   ag:MediaOrganization, ag:InternationalOrganization, ag:PoliticalGroup,
-                   ag:Organization, ag:Location))
-  BIND(STRAFTER(STR(?type), "#") AS ?t)
-  OPTIONAL { ?id rdfs:label ?l }
-  OPTIONAL { ?id ag:countryCode ?cc }
-  OPTIONAL { ?id ag:wikidata ?wd }
-  OPTIONAL { ?id skos:altLabel ?alias }
-  OPTIONAL { GRAPH ?doc { ?id a ?type . ?doc a ag:Document } }
+  {
+    SELECT ?id (SAMPLE(?t) AS ?type) WHERE {
+      ?id a ?class .
+      FILTER(?class IN (ag:Person, ag:Country, ag:GovernmentBody, ag:MilitaryForce,
+                        ag:MediaOrganization, ag:InternationalOrganization, ag:PoliticalGroup,
+                        ag:Organization, ag:Location))
+      BIND(STRAFTER(STR(?class), "#") AS ?t)
+    }
+    GROUP BY ?id
+  }
+  OPTIONAL { SELECT ?id (MIN(?l) AS ?label) WHERE { ?id rdfs:label ?l } GROUP BY ?id }
+  OPTIONAL { SELECT ?id (SAMPLE(?c) AS ?country) WHERE { ?id ag:countryCode ?c } GROUP BY ?id }
+  OPTIONAL { SELECT ?id (SAMPLE(?w) AS ?wikidata) WHERE { ?id ag:wikidata ?w } GROUP BY ?id }
+  OPTIONAL {
+    SELECT ?id (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
+    WHERE { ?id skos:altLabel ?alias } GROUP BY ?id
+  }
+  OPTIONAL {
+    SELECT ?id (COUNT(DISTINCT ?doc) AS ?documents)
+    WHERE { GRAPH ?doc { ?id a ?any . ?doc a ag:Document } } GROUP BY ?id
+  }
 }
-GROUP BY ?id
 ORDER BY ?type ?label
 """
 
 RELATIONS_QUERY = """
 PREFIX ag: <https://w3id.org/actorgraph#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?id (SAMPLE(?g) AS ?graph) (SAMPLE(?tn) AS ?type) (SAMPLE(?s) AS ?source)
-       (MIN(?sl) AS ?source_label) (SAMPLE(?o) AS ?target) (MIN(?ol) AS ?target_label)
+SELECT ?id (SAMPLE(?g) AS ?graph) (SAMPLE(?tn) AS ?type) ?source (MIN(?sl) AS ?source_label)
+       (SAMPLE(?o) AS ?target) (MIN(?ol) AS ?target_label)
        (SAMPLE(?r) AS ?role) (SAMPLE(?m) AS ?mode) (SAMPLE(?d) AS ?date)
        (SAMPLE(?sd) AS ?start_date) (SAMPLE(?ed) AS ?end_date) (SAMPLE(?fn) AS ?factuality)
        (SAMPLE(?at) AS ?attributed_to) (SAMPLE(?c) AS ?confidence)
        (SAMPLE(?sent) AS ?sentence) (SAMPLE(?so) AS ?start) (SAMPLE(?eo) AS ?end)
 WHERE {
-  GRAPH ?g { ?id ag:relationType ?type ; ag:source ?s . }
+  GRAPH ?g { ?id ag:relationType ?type ; ag:source ?source . }
   BIND(STRAFTER(STR(?type), "#") AS ?tn)
   OPTIONAL { ?id ag:target ?o OPTIONAL { ?o rdfs:label ?ol } }
-  OPTIONAL { ?s rdfs:label ?sl }
+  OPTIONAL { SELECT ?source (MIN(?l) AS ?sl) WHERE { ?source rdfs:label ?l } GROUP BY ?source }
   OPTIONAL { ?id ag:role ?r }
   OPTIONAL { ?id ag:mode ?m }
   OPTIONAL { ?id ag:date ?d }
@@ -68,7 +76,7 @@ WHERE {
   OPTIONAL { ?id ag:confidence ?c }
   OPTIONAL { ?id ag:evidence ?ev . ?ev ag:sentence ?sent ; ag:startOffset ?so ; ag:endOffset ?eo }
 }
-GROUP BY ?id
+GROUP BY ?id ?source
 ORDER BY ?graph ?id
 """
 
