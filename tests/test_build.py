@@ -122,7 +122,8 @@ def test_same_actor_across_articles_is_one_node(location: str, tmp_path: Path) -
     with store.open_store(location) as opened:
         build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
         rows = opened.select(
-            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e ?p ?putin } }",
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e ?p ?putin . "
+            "?g a <https://w3id.org/actorgraph#Document> } }",
             {"putin": URIRef(make_extraction().actors[0].id)},
         ).rows
         assert rows[0][0].toPython() == 3
