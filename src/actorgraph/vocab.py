@@ -102,33 +102,78 @@ def factuality_iri(value: str) -> URIRef:
 
 # Properties and classes used on nodes. Documented in the ontology; listed so the test
 # that compares code and ontology sees them all.
-CLASSES = ("Actor", "Relation", "Event", "Affiliation", "Position", "Document",
-           "Evidence", "Extraction", "EventType", "AffiliationType", "Factuality", "Mode",
-           "QuadClass")
+CLASSES = (
+    "Actor",
+    "Relation",
+    "Event",
+    "Affiliation",
+    "Position",
+    "Document",
+    "Evidence",
+    "Extraction",
+    "EventType",
+    "AffiliationType",
+    "Factuality",
+    "Mode",
+    "QuadClass",
+)
 PROPERTIES = (
     # actors
-    "wikidata", "countryCode", "country", "iso3", "capital", "demonym", "kbKey",
+    "wikidata",
+    "countryCode",
+    "country",
+    "iso3",
+    "capital",
+    "demonym",
+    "kbKey",
     # relation nodes (n-ary)
-    "relationType", "source", "target", "role", "mode", "date", "startDate", "endDate",
-    "place", "factuality", "attributedTo", "confidence", "evidence",
+    "relationType",
+    "source",
+    "target",
+    "role",
+    "mode",
+    "date",
+    "startDate",
+    "endDate",
+    "place",
+    "factuality",
+    "attributedTo",
+    "confidence",
+    "evidence",
     # evidence and documents
-    "document", "sentence", "startOffset", "endOffset", "path",
+    "document",
+    "sentence",
+    "startOffset",
+    "endOffset",
+    "path",
     # event-type concepts
-    "cooperationScore", "cameoCode", "quadClass", "requiresTarget",
+    "cooperationScore",
+    "cameoCode",
+    "quadClass",
+    "requiresTarget",
     # direct actor-to-actor edges
-    "interactsWith", "affiliatedWith",
+    "interactsWith",
+    "affiliatedWith",
     # specialisations of holdsPosition, aligned to org:headOf and Wikidata P35 / P6
-    "headOf", "headOfState", "headOfGovernment",
+    "headOf",
+    "headOfState",
+    "headOfGovernment",
     *[t.lower() for t in PLOVER_TYPES],
 )
 
 CONCEPT_SCHEMES: tuple[str, ...] = (
-    "EventTypeScheme", "ModeScheme", "FactualityScheme", "AffiliationTypeScheme",
+    "EventTypeScheme",
+    "ModeScheme",
+    "FactualityScheme",
+    "AffiliationTypeScheme",
     "QuadClassScheme",
 )
 """SKOS concept schemes of the ontology (event types, modes, factuality, ...)."""
 
 QUAD_CLASSES: tuple[str, ...] = (
-    "VerbalCooperation", "MaterialCooperation", "VerbalConflict", "MaterialConflict",
+    "VerbalCooperation",
+    "MaterialCooperation",
+    "VerbalConflict",
+    "MaterialConflict",
 )
 """The four quad classes of event data, numbered 1 to 4 as in PLOVER and GDELT."""
