@@ -398,8 +398,23 @@ def _raw_bindings(opened: Any, params: dict[str, str], name: str) -> dict[Any, A
 
 
 def raw_query(opened: Any, text: str, bindings: dict[Any, Any]) -> list[list[Any]]:
-    solutions = opened.query(text, use_default_graph_as_union=True, substitutions=bindings)
+    """The query with its parameters in a VALUES block (as our layer binds them: the engine's
+    own substitutions are applied after evaluation and are far slower), every value read."""
+    from actorgraph.store import inject_values
+
+    if bindings:
+        terms = {var.value: _to_rdflib(term) for var, term in bindings.items()}
+        text = inject_values(text, terms)
+    solutions = opened.query(text, use_default_graph_as_union=True)
     return [[term.value if term is not None else None for term in row] for row in solutions]
+
+
+def _to_rdflib(term: Any) -> Any:
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def run_raw(data: Path, folder: Path, meta: dict[str, Any], repeat: int) -> dict[str, Any]:

@@ -117,6 +117,16 @@ def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 _IRI_CACHE: dict[str, URIRef] = {}
+_LITERAL_CACHE: dict[tuple[str, str, str | None], Literal] = {}
+"""Terms repeat a lot in results (labels, counts, dates); rdflib term creation is costly."""
+
+
+def _literal(value: str, datatype: str, language: str | None) -> Literal:
+    if language:
+        return Literal(value, lang=language)
+    if datatype == _XSD_STRING:
+        return Literal(value)
+    return Literal(value, datatype=URIRef(datatype))
 
 
 def from_ox(term: Any) -> Identifier:
@@ -132,12 +142,13 @@ def from_ox(term: Any) -> Identifier:
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
+        key = (term.value, term.datatype.value, term.language)
+        literal = _LITERAL_CACHE.get(key)
+        if literal is None:
+            if len(_LITERAL_CACHE) > 200_000:
+                _LITERAL_CACHE.clear()
+            literal = _LITERAL_CACHE[key] = _literal(*key)
+        return literal
     raise StoreError(f"unsupported RDF term in results: {term!r}")
 
 
