@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -24,11 +24,11 @@ app = typer.Typer(
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")]
 ModelOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--model", help="spaCy pipeline to use (else $ACTORGRAPH_SPACY_MODEL)."),
 ]
 DateOpt = Annotated[
-    Optional[str], typer.Option("--date", help="Document date YYYY-MM-DD for every input.")
+    str | None, typer.Option("--date", help="Document date YYYY-MM-DD for every input.")
 ]
 
 
@@ -84,7 +84,7 @@ def eval_(
 
 
 StoreOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--store",
         help="Store folder, or SPARQL endpoint URL (URL|UPDATE_URL for a separate update "
@@ -141,10 +141,10 @@ def validate(
 @app.command()
 def query(
     spec: Annotated[
-        Optional[str], typer.Argument(help="A named query, a .rq file, or SPARQL text.")
+        str | None, typer.Argument(help="A named query, a .rq file, or SPARQL text.")
     ] = None,
     param: Annotated[
-        Optional[list[str]], typer.Option("--param", "-p", help="Parameter NAME=VALUE.")
+        list[str] | None, typer.Option("--param", "-p", help="Parameter NAME=VALUE.")
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, tsv, json or xml.")
@@ -171,7 +171,7 @@ def query(
     with open_store(store, read_only=True) as opened:
         result = queries.run(opened, spec, queries.parse_params(param or []))
     if fmt == "table" and not hasattr(result, "serialize"):
-        queries.print_table(result)  # type: ignore[arg-type]
+        queries.print_table(result)
     else:
         sys.stdout.write(queries.render(result, fmt))
 
@@ -218,7 +218,7 @@ def serve(
         bool, typer.Option("--allow-service", help="Allow SERVICE calls to other endpoints.")
     ] = False,
     cors: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--cors-origin", help="Allow browser pages from this origin (e.g. *)."),
     ] = None,
 ) -> None:
@@ -250,9 +250,7 @@ def export(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="turtle, trig, nquads, jsonld or csv.")
     ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Output file (a folder for csv).")
-    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file (a folder for csv).")],
     store: StoreOpt = None,
 ) -> None:
     """Export the store as RDF (Turtle, TriG, N-Quads, JSON-LD) or CSV tables."""
@@ -267,17 +265,17 @@ def export(
 
 ViewOpt = Annotated[str, typer.Option("--view", help="all, affiliations or interactions.")]
 StartOpt = Annotated[
-    Optional[str], typer.Option("--start", help="Keep relations dated on or after YYYY-MM-DD.")
+    str | None, typer.Option("--start", help="Keep relations dated on or after YYYY-MM-DD.")
 ]
 EndOpt = Annotated[
-    Optional[str], typer.Option("--end", help="Keep relations dated on or before YYYY-MM-DD.")
+    str | None, typer.Option("--end", help="Keep relations dated on or before YYYY-MM-DD.")
 ]
 TypeOpt = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option("--type", help="Keep only this relation type (repeatable), e.g. CONSULT."),
 ]
 EgoOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--ego", help="Keep only this actor's neighbourhood (label, key or IRI)."),
 ]
 RadiusOpt = Annotated[int, typer.Option("--radius", help="Hops around --ego.")]
@@ -295,11 +293,9 @@ KbOpt = Annotated[
 def stats(
     store: StoreOpt = None,
     top: Annotated[int, typer.Option("--top", help="Rows per table.")] = 10,
-    graphml: Annotated[Optional[Path], typer.Option("--graphml", help="Write GraphML.")] = None,
-    gexf: Annotated[Optional[Path], typer.Option("--gexf", help="Write GEXF (Gephi).")] = None,
-    json_out: Annotated[
-        Optional[Path], typer.Option("--json", help="Write node-link JSON.")
-    ] = None,
+    graphml: Annotated[Path | None, typer.Option("--graphml", help="Write GraphML.")] = None,
+    gexf: Annotated[Path | None, typer.Option("--gexf", help="Write GEXF (Gephi).")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write node-link JSON.")] = None,
     view: ViewOpt = "all",
     start: StartOpt = None,
     end: EndOpt = None,
@@ -330,11 +326,11 @@ def stats(
 @app.command()
 def render(
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="HTML file to write.")
+        Path | None, typer.Option("--output", "-o", help="HTML file to write.")
     ] = None,
     store: StoreOpt = None,
     png: Annotated[
-        Optional[Path], typer.Option("--png", help="Also write a static PNG picture.")
+        Path | None, typer.Option("--png", help="Also write a static PNG picture.")
     ] = None,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", help="Above this, keep the most central actors.")
