@@ -193,6 +193,18 @@ def test_bad_file_is_reported_and_the_rest_ingested(location: str, tmp_path: Pat
         assert {d.id for d in opened.documents()} == set(ARTICLES)
 
 
+def test_files_over_the_size_limit_fail_and_the_rest_are_ingested(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    (folder / "huge.txt").write_text("Officials met again. " * 200, encoding="utf-8")
+    with store.open_store(tmp_path / "store") as opened:
+        summary = build.build(
+            [folder], opened, extract=fake_extract, extractor_name=NAME, max_bytes=2000
+        )
+    assert sorted(summary.written) == sorted(ARTICLES)
+    assert [Path(path).name for path, _ in summary.failed] == ["huge.txt"]
+    assert "--max-bytes" in summary.failed[0][1]
+
+
 def test_extraction_crash_fails_one_document_only(tmp_path: Path) -> None:
     def crashes_on_b(document: Document) -> Extraction:
         if document.id == "b-border":

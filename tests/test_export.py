@@ -115,3 +115,15 @@ def test_cli_export(location: str, tmp_path: Path) -> None:
         timeout=120,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_quoted() -> None:
+    from rdflib import XSD, Literal
+
+    from actorgraph.export import spreadsheet_safe
+
+    assert spreadsheet_safe(Literal('=HYPERLINK("http://x")')) == '\'=HYPERLINK("http://x")'
+    assert spreadsheet_safe(Literal("@SUM(A1)")) == "'@SUM(A1)"
+    assert spreadsheet_safe(Literal("-5", datatype=XSD.integer)) == "-5"
+    assert spreadsheet_safe(Literal("Putin met Lukashenko.")) == "Putin met Lukashenko."
+    assert spreadsheet_safe(None) == ""

@@ -223,3 +223,12 @@ def test_profile_event_without_target_does_not_pull_in_every_label(filled: store
     mobilize = [r for r in result if r["relation"] == AG.MOBILIZE]
     assert len(mobilize) == 1 and mobilize[0]["other"] is None
     assert mobilize[0]["otherLabel"] is None
+
+
+def test_an_invalid_iri_parameter_is_one_clear_error() -> None:
+    from actorgraph.errors import QueryError
+    from actorgraph.queries import resolve_actor
+    from actorgraph.store import open_store
+
+    with open_store(":memory:") as store, pytest.raises(QueryError, match="not a valid IRI"):
+        resolve_actor(store, "http://x/>}DROP")

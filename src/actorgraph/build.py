@@ -76,6 +76,7 @@ def build(
     date: str | None = None,
     model: str | None = None,
     force: bool = False,
+    max_bytes: int = reader.DEFAULT_MAX_BYTES,
     progress: Progress = _nothing,
     extract: Callable[[Document], Extraction] | None = None,
     extractor_name: str = pipeline.EXTRACTOR,
@@ -98,7 +99,7 @@ def build(
         report(path, error)
         progress("failed", str(path))
 
-    for document in reader.read_documents(paths, date, on_error=on_error):
+    for document in reader.read_documents(paths, date, on_error=on_error, max_bytes=max_bytes):
         progress("read", document.path)
         fingerprint = rdf.content_hash(Extraction(document, extractor=extractor_name))
         if not force and stored.get(document.id) == fingerprint:
@@ -284,6 +285,7 @@ def run_with_progress(
     date: str | None = None,
     model: str | None = None,
     force: bool = False,
+    max_bytes: int = reader.DEFAULT_MAX_BYTES,
 ) -> BuildSummary:
     """`build` with a rich progress bar on stderr (what `actorgraph build` shows)."""
     from rich.console import Console
@@ -322,4 +324,6 @@ def run_with_progress(
             elif event == "done":
                 bar.update(task, description="done", current="")
 
-        return build(paths, store, date=date, model=model, force=force, progress=show)
+        return build(
+            paths, store, date=date, model=model, force=force, max_bytes=max_bytes, progress=show
+        )

@@ -93,6 +93,15 @@ StoreOpt = Annotated[
 ]
 
 
+MaxBytesOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-bytes",
+        help="Largest article file read, e.g. 20MB or 512k (default 10MB); larger ones fail.",
+    ),
+]
+
+
 @app.command()
 def build(
     paths: PathsArg,
@@ -102,13 +111,18 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract documents even when unchanged.")
     ] = False,
+    max_bytes: MaxBytesOpt = "10MB",
 ) -> None:
     """Ingest articles into the store (incremental; one named graph per article)."""
     from actorgraph import build as building
+    from actorgraph import reader
     from actorgraph.store import open_store
 
+    limit = reader.parse_size(max_bytes)
     with open_store(store) as opened:
-        summary = building.run_with_progress(paths, opened, date=date, model=model, force=force)
+        summary = building.run_with_progress(
+            paths, opened, date=date, model=model, force=force, max_bytes=limit
+        )
     for line in summary.lines():
         typer.echo(line)
     if not summary.ok:
@@ -366,15 +380,6 @@ def render(
     if png is not None:
         pictured = rendering.write_png(graph, png, title=title, max_nodes=min(max_nodes, 80))
         typer.echo(f"wrote {png} ({pictured.nodes} actors, {pictured.edges} links)")
-
-
-MaxBytesOpt = Annotated[
-    str,
-    typer.Option(
-        "--max-bytes",
-        help="Largest article file read, e.g. 20MB or 512k (default 10MB); larger ones fail.",
-    ),
-]
 
 
 @app.command()

@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import XSD, Dataset, Graph, Literal
 
 from actorgraph import fileio, rdf
 from actorgraph.errors import ActorgraphError
@@ -130,6 +130,20 @@ def _bind(dataset: Dataset) -> None:
         dataset.bind(prefix, namespace)
 
 
+_NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long}
+
+
+def spreadsheet_safe(term: object) -> str:
+    """A cell's text that spreadsheets show as text: article text starting with = + - @ (a
+    formula to Excel or LibreOffice) gets a leading apostrophe; numbers stay as they are."""
+    if term is None:
+        return ""
+    text = str(term)
+    if isinstance(term, Literal) and term.datatype in _NUMERIC:
+        return text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def export_csv(store: Store, folder: Path) -> ExportResult:
     """`actors.csv` and `relations.csv` in `folder`."""
     if folder.exists() and not folder.is_dir():
@@ -142,7 +156,7 @@ def export_csv(store: Store, folder: Path) -> ExportResult:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.variables)
         for row in result.rows:
-            writer.writerow(["" if term is None else str(term) for term in row])
+            writer.writerow([spreadsheet_safe(term) for term in row])
         path = folder / name
         fileio.atomic_write_text(path, buffer.getvalue())
         written.append(path)

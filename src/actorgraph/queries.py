@@ -140,10 +140,15 @@ SELECT DISTINCT ?actor ?name WHERE {
 """
 
 
+_IRI = re.compile(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]*")
+
+
 def resolve_actor(store: Store, text: str) -> URIRef:
     """An actor IRI from an IRI, a KB key (person/vladimir-putin) or a unique label/alias."""
     text = text.strip()
-    if re.match(r"^https?://\S+$", text):
+    if re.match(r"^https?://", text):
+        if not _IRI.fullmatch(text):
+            raise QueryError(f"not a valid IRI: {text!r}")
         return URIRef(text)
     if re.fullmatch(r"[a-z]+/[A-Za-z0-9-]+", text):
         return ID[text]

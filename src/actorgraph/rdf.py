@@ -194,7 +194,7 @@ def _add_relation(
     graph.add((node, AG.factuality, vocab.factuality_iri(rel.factuality)))
     if rel.attributed_to:
         graph.add((node, AG.attributedTo, URIRef(rel.attributed_to)))
-    graph.add((node, AG.confidence, Literal(float(rel.confidence), datatype=XSD.double)))
+    graph.add((node, AG.confidence, Literal(round(float(rel.confidence), 4), datatype=XSD.double)))
     evidence = URIRef(f"{node}/evidence")
     graph.add((node, AG.evidence, evidence))
     graph.add((evidence, RDF.type, AG.Evidence))
