@@ -76,3 +76,13 @@ def test_extract_many_keeps_order_and_dates() -> None:
     assert [r.document.id for r in results] == ["a", "b"]
     assert any(a.label == "Gabriel Boric" for a in results[1].actors)
     assert not any(a.label == "Gabriel Boric" for a in results[0].actors)
+
+
+def test_a_text_longer_than_the_nlp_pipeline_takes_is_one_clear_error() -> None:
+    from actorgraph import nlp as nlp_loader
+    from actorgraph.errors import InputError
+
+    limit = nlp_loader.load().max_length
+    document = Document(id="long", path="long.txt", text="Talks went on. " * (limit // 15 + 10))
+    with pytest.raises(InputError, match="more than the NLP pipeline takes"):
+        pipeline.extract(document)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from actorgraph import nlp as nlp_loader
+from actorgraph.errors import InputError
 from actorgraph.model import Document, Extraction
 
 EXTRACTOR = "actorgraph-rules"
@@ -38,7 +39,7 @@ def extract_many(
 
     nlp = prepare(nlp)
     knowledge = kb.load()
-    pairs = ((clean.clean(d.text), d) for d in documents)
+    pairs = ((clean.clean(_within_limit(d, nlp)), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True):
         found = recognise.recognise(doc, knowledge, nlp)
         resolution = resolve.resolve(doc, found, knowledge, document.date)
@@ -48,3 +49,13 @@ def extract_many(
         yield Extraction(
             document=document, actors=index.actors, relations=relations, extractor=EXTRACTOR
         )
+
+
+def _within_limit(document: Document, nlp: Language) -> str:
+    """The document's text, or a clear error when it is longer than the NLP pipeline takes."""
+    if len(document.text) > nlp.max_length:
+        raise InputError(
+            f"{document.path}: {len(document.text):,} characters is more than the NLP pipeline "
+            f"takes ({nlp.max_length:,}); split the article"
+        )
+    return document.text
