@@ -332,5 +332,5 @@ def test_document_json_agrees_with_the_extraction(extraction: Extraction) -> Non
                 "start": rel.evidence.start,
                 "end": rel.evidence.end,
             },
-            "confidence": rel.confidence,
+            "confidence": round(rel.confidence, 4),  # stored to 4 decimals
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"(['’][sS]?)+$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
