@@ -39,15 +39,14 @@ def test_writes_go_to_the_update_endpoint(oxigraph_server: str) -> None:
 
 
 def test_missing_union_default_graph_is_explained(tmp_path: Path) -> None:
-    import shutil
     import time
 
-    from conftest import _free_port, _wait_until_up
+    from conftest import _free_port, _wait_until_up, oxigraph_binary
 
     port = _free_port()
     process = subprocess.Popen(
         [
-            shutil.which("oxigraph") or "oxigraph",
+            oxigraph_binary() or "oxigraph",
             "serve",
             "--location",
             str(tmp_path / "plain"),
