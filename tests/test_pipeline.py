@@ -86,3 +86,13 @@ def test_a_text_longer_than_the_nlp_pipeline_takes_is_one_clear_error() -> None:
     document = Document(id="long", path="long.txt", text="Talks went on. " * (limit // 15 + 10))
     with pytest.raises(InputError, match="more than the NLP pipeline takes"):
         pipeline.extract(document)
+
+
+def test_a_demonym_group_is_an_actor_of_its_country() -> None:
+    extraction = pipeline.extract(Document("t", "t.txt", "Chadian rebels attacked Malian police."))
+    by_label = {a.label: a for a in extraction.actors}
+    rebels, police = by_label["Chadian rebels"], by_label["Malian police"]
+    assert (rebels.type, rebels.country) == ("PoliticalGroup", "TCD")
+    assert (police.type, police.country) == ("GovernmentBody", "MLI")
+    assault = [r for r in extraction.relations if r.type == "ASSAULT"]
+    assert [(r.source, r.target) for r in assault] == [(rebels.id, police.id)]

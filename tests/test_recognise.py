@@ -140,3 +140,40 @@ def test_capitalised_plural_noun_opening_a_sentence_is_no_name(nlp: Language) ->
     assert not opening("Hughes said the talks failed.")
     assert not opening("Putin said the talks failed.")
     assert not recognise._plural_common_noun(nlp("The missiles struck.")[1:2], nlp)
+
+
+def test_demonym_groups_without_their_country_named(nlp: Language) -> None:
+    text = (
+        "Senior Kenyan officials and Ugandan diplomats met while Chadian rebels fought "
+        "Malian police and Bolivian protesters marched past Nigerien soldiers."
+    )
+    found = {m.text: m for m in run(nlp, text).mentions}
+    officials = next(m for t, m in found.items() if t.endswith("Kenyan officials"))
+    assert (officials.kind, officials.country) == ("country", "KEN")
+    assert (found["Ugandan diplomats"].kind, found["Ugandan diplomats"].country) == (
+        "country",
+        "UGA",
+    )
+    assert (found["Chadian rebels"].type, found["Chadian rebels"].country) == (
+        "PoliticalGroup",
+        "TCD",
+    )
+    assert (found["Malian police"].type, found["Malian police"].label) == (
+        "GovernmentBody",
+        "police",
+    )
+    assert (found["Bolivian protesters"].type, found["Bolivian protesters"].country) == (
+        "Organization",
+        "BOL",
+    )
+    assert found["Nigerien soldiers"].type == "MilitaryForce"
+
+
+def test_only_ministries_take_a_portfolio(nlp: Language) -> None:
+    found = {m.text: m for m in run(nlp, "They accused Zambian police of negligence.").mentions}
+    assert found["Zambian police"].label == "police"
+
+
+def test_a_demonym_before_a_noun_that_names_no_group_makes_no_actor(nlp: Language) -> None:
+    found = run(nlp, "Ecuador rejected a Colombian proposal on the border.")
+    assert not [m for m in found.mentions if m.country == "COL"]

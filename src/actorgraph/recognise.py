@@ -56,6 +56,7 @@ class Lexicon:
     equipment_words: frozenset[str]
     motion_words: frozenset[str]
     group_adjectives: dict[str, str]
+    portfolio_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         equipment_words=frozenset(w.lower() for w in types["equipment_words"]),
         motion_words=frozenset(w.lower() for w in types["motion_words"]),
         group_adjectives={k.lower(): name_key(v) for k, v in types["group_adjectives"].items()},
+        portfolio_heads=frozenset(w.lower() for w in types["portfolio_heads"]),
     )
 
 
@@ -491,14 +493,14 @@ def nominal_group(
                 owner = token.i
             start = token.i + 1
         elif token.lower_ in lex.unit_modifiers or (
-            lex.nominal_heads.get(word, ("",))[0] == "GovernmentBody"
+            word in lex.portfolio_heads
             and token.pos_ in ("ADJ", "NOUN", "PROPN")
             and token.i not in covered
         ):
             modifiers.append(token.lower_)  # "special forces", "foreign ministry"
         elif token.i in covered:
             owner = token.i
-    if lex.nominal_heads.get(word, ("",))[0] == "GovernmentBody":
+    if word in lex.portfolio_heads:
         modifiers += _portfolio_after(head, covered)  # "the ministry of defence"
     if country is None and owner is None:
         owner = _of_object(head, covered)
