@@ -99,9 +99,7 @@ class Office:
 
     def held_on(self, day: str) -> bool:
         """True if the post was held on ISO date `day` (an unknown start means "before")."""
-        if self.start is not None and day < self.start:
-            return False
-        return self.end is None or day <= self.end
+        return _in_period(day, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -116,9 +114,12 @@ class Link:
 
     def held_on(self, day: str) -> bool:
         """True if the link stood on ISO date `day`."""
-        if self.start is not None and day < self.start:
-            return False
-        return self.end is None or day <= self.end
+        return _in_period(day, self.start, self.end)
+
+
+def _in_period(day: str, start: str | None, end: str | None) -> bool:
+    """True if ISO date `day` falls in [start, end]; a missing bound is open."""
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 # --------------------------------------------------------------------------- normalising
