@@ -93,6 +93,16 @@ def test_membership() -> None:
     assert any(src == "Kenya" and "African Union" in (tgt or "") for src, tgt, _ in found)
 
 
+def test_coordinated_members_each_join() -> None:
+    found = relations(extract("Estonia and Latvia joined the European Union in 2004."), "memberOf")
+    assert {src for src, tgt, _ in found if tgt == "European Union"} == {"Estonia", "Latvia"}
+
+
+def test_coordinated_allies_each_ally() -> None:
+    found = relations(extract("Mali and Niger have allied with Burkina Faso."), "allyOf")
+    assert sorted(found) == [("Mali", "Burkina Faso", None), ("Niger", "Burkina Faso", None)]
+
+
 def test_alliance_with_attribution() -> None:
     extraction = extract("Chad is Niger's closest ally, according to Nigerien President Ali Sani.")
     rel = next(r for r in extraction.relations if r.type == "allyOf")

@@ -116,6 +116,13 @@ class _Finder:
     def actor(self, token: Token | None) -> Actor | None:
         return self.index.actor_at(token.i) if token is not None else None
 
+    def actors(self, token: Token | None) -> list[Actor]:
+        """The actors of a noun and of its conjuncts ("Finland and Sweden joined ...")."""
+        if token is None:
+            return []
+        found = [self.actor(t) for t in (token, *token.conjuncts)]
+        return list({a.id: a for a in found if a is not None}.values())
+
     def kb_key(self, actor: Actor | None) -> str | None:
         prefix = str(ID)
         if actor is None or not actor.id.startswith(prefix):
@@ -351,19 +358,19 @@ class _Finder:
         if subject is None and verb.dep_ == "xcomp":
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        member, group = self.actor(subject), self.actor(obj)
-        if member is None or group is None or group.type not in _GROUP_TYPES:
-            return
+        groups = [g for g in self.actors(obj) if g.type in _GROUP_TYPES]
         factuality = factuality_of(verb)
-        self.add(
-            "memberOf",
-            member.id,
-            group.id,
-            verb,
-            0.7,
-            factuality=factuality,
-            **_only_attributed(attribution(verb, self.index)),
-        )
+        for member in self.actors(subject):
+            for group in groups:
+                self.add(
+                    "memberOf",
+                    member.id,
+                    group.id,
+                    verb,
+                    0.7,
+                    factuality=factuality,
+                    **_only_attributed(attribution(verb, self.index)),
+                )
 
     # ---- alliances
 
@@ -396,22 +403,23 @@ class _Finder:
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and token.dep_ == "acomp":
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        partner = None
+        partners: list[Actor] = []
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
-                partner = self.actor(next((c for c in prep.children if c.dep_ == "pobj"), None))
-        ally = self.actor(subject)
-        if ally is None or partner is None:
-            return
-        self.add(
-            "allyOf",
-            ally.id,
-            partner.id,
-            token,
-            0.7,
-            factuality=factuality_of(token),
-            **_only_attributed(attribution(token, self.index)),
-        )
+                partners += self.actors(next((c for c in prep.children if c.dep_ == "pobj"), None))
+        for ally in self.actors(subject):
+            for partner in partners:
+                if partner.id == ally.id:
+                    continue
+                self.add(
+                    "allyOf",
+                    ally.id,
+                    partner.id,
+                    token,
+                    0.7,
+                    factuality=factuality_of(token),
+                    **_only_attributed(attribution(token, self.index)),
+                )
 
 
 # --------------------------------------------------------------------------- helpers
