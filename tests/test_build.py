@@ -99,6 +99,73 @@ def test_forced_rebuild_replaces_documents(location: str, tmp_path: Path) -> Non
         assert opened.count() == count
 
 
+def _copy_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Copies of the knowledge base and the lexicons, used as the build's set-up."""
+    import shutil
+
+    from actorgraph import resources
+
+    kb_copy = Path(shutil.copytree(resources.kb_dir(), tmp_path / "kb"))
+    lexicon_copy = Path(shutil.copytree(resources.lexicon_dir(), tmp_path / "lexicon"))
+    monkeypatch.setattr(resources, "kb_dir", lambda: kb_copy)
+    monkeypatch.setattr(resources, "lexicon_dir", lambda: lexicon_copy)
+    return kb_copy, lexicon_copy
+
+
+@pytest.mark.parametrize("changed", ["kb", "lexicon", "version"])
+def test_changed_setup_reextracts_and_unchanged_setup_skips(
+    changed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb_copy, lexicon_copy = _copy_setup(tmp_path, monkeypatch)
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    calls: list[str] = []
+
+    def counting(document: Document) -> Extraction:
+        calls.append(document.id)
+        return fake_extract(document)
+
+    with store.open_store(tmp_path / "store") as opened:
+        build.build([folder], opened, extract=counting, extractor_name=NAME)
+        again = build.build([folder], opened, extract=counting, extractor_name=NAME)
+        assert again.written == [] and sorted(again.unchanged) == sorted(ARTICLES)
+        assert len(calls) == len(ARTICLES)
+        if changed == "kb":
+            with (kb_copy / "persons.csv").open("a", encoding="utf-8") as handle:
+                handle.write("\n")
+        elif changed == "lexicon":
+            roles = lexicon_copy / "roles.yaml"
+            roles.write_text(roles.read_text(encoding="utf-8") + "\n# more\n", encoding="utf-8")
+        else:
+            monkeypatch.setattr(build, "__version__", "999.0")
+        changed_setup = build.build([folder], opened, extract=counting, extractor_name=NAME)
+        assert sorted(changed_setup.written) == sorted(ARTICLES)
+        assert len(calls) == 2 * len(ARTICLES)
+        stored = {d.id: d.sha256 for d in opened.documents()}
+        setup = build.setup_fingerprint(NAME)
+        for name in ARTICLES:
+            document = read_document(folder / f"{name}.txt")
+            assert stored[name] == rdf.content_hash(Extraction(document, extractor=NAME), setup)
+        settled = build.build([folder], opened, extract=counting, extractor_name=NAME)
+        assert settled.written == [] and len(calls) == 2 * len(ARTICLES)
+
+
+def test_pipeline_build_skips_until_a_lexicon_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, lexicon_copy = _copy_setup(tmp_path, monkeypatch)
+    folder = write_articles(tmp_path / "articles", {"a-visit": ARTICLES["a-visit"]})
+    with store.open_store(tmp_path / "store") as opened:
+        first = build.build([folder], opened)
+        assert first.written == ["a-visit"], first.lines()
+        relations = first.relations
+        assert build.build([folder], opened).unchanged == ["a-visit"]
+        cues = lexicon_copy / "cues.yaml"
+        cues.write_text(cues.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        rebuilt = build.build([folder], opened)
+        assert rebuilt.written == ["a-visit"] and rebuilt.relations == relations
+        assert build.build([folder], opened).unchanged == ["a-visit"]
+
+
 def test_new_article_adds_and_changed_article_replaces(location: str, tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "articles", {"a-visit": ARTICLES["a-visit"]})
     with store.open_store(location) as opened:

@@ -2,14 +2,18 @@
 
 Each document is written as its own named graph in one atomic step, so an interrupted build
 leaves every document either as it was or complete; running the build again resumes. A
-document whose text, metadata and extractor are unchanged since it was stored is skipped
-(its stored graph carries that fingerprint), so building twice gives the same graph.
+document whose text, metadata and extraction set-up (extractor, package version, spaCy
+pipeline, knowledge base, lexicons) are unchanged since it was stored is skipped (its stored
+graph carries that fingerprint), so building twice gives the same graph, and a changed
+knowledge base or lexicon re-extracts every article.
 One bad file is reported and skipped; the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import importlib.metadata
 import importlib.util
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,7 +22,7 @@ from typing import Any
 
 from rdflib import Graph, Literal
 
-from actorgraph import merge, pipeline, rdf, reader
+from actorgraph import __version__, merge, pipeline, rdf, reader, resources
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
 from actorgraph.store import Store
@@ -94,6 +98,7 @@ def build(
     load_reference_graphs(store, summary)
     stored = {doc.id: doc.sha256 for doc in store.documents()}
     extractor = extract or _pipeline_extractor(model)
+    setup = setup_fingerprint(extractor_name, None if extract else _model_release(model))
 
     def on_error(path: Path, error: InputError) -> None:
         report(path, error)
@@ -101,13 +106,13 @@ def build(
 
     for document in reader.read_documents(paths, date, on_error=on_error, max_bytes=max_bytes):
         progress("read", document.path)
-        fingerprint = rdf.content_hash(Extraction(document, extractor=extractor_name))
+        fingerprint = rdf.content_hash(Extraction(document, extractor=extractor_name), setup)
         if not force and stored.get(document.id) == fingerprint:
             summary.unchanged.append(document.id)
             progress("unchanged", document.path)
             continue
         try:
-            graph = document_graph(extractor(document))
+            graph = document_graph(extractor(document), fingerprint)
             store.replace_document(document.id, graph)
         except ActorgraphError as exc:
             summary.failed.append((document.path, str(exc)))
@@ -129,6 +134,36 @@ def build(
     return summary
 
 
+def setup_fingerprint(extractor_name: str, model: str | None = None) -> str:
+    """A digest of what, besides the article, shapes its extraction: the package version, the
+    extractor, the spaCy pipeline (name and release) and the knowledge-base and lexicon files."""
+    digest = hashlib.sha256()
+    for part in (__version__, extractor_name, model or ""):
+        digest.update(part.encode("utf-8") + b"\x1f")
+    for folder, pattern in ((resources.kb_dir, "*.csv"), (resources.lexicon_dir, "*.yaml")):
+        try:
+            files = sorted(folder().glob(pattern))
+        except FileNotFoundError:
+            files = []
+        for path in files:
+            digest.update(path.name.encode("utf-8") + b"\x1f" + path.read_bytes() + b"\x1e")
+    return digest.hexdigest()
+
+
+def _model_release(model: str | None) -> str:
+    """The spaCy pipeline that `model` names, with its package version when installed."""
+    from actorgraph import nlp
+
+    try:
+        name = nlp.model_name(model)
+    except ActorgraphError:
+        return model or ""
+    try:
+        return f"{name}=={importlib.metadata.version(name)}"
+    except importlib.metadata.PackageNotFoundError:
+        return name
+
+
 def _pipeline_extractor(model: str | None) -> Callable[[Document], Extraction]:
     """Extraction with one spaCy pipeline, loaded only when a document needs it."""
     loaded: list[Any] = []
@@ -143,9 +178,9 @@ def _pipeline_extractor(model: str | None) -> Callable[[Document], Extraction]:
     return run
 
 
-def document_graph(extraction: Extraction) -> Graph:
+def document_graph(extraction: Extraction, fingerprint: str | None = None) -> Graph:
     """The document's graph, checked against the SHACL shapes when they are available."""
-    graph = rdf.to_graph(extraction)
+    graph = rdf.to_graph(extraction, fingerprint=fingerprint)
     check_shapes(graph, extraction.document.path)
     return graph
 

@@ -82,23 +82,27 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def content_hash(extraction: Extraction) -> str:
-    """A fingerprint of what the graph is made from: the text, its metadata and the extractor."""
+def content_hash(extraction: Extraction, setup: str = "") -> str:
+    """A fingerprint of what the graph is made from: the text, its metadata, the extractor and
+    `setup` (a digest of what else shapes the extraction: knowledge base, lexicons, version)."""
     d = extraction.document
     parts = [d.text, d.date or "", d.title or "", d.source or "", d.language or "", d.path]
-    parts.append(extraction.extractor)
+    parts += [extraction.extractor, setup]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def to_graph(extraction: Extraction, generated_at: dt.datetime | None = None) -> Graph:
-    """The named graph of one document (identifier: the document IRI)."""
+def to_graph(
+    extraction: Extraction, generated_at: dt.datetime | None = None, fingerprint: str | None = None
+) -> Graph:
+    """The named graph of one document (identifier: the document IRI); `fingerprint` is the
+    stored content hash (default: `content_hash(extraction)`)."""
     doc = extraction.document
     doc_node = document_iri(doc.id)
     graph = Graph(identifier=doc_node)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     activity = URIRef(f"{doc_node}/extraction")
-    _add_document(graph, extraction, doc_node)
+    _add_document(graph, extraction, doc_node, fingerprint or content_hash(extraction))
     _add_activity(graph, extraction, activity, doc_node, generated_at)
     for actor in extraction.actors:
         _add_actor(graph, actor)
@@ -117,12 +121,12 @@ def _date(value: str | None, what: str) -> Literal | None:
         raise InputError(f"{what}: impossible date {value!r} (expected YYYY-MM-DD)") from None
 
 
-def _add_document(graph: Graph, extraction: Extraction, node: URIRef) -> None:
+def _add_document(graph: Graph, extraction: Extraction, node: URIRef, fingerprint: str) -> None:
     doc = extraction.document
     graph.add((node, RDF.type, AG.Document))
     graph.add((node, RDF.type, PROV.Entity))
     graph.add((node, AG.path, Literal(doc.path)))
-    graph.add((node, SCHEMA.sha256, Literal(content_hash(extraction))))
+    graph.add((node, SCHEMA.sha256, Literal(fingerprint)))
     optional = (
         (DCTERMS.title, Literal(doc.title) if doc.title else None),
         (DCTERMS.date, _date(doc.date, f"document {doc.id}")),
