@@ -125,12 +125,21 @@ def test_broken_gold_is_one_clear_error(broken: dict[str, object], message: str)
         evaluate.parse_gold(broken, "g.yaml")
 
 
-def test_the_seed_gold_file_is_valid() -> None:
+def test_the_seed_gold_file_is_large() -> None:
     path = Path(__file__).parent.parent / "data" / "gold" / "2022-12-19-putin-visits-belarus.yaml"
     seed = evaluate.load_gold(path)
     assert len(seed.actors) >= 20 and len(seed.relations) >= 30
-    keys = {a.key for a in seed.actors}
-    assert len(keys) == len(seed.actors)
+
+
+GOLD_FILES = sorted((Path(__file__).parent.parent / "data" / "gold").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=[p.stem for p in GOLD_FILES])
+def test_every_gold_file_is_valid_and_has_its_article(path: Path) -> None:
+    gold = evaluate.load_gold(path)
+    keys = [a.key for a in gold.actors]
+    assert len(set(keys)) == len(keys) and gold.relations
+    assert (path.parent.parent / "articles" / f"{gold.document}.txt").is_file()
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
