@@ -151,3 +151,10 @@ def test_title_with_its_organisation_before_the_name() -> None:
     assert len(found) == 1
     person, organisation, role = found[0]
     assert person == "Moussa Faki" and "African Union" in (organisation or "") and role == "head"
+
+
+def test_aide_to_a_leader_serves_in_the_leaders_country() -> None:
+    extraction = extract(
+        "France sent Pierre Lemaire, an aide to President Emmanuel Macron, to Kenya."
+    )
+    assert ("Pierre Lemaire", "France", "adviser") in relations(extraction, "holdsPosition")

@@ -145,7 +145,7 @@ class _Finder:
                 continue
             target = post.organization
             if target is None:
-                country = self.country_actor(person.country)
+                country = self.country_actor(person.country or self.principal_country(post))
                 target = country.id if country else None
             if target is None:
                 continue
@@ -157,6 +157,17 @@ class _Finder:
             span = self.doc[post.title.start_token : post.title.end_token]
             # A title is the writer's description, even inside a quoted or attributed clause.
             self.add("holdsPosition", person.id, target, span, confidence, role=role)
+
+    def principal_country(self, post: Post) -> str | None:
+        """The country of the person a title serves ("an aide to President X")."""
+        head = self.doc[post.title.end_token - 1]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "of"):
+                for pobj in prep.children:
+                    principal = self.actor(pobj) if pobj.dep_ == "pobj" else None
+                    if principal is not None and principal.type == "Person":
+                        return principal.country
+        return None
 
     def kb_confirms(self, person: Actor, role: str, target: str) -> bool:
         """Whether the knowledge base lists the post (on the document date when known)."""
