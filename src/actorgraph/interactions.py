@@ -44,7 +44,8 @@ PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "on", "upon",
 # Nouns that only measure or group the event noun they govern ("ten days of war games").
 MEASURES = frozenset({"day", "week", "month", "round", "series", "wave", "number", "lot", "kind",
                       "type", "set", "string", "spate", "couple", "hour", "night", "part",
-                      "portion", "some", "all", "most", "ton", "tonne"})  # fmt: skip
+                      "portion", "some", "all", "most", "ton", "tonne", "package", "raft",
+                      "batch", "flurry", "fresh", "new"})  # fmt: skip
 # Modifier dependencies searched, in order, for the actor behind a common noun phrase.
 _NP_LINKS = ("appos", "compound", "poss", "nmod", "amod", "prep", "acl")
 _NP_PREPS = frozenset({"of", "in", "from", "for", "to", "with", "against", "throughout",
@@ -69,12 +70,17 @@ VISITORS = frozenset({"delegation", "leader", "minister", "president", "envoy", 
                       "secretary", "ambassador", "diplomat", "emissary", "prince", "head",
                       "chief", "representative", "guest", "visitor", "negotiator"})  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
+# Verbs that get an act ready without doing it ("prepare sanctions", "plan an offensive"):
+# their subject is the actor of the act they take as object.
+PREPARING = frozenset({"prepare", "plan", "draft", "adopt", "approve", "consider", "pursue",
+                       "design", "weigh", "draw", "finalise", "finalize", "agree"})  # fmt: skip
 # Words stating a willingness to act ("is ready to talk", "committed to reform").
 WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen",
                          "determined", "open"})  # fmt: skip
 # Verbs whose object is also the subject of their complement ("urged X to leave").
 INTENTION_CUES = frozenset({"plan", "intend", "prepare", "prepared", "aim", "go", "willing",
-                            "ready", "committed", "commit", "determined"})  # fmt: skip
+                            "ready", "committed", "commit", "determined", "vow", "pledge",
+                            "promise", "swear", "agree"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -479,9 +485,18 @@ class _Finder:
             sources, targets = object_actors, []
         complement = self._complement(verb)
         if not targets and complement is not None:
-            targets = self._complement_targets(complement)
-        if not targets and entry.type == "REQUEST":
-            targets = self._clause_subject_actors(verb)
+            targets = self._complement_targets(complement, sources)
+        if not targets and (entry.type == "REQUEST" or lemma_controls_object(verb)):
+            targets = self._clause_subject_actors(verb)  # "allowed X to stand", "demanded X go"
+        if not targets and etype == "THREATEN":
+            targets = self._condition_actors(verb, complement, sources)
+        deed = obj if obj is not None else _free_relative(verb)
+        if not targets and etype in ("ACCUSE", "REJECT") and deed is not None:
+            targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
+        if not targets and etype in ("ASSAULT", "COERCE"):
+            targets = self._purpose_targets(verb, sources)  # "fired to disperse X"
+        if etype == "AGREE" and complement is not None and self._hostile_complement(complement):
+            return None  # "agreed to impose sanctions" is no offer of cooperation
         if entry.target == "required" and not targets:
             return None
         confidence = 0.8 if how == "phrase" else 0.7
@@ -566,7 +581,9 @@ class _Finder:
             if child.dep_ in deps and child.lower_ in wanted:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        actors += [a for a in self.actors_of(pobj) if a not in actors]
+                        # "a strike over a bill signed by X": X answers for the bill
+                        found = self.actors_of(pobj) or self._agent_of_participle(pobj)
+                        actors += [a for a in found if a not in actors]
         return actors
 
     def _dative_actors(self, verb: Token) -> list[Actor]:
@@ -593,19 +610,21 @@ class _Finder:
                 return child
         return None
 
-    def _complement_targets(self, clause: Token) -> list[Actor]:
-        """Who an intended act is aimed at ("threatened to ban X", "offered to talk with X")."""
+    def _complement_targets(self, clause: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
+        """Who an intended act is aimed at ("threatened to ban X", "offered to talk with X");
+        the actor's own things ("agreed to reopen its border to X") are not the target."""
+        own = {a.id for a in exclude}
         for _ in range(3):
             for child in clause.children:
                 if child.dep_ in ("dobj", "dative"):
-                    found = self.actors_of(child)
+                    found = [a for a in self.actors_of(child) if a.id not in own]
                     if found:
                         return found
             for child in clause.children:
                 if child.dep_ == "prep":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
-                            found = self.actors_of(pobj)
+                            found = [a for a in self.actors_of(pobj) if a.id not in own]
                             if found:
                                 return found
             nxt = self._complement(clause)
@@ -613,6 +632,77 @@ class _Finder:
                 return []
             clause = nxt
         return []
+
+    def _condition_actors(
+        self, verb: Token, complement: Token | None, exclude: Iterable[Actor]
+    ) -> list[Actor]:
+        """The one a threat is aimed at: whoever must act to set it off ("threatened to leave
+        the talks if X deployed missiles", "... unless X withdrew")."""
+        own = {a.id for a in exclude}
+        clauses = [verb] + ([complement] if complement is not None else [])
+        for clause in clauses:
+            for child in clause.children:
+                if not statements.is_condition(child):
+                    continue
+                found = [a for s in statements.clause_subject(child) for a in self.actors_of(s)]
+                found = [a for a in found if a.id not in own]
+                if found:
+                    return found
+        return []
+
+    def _doer_of_deed(self, obj: Token, exclude: Iterable[Actor]) -> list[Actor]:
+        """Who did the deed a verb condemns or rejects: the source of the event noun in its
+        object ("condemned the attack by X", "denounced X's invasion", "rejected a plan
+        drawn up by X")."""
+        own = {a.id for a in exclude}
+        for token in obj.subtree:
+            if token.pos_ not in ("NOUN", "PROPN") or self._event_noun(token) is None:
+                continue
+            found = []
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    found += self.actors_of(child)
+            found = found or self._prep_actors(token, ("by", "from"))
+            found = found or self._agent_of_participle(token)
+            found = [a for a in found if a.id not in own]
+            if found:
+                return found
+        return self._agent_of_participle(obj)
+
+    def _agent_of_participle(self, noun: Token) -> list[Actor]:
+        """The "by" agent of a participle describing a noun ("a law passed by X": X)."""
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                found = self._agent_actors(child)
+                if found:
+                    return found
+        return []
+
+    def _purpose_targets(self, verb: Token, exclude: Iterable[Actor]) -> list[Actor]:
+        """Whom force is used on, named by the object of its purpose ("opened fire to
+        disperse X"); the place of the purpose ("... X in Cairo") is not its target."""
+        own = {a.id for a in exclude}
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+            ):
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        return [a for a in self.actors_of(obj) if a.id not in own]
+        return []
+
+    def _hostile_complement(self, clause: Token) -> bool:
+        """Whether the act a verb of agreeing governs is a hostile one ("agreed to impose
+        sanctions", "vowed to attack"): no cooperation is on offer. Only the clause's own
+        verb, or the act it does or prepares, counts: "agreed to end the attacks" is an offer."""
+        lemma = clause.lemma_.lower()
+        entry = None
+        if lemma in self.lex.light_verbs or lemma in PREPARING:
+            obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            hit = self._event_noun(obj) if obj is not None else None
+            entry = hit[0] if hit else None
+        entry = entry or self.lex.verbs.get(lemma)
+        return entry is not None and entry.type in MATERIAL_CONFLICT | {"THREATEN"}
 
     def _aid_mode(self, obj: Token | None) -> str | None:
         if obj is None:
@@ -706,6 +796,9 @@ class _Finder:
                 sources += [a for a in self.actors_of(child) if a not in sources]
         sources = sources or self._prep_actors(noun, ("by", *entry.sources))
         confidence = 0.6
+        preparer = _preparing_verb(noun)
+        if not sources and preparer is not None:
+            sources = self._subject_actors(preparer)  # "X agreed to prepare sanctions on Y"
         verb = _governing_verb(noun)
         if (
             not sources
@@ -730,6 +823,33 @@ class _Finder:
 
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
                     "after", "following"})  # fmt: skip
+
+
+def _preparing_verb(noun: Token) -> Token | None:
+    """The verb that prepares the act a noun names ("prepare a package of sanctions")."""
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in MEASURES:
+        head = noun.head.head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in PREPARING:
+        return head.head
+    return None
+
+
+def _free_relative(verb: Token) -> Token | None:
+    """The clause a verb takes as its object through "what" ("condemned what he called an
+    attack": called)."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            g.tag_ in ("WP", "WDT") and g.dep_ in ("dobj", "nsubj", "nsubjpass")
+            for g in child.children
+        ):
+            return child
+    return None
+
+
+def lemma_controls_object(verb: Token) -> bool:
+    """Whether a verb's object is the doer of its complement ("allowed X to run")."""
+    return verb.lemma_.lower() in statements.OBJECT_CONTROL
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -347,6 +347,11 @@ def _adverbs(token: Token) -> list[str]:
     return [c.lower_ for c in token.children if c.dep_ == "advmod"]
 
 
+def is_condition(child: Token, lexicon: Cues | None = None) -> bool:
+    """True when a clause is a condition on its head ("if X attacks", "unless X leaves")."""
+    return _is_condition(child, lexicon or cues())
+
+
 def _is_condition(child: Token, lex: Cues) -> bool:
     return child.dep_ == "advcl" and any(
         g.dep_ == "mark" and g.lower_ in lex.condition for g in child.children
