@@ -331,6 +331,24 @@ def test_wikidata_ids_are_unique(base: kb.KnowledgeBase) -> None:
     assert all(re.fullmatch(r"Q[1-9]\d*", q) for q in ids)
 
 
+@pytest.mark.parametrize(
+    ("qid", "key"),
+    [
+        ("Q2866", "person/alexander-lukashenko"),
+        ("Q4298520", "person/mikhail-mishustin"),
+        ("Q66094865", "person/denys-shmyhal"),
+        ("Q27043179", "person/roman-golovchenko"),
+        ("Q76658", "person/frank-walter-steinmeier"),
+        ("Q359480", "person/fumio-kishida"),
+        ("Q1148669", "person/cyril-ramaphosa"),
+    ],
+)
+def test_leaders_link_to_their_wikidata_items(base: kb.KnowledgeBase, qid: str, key: str) -> None:
+    assert base.by_wikidata(qid) is _get(base, key)
+    graph = base.to_graph()
+    assert (URIRef(ID[key]), OWL.sameAs, WD[qid]) in graph
+
+
 def test_graph_holds_actor_facts(base: kb.KnowledgeBase) -> None:
     graph = base.to_graph()
     assert graph.identifier == KB_GRAPH
