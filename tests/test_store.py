@@ -140,3 +140,26 @@ def test_values_injection_goes_into_the_where_clause() -> None:
     injected = store.inject_values(query, {"b": Literal('"} ; DROP ALL ; #')})
     assert injected.startswith('PREFIX x: <http://e/a#> # {\nCONSTRUCT { ?a ?p "{" } WHERE {')
     assert 'VALUES (?b) { ("\\"} ; DROP ALL ; #") }' in injected
+
+
+def test_reopen_read_write_in_the_same_process(tmp_path: Path) -> None:
+    location = tmp_path / "store"
+    graphs = {
+        name: rdf.to_graph(make_extraction(name, date=date))
+        for name, date in (("a", "2022-12-19"), ("b", "2023-01-05"), ("c", "2023-02-01"))
+    }
+    first = store.open_store(location)
+    first.replace_document("a", graphs["a"])
+    assert first.count() == len(graphs["a"])
+    first.close()
+    with pytest.raises(StoreError, match="closed"):
+        first.count()
+    second = store.open_store(location)
+    second.replace_document("b", graphs["b"])
+    second.close()
+    with store.open_store(location) as third:
+        third.replace_document("c", graphs["c"])
+    with store.open_store(location, read_only=True) as reader:
+        assert [d.id for d in reader.documents()] == ["a", "b", "c"]
+        for name, graph in graphs.items():
+            assert isomorphic(reader.document_graph(name), graph)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import json
 import os
 import re
@@ -381,6 +382,7 @@ class EmbeddedStore(Store):
 
     def __init__(self, location: str | Path | None, read_only: bool = False) -> None:
         self._lock: IO[str] | None = None
+        self._store: ox.Store | None = None
         self.read_only = read_only
         if location is None or str(location) == ":memory:":
             self.location = ":memory:"
@@ -395,11 +397,10 @@ class EmbeddedStore(Store):
                 if not path.is_dir():
                     raise StoreError(f"{path}: no store here (run `actorgraph build` first)")
                 self._lock = shared_lock(path)
-                self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._lock = _take_lock(path)
-                self._store = ox.Store(str(path))
+            self._store = _open_oxigraph(path, read_only)
         except OSError as exc:
             self._release_lock()
             raise StoreError(f"{path}: cannot open the store ({_one_line(str(exc))})") from None
@@ -410,9 +411,15 @@ class EmbeddedStore(Store):
             self._lock = None
 
     @property
+    def _db(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"{self.location}: the store is closed")
+        return self._store
+
+    @property
     def oxigraph(self) -> ox.Store:
         """The underlying pyoxigraph store (for bulk work and benchmarks)."""
-        return self._store
+        return self._db
 
     def _run(self, query: str, bindings: Bindings | None) -> Any:
         """Run a query with parameters bound by a VALUES block at the start of its WHERE
@@ -426,7 +433,7 @@ class EmbeddedStore(Store):
             except QueryError:
                 substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
-            return self._store.query(
+            return self._db.query(
                 query, use_default_graph_as_union=True, substitutions=substitutions
             )
         except SyntaxError as exc:
@@ -436,7 +443,7 @@ class EmbeddedStore(Store):
 
     def named_graph(self, name: URIRef) -> Graph:
         graph = Graph(identifier=name)
-        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+        for quad in self._db.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
             graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
         return graph
 
@@ -476,7 +483,7 @@ class EmbeddedStore(Store):
 
     def update(self, update: str) -> None:
         try:
-            self._store.update(update)
+            self._db.update(update)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL Update syntax error: {_one_line(str(exc))}") from None
         except OSError as exc:
@@ -487,7 +494,7 @@ class EmbeddedStore(Store):
         self.update(replace_graph_update(name, graph))
 
     def quads(self) -> Iterator[tuple[Identifier, Identifier, Identifier, Identifier | None]]:
-        for quad in self._store:
+        for quad in self._db:
             graph = quad.graph_name
             name = None if isinstance(graph, ox.DefaultGraph) else from_ox(graph)
             yield (
@@ -500,16 +507,37 @@ class EmbeddedStore(Store):
     def dump(self, output: IO[bytes], fmt: str) -> None:
         """Write the whole dataset as N-Quads or TriG, streaming from the engine."""
         formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
-        self._store.dump(output, formats[fmt])
+        self._db.dump(output, formats[fmt])
 
     def count(self) -> int:
-        return len(self._store)
+        return len(self._db)
 
     def close(self) -> None:
-        if hasattr(self, "_store") and self.location != ":memory:" and not self.read_only:
-            with contextlib.suppress(OSError, RuntimeError):
-                self._store.flush()
+        """Flush and free the database, so that this process can open it again at once.
+
+        pyoxigraph has no close: RocksDB releases its lock when the last reference to the
+        store (including unfinished result iterators) is freed, so drop ours and collect.
+        """
+        if self._store is not None and self.location != ":memory:":
+            if not self.read_only:
+                with contextlib.suppress(OSError, RuntimeError):
+                    self._store.flush()
+            self._store = None
+            gc.collect()
         self._release_lock()
+
+
+def _open_oxigraph(path: Path, read_only: bool) -> ox.Store:
+    """Open the RocksDB store; if a store of this process not yet collected holds its lock
+    (e.g. closed while a result iterator was still alive), collect garbage and try again."""
+    opener = ox.Store.read_only if read_only else ox.Store
+    try:
+        return opener(str(path))
+    except OSError as exc:
+        if "lock hold by current process" not in str(exc):
+            raise
+    gc.collect()
+    return opener(str(path))
 
 
 def _take_lock(path: Path) -> IO[str]:
