@@ -80,9 +80,11 @@ def reference(corpus: Path, tmp_path_factory) -> tuple[dict[URIRef, Graph], floa
 def clean_documents(corpus: Path) -> dict[URIRef, Graph]:
     """Each document's graph as a fresh extraction writes it (before surname linking)."""
     model = nlp.load()
+    setup = build.setup_fingerprint(pipeline.EXTRACTOR, build.model_release(None))
     graphs = {}
     for document in reader.read_documents([corpus]):
-        graph = build.document_graph(pipeline.extract(document, model))
+        fingerprint = build.document_fingerprint(document, pipeline.EXTRACTOR, setup)
+        graph = build.document_graph(pipeline.extract(document, model), fingerprint)
         graphs[rdf.document_iri(document.id)] = graph
     return graphs
 

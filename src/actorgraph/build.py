@@ -98,7 +98,7 @@ def build(
     load_reference_graphs(store, summary)
     stored = {doc.id: doc.sha256 for doc in store.documents()}
     extractor = extract or _pipeline_extractor(model)
-    setup = setup_fingerprint(extractor_name, None if extract else _model_release(model))
+    setup = setup_fingerprint(extractor_name, None if extract else model_release(model))
 
     def on_error(path: Path, error: InputError) -> None:
         report(path, error)
@@ -106,7 +106,7 @@ def build(
 
     for document in reader.read_documents(paths, date, on_error=on_error, max_bytes=max_bytes):
         progress("read", document.path)
-        fingerprint = rdf.content_hash(Extraction(document, extractor=extractor_name), setup)
+        fingerprint = document_fingerprint(document, extractor_name, setup)
         if not force and stored.get(document.id) == fingerprint:
             summary.unchanged.append(document.id)
             progress("unchanged", document.path)
@@ -150,7 +150,13 @@ def setup_fingerprint(extractor_name: str, model: str | None = None) -> str:
     return digest.hexdigest()
 
 
-def _model_release(model: str | None) -> str:
+def document_fingerprint(document: Document, extractor_name: str, setup: str) -> str:
+    """What a stored document graph is compared by: its text and metadata, the extractor and
+    the set-up digest (`setup_fingerprint`)."""
+    return rdf.content_hash(Extraction(document, extractor=extractor_name), setup)
+
+
+def model_release(model: str | None) -> str:
     """The spaCy pipeline that `model` names, with its package version when installed."""
     from actorgraph import nlp
 
