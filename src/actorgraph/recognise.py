@@ -55,7 +55,8 @@ class Lexicon:
     place_verbs: frozenset[str]
     equipment_words: frozenset[str]
     motion_words: frozenset[str]
-    group_adjectives: dict[str, str]
+    peoples: dict[str, str]  # adjective or plural noun (lower case) -> the group's name
+    group_adjectives: dict[str, str]  # the same words -> the name key of the group
     portfolio_heads: frozenset[str]
 
 
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
     for role, forms in roles["roles"].items():
         for form in forms:
             role_forms[form.lower()] = role
+    peoples = {w.lower(): group for group, words in types["peoples"].items() for w in words}
     return Lexicon(
         head_types=head_types,
         nominal_heads=nominal,
@@ -88,7 +90,8 @@ def lexicon() -> Lexicon:
         place_verbs=frozenset(w.lower() for w in types["place_verbs"]),
         equipment_words=frozenset(w.lower() for w in types["equipment_words"]),
         motion_words=frozenset(w.lower() for w in types["motion_words"]),
-        group_adjectives={k.lower(): name_key(v) for k, v in types["group_adjectives"].items()},
+        peoples=peoples,
+        group_adjectives={word: name_key(group) for word, group in peoples.items()},
         portfolio_heads=frozenset(w.lower() for w in types["portfolio_heads"]),
     )
 
@@ -216,24 +219,42 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
         if span is None or (not ent.ent_id_ and in_title & set(range(span.start, span.end))):
             continue
         if not ent.ent_id_ and (
-            _not_a_name(span, ent.label_, knowledge) or _plural_common_noun(span, nlp)
+            _not_a_name(span, ent.label_, knowledge)
+            or (_plural_common_noun(span, nlp) and not _only_demonym(span.text, knowledge))
         ):
             continue
         found = classify(span, ent.label_, ent.ent_id_, knowledge)
         if found is None:
             continue
         (result.demonyms if found.kind == "demonym" else result.mentions).append(found)
+    result.mentions = _noun_communities(result, doc, knowledge)
     covered = {i for m in result.mentions for i in range(m.start_token, m.end_token)}
     title_tokens = {i for t in result.titles for i in range(t.start_token, t.end_token)}
-    demonym_at = {d.start_token: d for d in result.demonyms}
+    demonym_at = {i: d for d in result.demonyms for i in range(d.start_token, d.end_token)}
     for chunk in doc.noun_chunks:
         if chunk.root.i in covered or chunk.root.i in title_tokens:
             continue
-        nominal = nominal_group(chunk, demonym_at, covered, knowledge)
-        if nominal is not None:
-            result.mentions.append(nominal)
+        result.mentions += nominal_group(chunk, demonym_at, covered, knowledge)
     result.mentions.sort(key=lambda m: m.start_token)
     return result
+
+
+def _noun_communities(result: Recognition, doc: Doc, knowledge: KnowledgeBase) -> list[Recognised]:
+    """A people named as a noun right after a demonym is one community ("Iraqi Kurds",
+    "Greek Cypriots"): the two words are one group, of the country `community` gives."""
+    before = {d.end_token: d for d in result.demonyms}
+    joined = []
+    for m in result.mentions:
+        d = before.get(m.start_token)
+        if m.kind in ("group", "country") and m.end_token - m.start_token == 1 and d:
+            found = community(d.text, m.text, knowledge)
+            if found is not None:
+                label, iso3 = found
+                m = Recognised(d.start_token, m.end_token, doc[d.start_token : m.end_token].text,
+                               "PoliticalGroup", kind="group", country=iso3,
+                               label=label)  # fmt: skip
+        joined.append(m)
+    return joined
 
 
 def _trim(ent: Span) -> Span | None:
@@ -384,17 +405,101 @@ def _lookup(text: str, label: str, knowledge: KnowledgeBase) -> KBEntry | None:
 
 
 def _norp(span: Span, base: tuple[int, int, str], knowledge: KnowledgeBase) -> Recognised | None:
-    """A demonym ties to its country; a nationality or group used as a noun on its own
-    ("the Taliban") is a political group; an adjective of no country names nothing."""
+    """A nationality, people or faith word. Used attributively ("Russian forces", "Kurdish
+    fighters") it is a demonym tying a noun group to a country or group; used as a noun ("the
+    Palestinians said", "the Kurds") it names the country's side or the group itself; with
+    "ethnic" before it ("ethnic Albanians") it is a people, whatever its country."""
+    attributive = _attributive(span.root)
+    words = span.text.replace("-", " ").split()
+    if len(words) == 2:
+        return _community(span, base, words, attributive, knowledge)
     country = knowledge.country_by_adjective(span.text)
-    if country is not None:
+    group = lexicon().peoples.get(span.text.lower())
+    if country is not None and attributive:
         return Recognised(
             *base, type="Country", key=country.key, kind="demonym", country=country.country
         )
-    root = span.root
-    if root.pos_ in ("PROPN", "NOUN") and root.dep_ not in ("amod", "compound"):
-        return Recognised(*base, type="PoliticalGroup")
-    return None
+    if group is not None and attributive:
+        return Recognised(*base, type="PoliticalGroup", kind="demonym", label=group)
+    if attributive:
+        return None  # an adjective of no known country or people names nothing
+    start = span.start
+    if start > 0 and span.doc[start - 1].lower_ == "ethnic":
+        label = f"ethnic {span.text}"
+        return Recognised(start - 1, span.end, span.doc[start - 1 : span.end].text,
+                          "PoliticalGroup", kind="group", label=label)  # fmt: skip
+    if country is not None:
+        return Recognised(
+            *base, type="Country", key=country.key, kind="country", country=country.country
+        )
+    if group is not None:
+        return Recognised(*base, type="PoliticalGroup", kind="group", label=group)
+    return Recognised(*base, type="PoliticalGroup")  # "the Taliban"
+
+
+def _attributive(token: Token) -> bool:
+    """Whether a word qualifies a noun ("Russian" in "Russian and Belarusian forces") rather
+    than heading a noun group of its own."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("amod", "compound", "nmod") or token.pos_ == "ADJ"
+
+
+def _community(
+    span: Span,
+    base: tuple[int, int, str],
+    words: list[str],
+    attributive: bool,
+    knowledge: KnowledgeBase,
+) -> Recognised | None:
+    """Two peoples' words naming one community ("Greek Cypriots", "Bosnian Serb forces"); a
+    hyphened pair before a noun of no people ("Russian-Ukrainian talks") names two countries,
+    which stay demonyms of their own."""
+    found = community(words[0], words[1], knowledge)
+    if found is None:
+        return None
+    if "-" in span.text and attributive and span.root.head.lower_ not in _people_heads():
+        return None
+    label, iso3 = found
+    kind = "demonym" if attributive else "group"
+    return Recognised(*base, type="PoliticalGroup", kind=kind, country=iso3, label=label)
+
+
+def community(first: str, second: str, knowledge: KnowledgeBase) -> tuple[str, str | None] | None:
+    """The name and country of a community named by two peoples' words, or None when they are
+    not two such words. The second word is the people; the country is the second's when it is
+    that country's own adjective ("Greek Cypriots": Cypriots of Greek descent, of Cyprus),
+    else the first's ("Bosnian Serbs", "Iraqi Kurds": Serbs of Bosnia, Kurds of Iraq)."""
+    peoples = lexicon().peoples
+    c1 = knowledge.country_by_adjective(first)
+    c2 = knowledge.country_by_adjective(second)
+    if (c1 is None and first.lower() not in peoples) or (
+        c2 is None and second.lower() not in peoples
+    ):
+        return None
+    if c1 is not None and c2 is not None and c1.key == c2.key:
+        return None
+    singular = second[:-1] if second.endswith("s") and c2 is not None else second
+    own = c2 is not None and c2.demonyms and c2.demonyms[0].lower() == singular.lower()
+    iso3 = (c2.country if own and c2 else None) or (c1.country if c1 else None)
+    if iso3 is None and c2 is not None:
+        iso3 = c2.country
+    return f"{first} {_plural(second)}", iso3
+
+
+def _plural(word: str) -> str:
+    """The plural of a people's word ("Cypriot" -> "Cypriots"; "Chinese", "Kurds" unchanged)."""
+    if word.endswith(("s", "ese", "sh", "ch", "ze")):
+        return word
+    group = lexicon().peoples.get(word.lower())
+    return group if group and " " not in group else word + "s"
+
+
+@lru_cache(maxsize=1)
+def _people_heads() -> frozenset[str]:
+    """Head nouns of groups of people or institutions ("officials", "forces", "police")."""
+    lex = lexicon()
+    return frozenset(lex.country_heads | set(lex.nominal_heads))
 
 
 def type_by_head(name: str) -> str | None:
@@ -459,35 +564,31 @@ def nominal_group(
     demonym_at: dict[int, Recognised],
     covered: set[int],
     knowledge: KnowledgeBase,
-) -> Recognised | None:
-    """A noun group naming a country's institution ("Russian forces", "the armed forces of
-    Belarus", "his soldiers") or the country itself ("the Belarusian government")."""
+) -> list[Recognised]:
+    """Noun groups naming a country's institution ("Russian forces", "the armed forces of
+    Belarus", "his soldiers"), the country itself ("the Belarusian government"), a people or
+    region ("Kurdish leaders", "Arab states") or a group of one ("Shiite militia"). Coordinated
+    demonyms ("Hungarian and Romanian officials") give one mention per country, each on its
+    own demonym, since the head noun is shared."""
     lex = lexicon()
     head = chunk.root
     word = head.lower_
     if word not in lex.nominal_heads and word not in lex.country_heads:
-        return None
-    country: Recognised | None = None
+        return []
     owner: int | None = None
     modifiers: list[str] = []
+    qualifiers: list[Recognised] = []
     start = chunk.start
     for token in chunk[: head.i - chunk.start]:
         if token.i not in demonym_at and token.text[:1].isupper() and token.i not in covered:
-            found = knowledge.country_by_adjective(token.text)  # a demonym NER missed
-            if found is not None and _only_demonym(token.text, knowledge):
-                demonym_at[token.i] = Recognised(
-                    token.i,
-                    token.i + 1,
-                    token.text,
-                    "Country",
-                    key=found.key,
-                    kind="demonym",
-                    country=found.country,
-                )
+            found = _missed_demonym(token, knowledge)  # a demonym NER missed
+            if found is not None:
+                demonym_at[token.i] = found
         if token.i in demonym_at:
-            country = demonym_at[token.i]
+            if demonym_at[token.i] not in qualifiers:
+                qualifiers.append(demonym_at[token.i])
         elif token.lower_ in _QUANTIFIERS:
-            return None
+            return []
         elif token.dep_ == "poss" or token.tag_ == "POS" or token.lower_ in _DETERMINERS:
             if token.dep_ == "poss" and (token.i in covered or token.pos_ == "PRON"):
                 owner = token.i
@@ -502,42 +603,96 @@ def nominal_group(
             owner = token.i
     if word in lex.portfolio_heads:
         modifiers += _portfolio_after(head, covered)  # "the ministry of defence"
-    if country is None and owner is None:
+    qualifiers = _join_communities(qualifiers, chunk.doc, knowledge)
+    if not qualifiers and owner is None:
         owner = _of_object(head, covered)
-    if country is None and owner is None:
-        return None
-    anchor = chunk.doc[country.start_token] if country is not None else chunk.doc[owner or 0]
-    if anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children):
-        return None  # "Russian and Ukrainian delegations": a group of two countries
-    if country is not None:
-        start = min(start, country.start_token)
-    span = chunk.doc[start : head.i + 1]
-    iso3 = country.country if country else None
-    if word in lex.country_heads:
-        key = country.key if country else None
-        return Recognised(
-            span.start,
-            span.end,
-            span.text,
-            "Country",
-            key=key,
-            kind="country",
-            country=iso3,
-            owner=owner,
-        )
-    type_name, canonical = lex.nominal_heads[word]
+    if not qualifiers and owner is None:
+        return []
+    canonical = lex.nominal_heads[word][1] if word in lex.nominal_heads else word
     if [m for m in modifiers if m != "armed"]:
         canonical = " ".join([*modifiers, word])
-    return Recognised(
-        span.start,
-        span.end,
-        span.text,
-        type_name,
-        kind="nominal",
-        country=iso3,
-        label=canonical,
-        owner=owner,
+    if len(qualifiers) > 1:  # one mention per coordinated country or people, on its word
+        each = [
+            _qualified(q.start_token, q.end_token, q, word, canonical, None, chunk.doc)
+            for q in qualifiers
+        ]
+        return [f for f in each if f is not None]
+    anchor = chunk.doc[qualifiers[0].start_token if qualifiers else owner or 0]
+    if anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children):
+        return []  # "Russian and allied forces", "delegations of X and Y": more than one
+    if qualifiers:
+        start = min(start, qualifiers[0].start_token)
+    found = _qualified(
+        start, head.i + 1, qualifiers[0] if qualifiers else None, word, canonical, owner, chunk.doc
     )
+    return [found] if found is not None else []
+
+
+def _qualified(
+    start: int,
+    end: int,
+    qualifier: Recognised | None,
+    word: str,
+    canonical: str,
+    owner: int | None,
+    doc: Doc,
+) -> Recognised | None:
+    """The mention a head noun with its country or people makes."""
+    lex = lexicon()
+    text = doc[start:end].text
+    if qualifier is not None and qualifier.type != "Country":  # a people, region or community
+        if word == "state":
+            return None  # "the Jewish state" is a country the words do not name
+        if word in lex.country_heads:
+            return Recognised(start, end, text, "PoliticalGroup", kind="group",
+                              country=qualifier.country, label=qualifier.label)  # fmt: skip
+        type_name = lex.nominal_heads[word][0]
+        label = f"{doc[qualifier.start_token : qualifier.end_token].text} {canonical}"
+        return Recognised(start, end, text, type_name, kind="group",
+                          country=qualifier.country, label=label)  # fmt: skip
+    iso3 = qualifier.country if qualifier else None
+    if word in lex.country_heads:
+        key = qualifier.key if qualifier else None
+        return Recognised(start, end, text, "Country", key=key, kind="country", country=iso3,
+                          owner=owner)  # fmt: skip
+    type_name = lex.nominal_heads[word][0]
+    return Recognised(start, end, text, type_name, kind="nominal", country=iso3,
+                      label=canonical, owner=owner)  # fmt: skip
+
+
+def _missed_demonym(token: Token, knowledge: KnowledgeBase) -> Recognised | None:
+    """A capitalised demonym or people's word before a noun that the model did not mark."""
+    found = knowledge.country_by_adjective(token.text)
+    if found is not None and _only_demonym(token.text, knowledge):
+        return Recognised(token.i, token.i + 1, token.text, "Country", key=found.key,
+                          kind="demonym", country=found.country)  # fmt: skip
+    group = lexicon().peoples.get(token.lower_)
+    if group is not None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+        return Recognised(token.i, token.i + 1, token.text, "PoliticalGroup", kind="demonym",
+                          label=group)  # fmt: skip
+    return None
+
+
+def _join_communities(
+    qualifiers: list[Recognised], doc: Doc, knowledge: KnowledgeBase
+) -> list[Recognised]:
+    """Two adjacent peoples' words with nothing between them are one community ("Greek
+    Cypriot leaders"), not two coordinated countries."""
+    joined: list[Recognised] = []
+    for q in qualifiers:
+        last = joined[-1] if joined else None
+        if last is not None and last.end_token == q.start_token and last.kind == "demonym":
+            first, second = doc[last.start_token : last.end_token].text, q.text
+            found = community(first, second, knowledge)
+            if found is not None:
+                label, iso3 = found
+                joined[-1] = Recognised(last.start_token, q.end_token,
+                                        doc[last.start_token : q.end_token].text,
+                                        "PoliticalGroup", kind="demonym", country=iso3,
+                                        label=label)  # fmt: skip
+                continue
+        joined.append(q)
+    return joined
 
 
 def _of_object(head: Token, covered: set[int]) -> int | None:

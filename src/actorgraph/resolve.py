@@ -301,6 +301,7 @@ class _Resolver:
         for title in titles:
             found = self.title_person(title)
             if found is None:
+                self.title_for_org(title)
                 continue
             group, how = found
             org = self.title_org(title)
@@ -313,6 +314,15 @@ class _Resolver:
                 entity.country = self.entities[org].country
             posts.append(Post(group, title.role, org, title, how))
         return posts
+
+    def title_for_org(self, title: Title) -> None:
+        """A title naming no person the text or KB knows ("a Turkish official", "the Kremlin
+        spokesman") speaks and acts for its country or organisation: a mention of it."""
+        org = self.title_org(title)
+        if org is None or any(self.group_at(i) for i in range(title.start_token, title.end_token)):
+            return
+        start = self.title_start(title)
+        self.attach(org, start, title.end_token, "nominal", None)
 
     def title_start(self, title: Title) -> int:
         """First token of the title's noun group ("the Russian defence minister")."""
@@ -497,6 +507,9 @@ class _Resolver:
 
     def add_nominals(self, mentions: list[Recognised]) -> None:
         for m in mentions:
+            if m.kind == "group":
+                self.add_group(m)
+                continue
             if m.kind not in ("nominal", "country"):
                 continue
             iso3 = m.country
@@ -517,6 +530,30 @@ class _Resolver:
             if not entity.names:
                 entity.names.append(label)
             self.attach(group, m.start_token, m.end_token, "nominal", None)
+
+    def add_group(self, m: Recognised) -> None:
+        """A people, region or community ("the Kurds", "Arab states", "Greek Cypriot
+        leaders") or a group named by one ("Kurdish fighters"): an actor under its label."""
+        label = m.label or m.text
+        group = f"{m.type}:{name_key(label)}"
+        entity = self.entity(group, m.type)
+        entity.country = entity.country or m.country
+        if not entity.names:
+            entity.names.append(label)
+        self.attach(group, m.start_token, m.end_token, "nominal", None)
+
+    def add_demonyms(self, demonyms: list[Recognised]) -> None:
+        """A demonym no title or noun group took ("an Indian proposal", "Israeli changes",
+        "the Turkish and Greek sides") still names its country: the country is an actor,
+        the word its mention, so that what the country owns or does can be read from it."""
+        for d in demonyms:
+            if d.country is None or d.type != "Country" or self.group_at(d.start_token):
+                continue
+            if _qualifies_subject(self.doc[d.end_token - 1]):
+                continue
+            found = self.country_entity(d.country)
+            if found is not None:
+                self.attach(found[0], d.start_token, d.end_token, "demonym", None)
 
     def add_named_countries(self) -> None:
         """The country an institution's name names ("Nigerien troops", "Russian forces") is
@@ -581,6 +618,16 @@ def _stray_subject(token: Token) -> bool:
             break
     between = first.doc[first.i + 1 : token.i]
     return any(t.text == "," for t in between)
+
+
+def _qualifies_subject(token: Token) -> bool:
+    """Whether a demonym qualifies the subject of a verb ("the Russian invasion began"): a
+    thing or event is what acts there, not the country; a qualified object ("rejected an
+    Indian proposal") is the country's and makes it the party acted upon."""
+    head = token
+    while head.dep_ in ("amod", "compound", "conj", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in _SUBJECT_DEPS
 
 
 def is_pleonastic(token: Token) -> bool:
@@ -654,6 +701,7 @@ def resolve(
     posts = [resolver.possessor_org(p) for p in posts]
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
     resolver.add_named_countries()
+    resolver.add_demonyms(recognition.demonyms)
     return _finish(resolver, recognition, posts)
 
 
