@@ -174,6 +174,80 @@ def test_only_ministries_take_a_portfolio(nlp: Language) -> None:
     assert found["Zambian police"].label == "police"
 
 
-def test_a_demonym_before_a_noun_that_names_no_group_makes_no_actor(nlp: Language) -> None:
+def test_a_demonym_before_a_noun_that_names_no_group_is_no_mention_of_its_own(
+    nlp: Language,
+) -> None:
     found = run(nlp, "Ecuador rejected a Colombian proposal on the border.")
     assert not [m for m in found.mentions if m.country == "COL"]
+    assert [d.country for d in found.demonyms] == ["COL"]
+
+
+def test_coordinated_demonyms_give_one_mention_per_country(nlp: Language) -> None:
+    found = run(nlp, "Senior Peruvian and Chilean diplomats met in Quito.").mentions
+    countries = [(m.text, m.kind, m.country) for m in found if m.kind == "country"]
+    assert countries == [("Peruvian", "country", "PER"), ("Chilean", "country", "CHL")]
+    forces = run(nlp, "Kenyan and Somali troops crossed the border.").mentions
+    assert [(m.type, m.country) for m in forces if m.kind == "nominal"] == [
+        ("MilitaryForce", "KEN"),
+        ("MilitaryForce", "SOM"),
+    ]
+
+
+def test_singular_people_nouns_act_for_their_country(nlp: Language) -> None:
+    found = {m.text: m for m in run(nlp, "A Peruvian diplomat said a Chilean soldier fled.").mentions}
+    assert (found["Peruvian diplomat"].kind, found["Peruvian diplomat"].country) == (
+        "country",
+        "PER",
+    )
+    assert (found["Chilean soldier"].type, found["Chilean soldier"].country) == (
+        "MilitaryForce",
+        "CHL",
+    )
+
+
+def test_weapons_acting_stand_for_their_armed_forces(nlp: Language) -> None:
+    found = run(nlp, "Ethiopian tanks and helicopters shelled the town.").mentions
+    tanks = next(m for m in found if m.kind == "nominal")
+    assert (tanks.type, tanks.country, tanks.label) == ("MilitaryForce", "ETH", "armed forces")
+
+
+def test_peoples_faiths_and_regions_are_groups_without_a_country(nlp: Language) -> None:
+    found = {
+        m.text: m
+        for m in run(nlp, "Kurdish leaders met Arab states while a Sunni militia fled.").mentions
+    }
+    assert (found["Kurdish leaders"].type, found["Kurdish leaders"].label) == (
+        "PoliticalGroup",
+        "Kurds",
+    )
+    assert found["Kurdish leaders"].country is None
+    assert found["Arab states"].label == "Arab states"
+    militia = next(m for t, m in found.items() if t.endswith("Sunni militia"))
+    assert (militia.type, militia.label, militia.country) == ("MilitaryForce", "Sunni militia", None)
+
+
+def test_nationality_nouns_name_their_country_unless_ethnic(nlp: Language) -> None:
+    found = {m.text: m for m in run(nlp, "The Peruvians accused the Bolivians.").mentions}
+    assert (found["Peruvians"].kind, found["Peruvians"].country) == ("country", "PER")
+    assert (found["Bolivians"].kind, found["Bolivians"].country) == ("country", "BOL")
+    ethnic = run(nlp, "Hundreds of ethnic Hungarians marched in the city.").mentions
+    group = next(m for m in ethnic if m.kind == "group")
+    assert (group.text, group.type, group.country) == ("ethnic Hungarians", "PoliticalGroup", None)
+
+
+def test_compound_demonyms_name_one_community_of_one_country(nlp: Language) -> None:
+    knowledge = kb.load()
+    assert recognise.community("Greek", "Cypriots", knowledge) == ("Greek Cypriots", "CYP")
+    assert recognise.community("Turkish", "Cypriot", knowledge) == ("Turkish Cypriots", "CYP")
+    assert recognise.community("Bosnian", "Serb", knowledge) == ("Bosnian Serbs", "BIH")
+    assert recognise.community("Iraqi", "Kurds", knowledge) == ("Iraqi Kurds", "IRQ")
+    assert recognise.community("Peruvian", "Peruvians", knowledge) is None
+    assert recognise.community("Greek", "officials", knowledge) is None
+    found = run(nlp, "Turkish Cypriot leaders rejected the plan.").mentions
+    leaders = next(m for m in found if m.kind == "group")
+    assert (leaders.type, leaders.label, leaders.country) == (
+        "PoliticalGroup",
+        "Turkish Cypriots",
+        "CYP",
+    )
+    assert not [m for m in found if m.country == "TUR"]

@@ -170,3 +170,42 @@ def test_group_adjective_points_at_the_group_only_when_it_is_an_actor(nlp: Langu
     res, doc = run(nlp, "Western sanctions hurt Chad.")
     assert actor_of(res, doc, "Western") is None
     assert not [a for a in res.index.actors if a.type == "PoliticalGroup"]
+
+
+def test_coordinated_demonyms_are_two_country_actors(nlp: Language) -> None:
+    res, doc = run(nlp, "Peruvian and Chilean officials agreed to reopen the border.")
+    assert actor_of(res, doc, "Peruvian") is not None
+    assert actor_of(res, doc, "Peruvian").id.endswith("/country/PER")  # type: ignore[union-attr]
+    assert actor_of(res, doc, "Chilean").id.endswith("/country/CHL")  # type: ignore[union-attr]
+
+
+def test_a_title_naming_no_person_is_its_country(nlp: Language) -> None:
+    res, doc = run(nlp, "A Peruvian official said the border would reopen.")
+    peru = actor_of(res, doc, "official")
+    assert peru is not None and peru.id.endswith("/country/PER")
+    assert not [a for a in res.index.actors if a.type == "Person"]
+
+
+def test_a_demonym_qualifying_an_object_names_its_country(nlp: Language) -> None:
+    res, doc = run(nlp, "Ecuador rejected a Colombian proposal on the border.")
+    colombia = actor_of(res, doc, "Colombian")
+    assert colombia is not None and colombia.id.endswith("/country/COL")
+    assert [m.kind for m in colombia.mentions] == ["demonym"]
+    res, doc = run(nlp, "The Colombian offensive began in May.")
+    assert actor_of(res, doc, "Colombian") is None  # the offensive acts, not the country
+
+
+def test_a_people_named_as_noun_and_adjective_is_one_group(nlp: Language) -> None:
+    res, doc = run(nlp, "The Kurds held a rally. Kurdish leaders said the vote was fair.")
+    kurds = actor_of(res, doc, "Kurds")
+    assert kurds is not None and kurds.type == "PoliticalGroup"
+    assert actor_of(res, doc, "leaders") is kurds
+    assert kurds.country is None
+
+
+def test_a_community_is_a_group_of_its_country(nlp: Language) -> None:
+    res, doc = run(nlp, "Greek Cypriot negotiators walked out of the talks.")
+    group = actor_of(res, doc, "negotiators")
+    assert group is not None
+    assert (group.type, group.label, group.country) == ("PoliticalGroup", "Greek Cypriots", "CYP")
+    assert group.id.endswith("/politicalgroup/greek-cypriots")
