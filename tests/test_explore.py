@@ -74,3 +74,28 @@ def test_evidence_follows_an_edge_to_its_sentence(graph) -> None:
 def test_query_rejects_non_select(graph) -> None:
     with pytest.raises(ActorgraphError):
         graph.query("ASK { ?s ?p ?o }")
+
+
+def test_function_api_builds_and_queries_through_the_facade(tmp_path: Path) -> None:
+    from rdflib import Graph
+
+    from actorgraph import api
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "macron-scholz.txt").write_text(ARTICLE, encoding="utf-8")
+    location = tmp_path / "store"
+    assert api.build([folder], location, date="2023-01-10").written == ["macron-scholz"]
+    assert api.build([folder], location, date="2023-01-10").unchanged == ["macron-scholz"]
+    meetings = api.query("who-met-whom", {"actor": "Emmanuel Macron"}, location)
+    assert isinstance(meetings, pd.DataFrame) and "Olaf Scholz" in set(meetings["otherLabel"])
+    assert api.query("ASK { ?d a <https://w3id.org/actorgraph#Document> }", location=location)
+    described = api.query(
+        "CONSTRUCT { ?d ?p ?o } WHERE { ?d a <https://w3id.org/actorgraph#Document> ; ?p ?o }",
+        location=location,
+    )
+    assert isinstance(described, Graph) and len(described) > 0
+    with actorgraph.open(location, read_only=True) as graph:
+        assert graph.summary()["documents"] == 1
+        with pytest.raises(ActorgraphError):
+            graph.build(folder)

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from actorgraph.explore import ActorGraph
 
 
-def open(location: Any = None) -> ActorGraph:
+def open(location: Any = None, read_only: bool = False) -> ActorGraph:
     """Open (or create) a store: a folder for the embedded store, or a SPARQL endpoint URL."""
     from actorgraph.explore import open as open_graph
 
-    return open_graph(location)
+    return open_graph(location, read_only=read_only)

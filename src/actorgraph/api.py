@@ -1,13 +1,23 @@
-"""The Python API behind the CLI and the notebooks."""
+"""Function-style Python API: extract articles, open a store, build and query in one call.
+
+`build` and `query` open the store, call the notebook facade (`actorgraph.explore`) and close
+it again; for several steps on one store use `actorgraph.open(location)`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actorgraph import nlp, pipeline, reader
 from actorgraph.model import Extraction
+from actorgraph.store import open_store
+
+if TYPE_CHECKING:
+    from actorgraph.build import BuildSummary
+
+__all__ = ["build", "extract_json", "extract_paths", "open_store", "query"]
 
 
 def extract_paths(
@@ -28,33 +38,25 @@ def extract_json(
     return {"documents": [rdf.document_json(rdf.to_graph(e), e.document.id) for e in extractions]}
 
 
-def open_store(location: str | Path | None = None) -> Any:
-    """The graph store at `location` (folder or SPARQL endpoint URL; None: the default)."""
-    from actorgraph import store
-
-    return store.open_store(location)
-
-
 def build(
-    paths: Iterable[Path],
+    paths: Iterable[str | Path],
     location: str | Path | None = None,
     date: str | None = None,
     model: str | None = None,
-) -> Any:
+) -> BuildSummary:
     """Ingest articles into the store at `location` and return the build summary."""
-    from actorgraph import build as building
-    from actorgraph import store
+    from actorgraph import explore
 
-    with store.open_store(location) as opened:
-        return building.build([Path(p) for p in paths], opened, date=date, model=model)
+    with explore.open(location) as graph:
+        return graph.build(*paths, date=date, model=model)
 
 
 def query(
     spec: str, params: dict[str, str] | None = None, location: str | Path | None = None
 ) -> Any:
-    """A named query, .rq file or SPARQL text on the store, as a pandas DataFrame (SELECT)."""
-    from actorgraph import queries, store
+    """A named query, .rq file or SPARQL text on the store: a pandas DataFrame for SELECT, an
+    rdflib Graph for CONSTRUCT and DESCRIBE, a bool for ASK."""
+    from actorgraph import explore
 
-    with store.open_store(location, read_only=True) as opened:
-        result = queries.run(opened, spec, params or {})
-    return result.to_dataframe() if isinstance(result, store.SelectResult) else result
+    with explore.open(location, read_only=True) as graph:
+        return graph.run(spec, **(params or {}))

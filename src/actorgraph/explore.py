@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
+from rdflib import Graph
 
 from actorgraph import analysis, network, queries, render
 from actorgraph.build import BuildSummary, build
@@ -71,10 +72,16 @@ class ActorGraph:
 
     def query(self, spec: str, **params: Any) -> pd.DataFrame:
         """Run a named query, a .rq file or SPARQL text; parameters are bound, never pasted."""
-        result = queries.run(self.store, spec, {k: str(v) for k, v in params.items()})
-        if not isinstance(result, SelectResult):
+        result = self.run(spec, **params)
+        if not isinstance(result, pd.DataFrame):
             raise ActorgraphError("query() returns tables: use a SELECT query")
-        return result.to_dataframe()
+        return result
+
+    def run(self, spec: str, **params: Any) -> pd.DataFrame | Graph | bool:
+        """Any query: a DataFrame for SELECT, an rdflib Graph for CONSTRUCT and DESCRIBE, a bool
+        for ASK."""
+        result = queries.run(self.store, spec, {k: str(v) for k, v in params.items()})
+        return result.to_dataframe() if isinstance(result, SelectResult) else result
 
     @staticmethod
     def queries() -> pd.DataFrame:
@@ -166,9 +173,10 @@ class ActorGraph:
         self.close()
 
 
-def open(location: str | Path | None = None) -> ActorGraph:
-    """Open (or create) a store: a folder for the embedded store, or a SPARQL endpoint URL."""
-    return ActorGraph(open_store(location))
+def open(location: str | Path | None = None, read_only: bool = False) -> ActorGraph:
+    """Open (or create) a store: a folder for the embedded store, or a SPARQL endpoint URL;
+    `read_only` opens an existing embedded store for reading alongside other readers."""
+    return ActorGraph(open_store(location, read_only=read_only))
 
 
 def build_graph(paths: Iterable[str | Path], location: str | Path | None = None) -> ActorGraph:

@@ -482,6 +482,8 @@ class EmbeddedStore(Store):
         return bool(answer)
 
     def update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only")
         try:
             self._db.update(update)
         except SyntaxError as exc:
