@@ -97,6 +97,7 @@ class Entry:
     joint: str | None = None
     target: str = "optional"  # "required" for words that name an event only with a target
     undergoer: str | None = None  # type for the subject of an agentless passive
+    mutual: bool = False  # "X and Y restored ties": each acts towards the other
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Lexicon:
                     joint=raw.get("joint"),
                     target=str(raw.get("target", "optional")),
                     undergoer=raw.get("undergoer"),
+                    mutual=bool(raw.get("mutual", False)),
                 )
                 if entry.type not in PLOVER_TYPES:
                     raise ValueError(f"{path}: {key}: unknown PLOVER type {entry.type}")
@@ -163,6 +165,7 @@ class Candidate:
     derived: bool = False
     stance: statements.Stance = field(default_factory=statements.Stance)
     speaker: str | None = None  # IRI of the actor the event is attributed to
+    mutual: bool = False  # several sources and no target: each towards each other
 
 
 def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
@@ -278,34 +281,32 @@ class _Finder:
         return place
 
     def _phrase_actors(
-        self, head: Token, preps: Iterable[str], depth: int = 0, objects: bool = True
+        self,
+        head: Token,
+        preps: Iterable[str],
+        depth: int = 0,
+        objects: bool = True,
+        exclude: Iterable[str] = (),
     ) -> list[Actor]:
         """Actors in the object or prepositional phrases of a word ("action against X",
-        "sanctions on X", "a war against X" below "mobilised for")."""
+        "sanctions on X", "a war against X" below "mobilised for"), skipping the actors
+        whose ids `exclude` names."""
         wanted = tuple(preps)
+        own = set(exclude)
+        phrases = []
         if objects:
-            for child in head.children:
-                if child.dep_ in ("dobj", "dative"):
-                    found = self.actors_of(child, depth) or (
-                        self._phrase_actors(child, TARGET_PREPS, depth + 1, objects=False)
-                        if depth < 2
-                        else []
-                    )
-                    if found:
-                        return found
+            phrases += [c for c in head.children if c.dep_ in ("dobj", "dative")]
         for prep in wanted:
             for child in head.children:
                 if child.dep_ in ("prep", "agent") and child.lower_ == prep:
-                    for pobj in child.children:
-                        if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
-                            continue
-                        found = self.actors_of(pobj, depth) or (
-                            self._phrase_actors(pobj, TARGET_PREPS, depth + 1, objects=False)
-                            if depth < 2
-                            else []
-                        )
-                        if found:
-                            return found
+                    phrases += [g for g in child.children if g.dep_ == "pobj"
+                                and g.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
+        for phrase in phrases:
+            found = [a for a in self.actors_of(phrase, depth) if a.id not in own]
+            if not found and depth < 2:
+                found = self._phrase_actors(phrase, TARGET_PREPS, depth + 1, False, own)
+            if found:
+                return found
         return []
 
     def _pronoun_actor(self, pronoun: Token) -> list[Actor]:
@@ -464,15 +465,21 @@ class _Finder:
                 sources = sources or self._own_actor(obj, 1)
         else:
             sources = subject_actors
-            targets = [] if entry.object == "theme" else object_actors
-            targets = targets or self._prep_actors(verb, entry.targets)
+            own = {a.id for a in sources}  # "recalled its ambassador from X": X, not itself
+            if etype == "MOBILIZE":  # "put its army on alert near X": the army is its own
+                own |= {a.id for a in object_actors if _same_country(a, sources)}
+            targets = [] if entry.object == "theme" else [a for a in object_actors
+                                                          if a.id not in own]  # fmt: skip
+            targets = targets or self._prep_actors(verb, entry.targets, exclude=sources)
             targets = targets or self._dative_actors(verb)
             if not targets and obj is not None:
                 targets = self._phrase_actors(
-                    obj, (*entry.targets, *_fallback_preps(etype)), objects=False
+                    obj, (*entry.targets, *_fallback_preps(etype)), objects=False, exclude=own
                 )
             if not targets:
-                targets = self._phrase_actors(verb, ("for", "against", "into", "on"), objects=False)
+                targets = self._phrase_actors(
+                    verb, ("for", "against", "into", "on"), objects=False, exclude=own
+                )
             if entry.sources:
                 sources = self._prep_actors(verb, entry.sources) or sources
         if etype == "CONSULT" and mode == "visit" and self._armed(verb, passive):
@@ -486,7 +493,7 @@ class _Finder:
         complement = self._complement(verb)
         if not targets and complement is not None:
             targets = self._complement_targets(complement, sources)
-        if not targets and (entry.type == "REQUEST" or lemma_controls_object(verb)):
+        if not targets and (entry.type in ("REQUEST", "ACCUSE") or lemma_controls_object(verb)):
             targets = self._clause_subject_actors(verb)  # "allowed X to stand", "demanded X go"
         if not targets and etype == "THREATEN":
             targets = self._condition_actors(verb, complement, sources)
@@ -502,8 +509,8 @@ class _Finder:
         confidence = 0.8 if how == "phrase" else 0.7
         if passive:
             confidence -= 0.05
-        cand = self._candidate(verb, Entry(etype, mode, joint=entry.joint), sources, targets,
-                               confidence, how)  # fmt: skip
+        cand = self._candidate(verb, Entry(etype, mode, joint=entry.joint, mutual=entry.mutual),
+                               sources, targets, confidence, how)  # fmt: skip
         if cand is not None:
             cand.complement = complement
         return cand
@@ -527,7 +534,8 @@ class _Finder:
             joint = joint.joint
         if joint and (len(sources) > 1 or (noun is not None and _is_joint(noun))):
             etype, mode = joint, None
-        return Candidate(trigger, etype, mode, sources, targets, round(confidence, 2), how)
+        return Candidate(trigger, etype, mode, sources, targets, round(confidence, 2), how,
+                         mutual=entry.mutual)  # fmt: skip
 
     def _names_visitor(self, obj: Token) -> bool:
         """Whether an object names who came ("hosted Putin", "received a delegation"), not
@@ -573,18 +581,32 @@ class _Finder:
         return self._prep_actors(verb, ("by",), deps=("agent", "prep"))
 
     def _prep_actors(
-        self, head: Token, preps: Iterable[str], deps: tuple[str, ...] = ("prep",)
+        self,
+        head: Token,
+        preps: Iterable[str],
+        deps: tuple[str, ...] = ("prep",),
+        exclude: Iterable[Actor] = (),
     ) -> list[Actor]:
-        wanted = set(preps)
-        actors: list[Actor] = []
-        for child in head.children:
-            if child.dep_ in deps and child.lower_ in wanted:
+        """Actors in the phrases of the first preposition (in the order given) that names
+        any; `exclude` skips the doer's own things ("to its border with X": X)."""
+        own = {a.id for a in exclude}
+        for prep in dict.fromkeys(preps):
+            actors: list[Actor] = []
+            for child in head.children:
+                if child.dep_ not in deps or child.lower_ != prep:
+                    continue
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        # "a strike over a bill signed by X": X answers for the bill
-                        found = self.actors_of(pobj) or self._agent_of_participle(pobj)
-                        actors += [a for a in found if a not in actors]
-        return actors
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "a strike over a bill signed by X": X answers for the bill
+                    found = self.actors_of(pobj) or self._agent_of_participle(pobj)
+                    found = [a for a in found if a.id not in own]
+                    if not found and own:
+                        found = self._phrase_actors(pobj, TARGET_PREPS, 1, False, own)
+                    actors += [a for a in found if a not in actors]
+            if actors:
+                return actors
+        return []
 
     def _dative_actors(self, verb: Token) -> list[Actor]:
         actors: list[Actor] = []
@@ -627,6 +649,10 @@ class _Finder:
                             found = [a for a in self.actors_of(pobj) if a.id not in own]
                             if found:
                                 return found
+            if lemma_controls_object(clause):  # "refused to allow X to enter": X
+                found = [a for a in self._clause_subject_actors(clause) if a.id not in own]
+                if found:
+                    return found
             nxt = self._complement(clause)
             if nxt is None:
                 return []
@@ -784,10 +810,28 @@ class _Finder:
             entry = hit[0]
             if token.dep_ in ("dobj", "nsubjpass") and self.lex.verbs.get(token.head.lemma_):
                 continue  # the verb's own event covers it ("condemned the attack")
+            if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+                continue  # a modifier names a kind of thing: "war crimes", "strike force"
+            if self._what_is_judged(token):
+                continue  # "reneged on its commitment": the commitment is what is rejected
             cand = self._noun_event(token, entry)
             if cand is not None:
                 found.append(cand)
         return found
+
+    def _what_is_judged(self, noun: Token) -> bool:
+        """Whether a noun is what a verb of agreeing, backing, asking or rejecting is about,
+        through one of that verb's own prepositions ("reneged on the pledge", "agreed to
+        the plan")."""
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return False
+        verb = noun.head.head
+        entry = self.lex.verbs.get(verb.lemma_.lower())
+        return (
+            entry is not None
+            and entry.type in ("REJECT", "AGREE", "SUPPORT", "REQUEST")
+            and noun.head.lower_ in entry.targets
+        )
 
     def _noun_event(self, noun: Token, entry: Entry) -> Candidate | None:
         sources: list[Actor] = []
@@ -833,6 +877,14 @@ def _preparing_verb(noun: Token) -> Token | None:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in PREPARING:
         return head.head
     return None
+
+
+def _same_country(actor: Actor, others: list[Actor]) -> bool:
+    """Whether an actor belongs to the country of one of `others` (or is that country)."""
+    codes = {o.country for o in others if o.country}
+    return bool(actor.country and actor.country in codes) or any(
+        o.country and actor.id.endswith(f"/country/{o.country}") for o in others
+    )
 
 
 def _free_relative(verb: Token) -> Token | None:
@@ -1043,6 +1095,8 @@ def _relations(
         return [make(s, t) for s in sources for t in targets if s.id != t.id]
     if cand.type in SYMMETRIC_TYPES and len(sources) > 1:
         return [make(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+    if cand.mutual and len(sources) > 1:
+        return [make(a, b) for a in sources for b in sources if a.id != b.id]
     return [make(s, None) for s in sources]
 
 
