@@ -423,6 +423,10 @@ class _Finder:
         targets = targets or self._prep_actors(verb, (*entry.targets, "against", "on", "to"))
         targets = targets or self._dative_actors(verb)
         targets = targets or self._phrase_actors(noun, _fallback_preps(entry.type), objects=False)
+        if not targets and entry.type in ("REQUEST", "THREATEN"):
+            # "renewed its demand that X ...": the clause hangs from the noun or the verb
+            found = self._clause_subject_actors(noun) or self._clause_subject_actors(verb)
+            targets = [a for a in found if a not in sources]
         return self._candidate(verb, entry, sources, targets, 0.75, "light-verb", noun=noun)
 
     def _arguments(
@@ -494,7 +498,9 @@ class _Finder:
         if not targets and complement is not None:
             targets = self._complement_targets(complement, sources)
         if not targets and (entry.type in ("REQUEST", "ACCUSE") or lemma_controls_object(verb)):
-            targets = self._clause_subject_actors(verb)  # "allowed X to stand", "demanded X go"
+            targets = [  # "allowed X to stand", "demanded X go"
+                a for a in self._clause_subject_actors(verb) if a not in sources
+            ]
         if not targets and etype == "THREATEN":
             targets = self._condition_actors(verb, complement, sources)
         deed = obj if obj is not None else _free_relative(verb)
@@ -618,9 +624,10 @@ class _Finder:
         return actors
 
     def _clause_subject_actors(self, verb: Token) -> list[Actor]:
-        """The subject of the clause a verb governs ("demanded that X withdraw": X)."""
+        """The subject of the clause a verb (or noun) governs ("demanded that X withdraw",
+        "the demand that X withdraw": X)."""
         for child in verb.children:
-            if child.dep_ in ("ccomp", "xcomp"):
+            if child.dep_ in ("ccomp", "xcomp", "acl"):
                 for subject in child.children:
                     if subject.dep_ in ("nsubj", "nsubjpass"):
                         return self.actors_of(subject)
@@ -856,6 +863,9 @@ class _Finder:
             sources = self._subject_actors(verb)  # "X arrived for talks with Y"
             confidence = 0.5
         targets = self._prep_actors(noun, entry.targets)
+        if not targets and entry.type in ("REQUEST", "THREATEN"):
+            # "the demand that X withdraw", "a call on X to leave"
+            targets = [a for a in self._clause_subject_actors(noun) if a not in sources]
         if not targets and verb is not None and noun.dep_ == "pobj":
             prep = noun.head.lower_
             if entry.type in ("SUPPORT", "AID") and prep == "with":

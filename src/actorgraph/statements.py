@@ -151,6 +151,10 @@ def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
                     stronger("negated", "falsehood")
                 else:
                     stronger(value, lemma)
+            if child.dep_ == "ccomp" and lemma not in lex.speech:
+                for obj in head.children:  # "renewed its demand today that X ...": the demand
+                    if obj.dep_ == "dobj" and obj.lemma_.lower() in lex.claim_nouns:
+                        stronger(lex.claim_nouns[obj.lemma_.lower()], obj.lemma_.lower())
             if child.dep_ == "xcomp" and _negated(head, lex):
                 stronger("negated", "not")
             if child.dep_ == "xcomp" and lemma in lex.control:
