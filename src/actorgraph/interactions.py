@@ -211,7 +211,7 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
             # "X said ..., which he blamed on Y": saying it is the accusation itself
             cand.stance = statements.Stance("asserted", None, None, False, "own-word")
     _threat_modes(found)
-    _protest_targets(found)
+    _protest_targets(found, finder)
     found += _intentions(found, finder)
     found += _obligations(sent, finder, found)
     return found
@@ -256,6 +256,8 @@ class _Finder:
             for child in token.children:
                 if child.dep_ != link:
                     continue
+                if link == "acl" and any(g.dep_ == "aux" for g in child.children):
+                    continue  # "protests to demand X from Y" are not Y's
                 if link == "acl":  # "workers affiliated with the union", not "based in X"
                     found = self._phrase_actors(child, _NP_PREPS, depth + 1)
                     found = [a for a in found if a.type != "Location"]  # "based in X" is not X
@@ -302,7 +304,8 @@ class _Finder:
                     phrases += [g for g in child.children if g.dep_ == "pobj"
                                 and g.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
         for phrase in phrases:
-            found = [a for a in self.actors_of(phrase, depth) if a.id not in own]
+            found = self.actors_of(phrase, depth) or self._agent_of_participle(phrase)
+            found = [a for a in found if a.id not in own]
             if not found and depth < 2:
                 found = self._phrase_actors(phrase, TARGET_PREPS, depth + 1, False, own)
             if found:
@@ -337,7 +340,7 @@ class _Finder:
         return found
 
     def _verb_event(self, verb: Token) -> Candidate | None:
-        lemma = verb.lemma_.lower()
+        lemma = self._lemma(verb)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN"
         )
@@ -360,6 +363,19 @@ class _Finder:
         if entry is None:
             return None
         return self._arguments(verb, entry, obj, passive, how)
+
+    def _lemma(self, verb: Token) -> str:
+        """The verb's lemma, or the lexicon's form of it when the tagger's lemma is no word
+        the lexicon knows ("staged" lemmatised as "stag")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.verbs or lemma in self.lex.light_verbs:
+            return lemma
+        text = verb.lower_
+        if verb.tag_ in ("VBD", "VBN") and text.endswith("ed"):
+            for form in (text[:-1], text[:-2]):
+                if form in self.lex.verbs or form in self.lex.light_verbs:
+                    return form
+        return lemma
 
     def _object(self, verb: Token, passive: bool) -> Token | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a leader backed by X": the leader
@@ -1045,17 +1061,38 @@ def _obligations(sent: Span, finder: _Finder, found: list[Candidate]) -> list[Ca
     return out
 
 
-def _protest_targets(found: list[Candidate]) -> None:
-    """A protest held "to demand X of Y" is aimed at Y."""
+def _protest_targets(found: list[Candidate], finder: _Finder) -> None:
+    """A protest held "to demand X of Y", "calling on Y to ..." or "in protest at Y's
+    decision" is aimed at Y, rather than at the place it is held in."""
     by_trigger = {c.trigger.i: c for c in found}
     for cand in found:
-        if cand.type != "PROTEST" or cand.targets:
+        if cand.type != "PROTEST" or finder._prep_actors(cand.trigger, ("against",)):
             continue
-        for child in cand.trigger.children:
+        aims = _protest_aim(cand.trigger, finder)
+        objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]  # "staged protests to"
+        for child in [*cand.trigger.children, *(g for o in objects for g in o.children)]:
             inner = by_trigger.get(child.i)
-            if child.dep_ in ("advcl", "xcomp") and inner is not None and inner.targets:
-                cand.targets = list(inner.targets)
+            if aims:
                 break
+            if (
+                child.dep_ in ("advcl", "xcomp", "conj", "acl")
+                and inner is not None
+                and inner.targets
+            ):
+                aims = [t for t in inner.targets if t not in cand.sources]
+        if aims:
+            cand.targets = aims
+
+
+def _protest_aim(trigger: Token, finder: _Finder) -> list[Actor]:
+    """The Y of "in protest at/against/over/of Y" attached to a protest."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "as"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() == "protest":
+                return finder._prep_actors(noun, ("against", "at", "over", "of", "to"))
+    return []
 
 
 def _derive(cand: Candidate, etype: str, sources: list[Actor], targets: list[Actor]) -> Candidate:
