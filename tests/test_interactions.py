@@ -383,3 +383,142 @@ def test_travelling_to_sign_a_treaty_is_an_agreement(nlp: Language) -> None:
     rels = run(nlp, "Chile's president flew to Peru on Monday to sign a trade treaty.")
     assert any(t[:2] == ("chile", "AGREE") for t in triples(rels, "asserted"))
     assert ("chile", "CONSULT", "peru") in triples(rels)
+
+
+def test_the_subject_of_an_allowed_act_is_the_target(nlp: Language) -> None:
+    rels = run(nlp, "The African Union decided to allow Sudan to rejoin the bloc.")
+    assert ("the-african-union", "CONCEDE", "sudan") in triples(rels)
+
+
+def test_the_actors_own_things_are_not_the_target(nlp: Language) -> None:
+    rels = run(nlp, "Ghana has agreed to reopen its border to Togo.")
+    assert ("ghana", "AGREE", "togo") in triples(rels)
+    recall = run(nlp, "Algeria recalled its ambassador from France.")
+    assert ("algeria", "SANCTION", "france") in triples(recall)
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names(nlp: Language) -> None:
+    rels = run(nlp, "Iran threatened to quit the talks if Israel struck its nuclear sites.")
+    assert ("iran", "THREATEN", "israel") in triples(rels)
+    unless = run(nlp, "Hungary threatened to veto the budget unless Brussels released the funds.")
+    assert ("hungary", "THREATEN", "brussels") in triples(unless)
+
+
+def test_condemning_a_deed_accuses_its_doer(nlp: Language) -> None:
+    rels = run(nlp, "Finland condemned the missile attack by Russia on the port.")
+    assert ("finland", "ACCUSE", "russia") in triples(rels)
+    called = run(nlp, "Norway condemned what it called a brutal invasion by Russia.")
+    assert ("norway", "ACCUSE", "russia") in triples(called)
+
+
+def test_the_agent_of_a_participle_answers_for_its_noun(nlp: Language) -> None:
+    rels = run(nlp, "Peru opened an investigation into killings committed by Ecuador.")
+    assert ("peru", "ACCUSE", "ecuador") in triples(rels)
+
+
+def test_force_used_for_a_purpose_is_aimed_at_its_object(nlp: Language) -> None:
+    rels = run(nlp, "Iran opened fire to disperse Kurdish demonstrators in Tehran.")
+    assault = [r for r in rels if r.type == "ASSAULT"]
+    assert assault and all(r.target != "t/tehran" for r in assault)
+    assert ("iran", "ASSAULT", "kurdish") in triples(rels)
+
+
+def test_agreeing_to_a_hostile_act_is_no_offer_of_cooperation(nlp: Language) -> None:
+    rels = run(nlp, "Canada agreed to impose new sanctions on Belarus.")
+    assert not [r for r in rels if r.type == "AGREE"]
+    assert ("canada", "SANCTION", "belarus") in triples(rels, "future")
+    # ending hostilities is an offer
+    peace = run(nlp, "Armenia agreed to end the attacks on Azerbaijan.")
+    assert any(t[:2] == ("armenia", "AGREE") for t in triples(peace))
+
+
+def test_an_act_prepared_by_the_subject_is_its_own(nlp: Language) -> None:
+    rels = run(nlp, "Japan agreed to prepare a package of sanctions against Russia.")
+    assert ("japan", "SANCTION", "russia") in triples(rels, "future")
+
+
+def test_vowing_harm_is_a_threat(nlp: Language) -> None:
+    rels = run(nlp, "Syria vowed to retaliate against Turkey.")
+    assert ("syria", "THREATEN", "turkey") in triples(rels, "asserted")
+    assert not [r for r in rels if r.type == "AGREE"]
+
+
+def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:
+    doc = nlp("China put the Eastern Theatre Command on high alert near Taiwan.")
+    index = index_from_entities(doc)
+    for actor in index.actors:
+        actor.country = {"China": "CHN", "Taiwan": "TWN"}.get(actor.label, "CHN")
+    rels = interactions.extract(doc, index, Document("t", "", doc.text, None))
+    mobilise = [r for r in rels if r.type == "MOBILIZE"]
+    assert mobilise and all("eastern" not in (r.target or "") for r in mobilise)
+
+
+def test_restoring_ties_is_mutual(nlp: Language) -> None:
+    rels = run(nlp, "Qatar and Bahrain restored diplomatic relations in April.")
+    assert {("qatar", "SUPPORT", "bahrain"), ("bahrain", "SUPPORT", "qatar")} <= triples(rels)
+    cut = run(nlp, "Bolivia and Israel severed ties.")
+    assert ("bolivia", "SANCTION", "israel") in triples(cut)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada expressed solidarity with Ukraine.", ("canada", "SUPPORT", "ukraine")),
+        ("Kenya voiced support for Somalia.", ("kenya", "SUPPORT", "somalia")),
+        ("Chile is working with Peru against smuggling.", ("chile", "COOPERATE", "peru")),
+        ("Egypt slammed Ethiopia over the dam.", ("egypt", "ACCUSE", "ethiopia")),
+        ("Ghana lifted its veto on Togo's membership.", ("ghana", "CONCEDE", "togo")),
+        ("Mali backed down after pressure from France.", ("mali", "CONCEDE", None)),
+        ("Russia handed back the ships to Ukraine.", ("russia", "RETREAT", "ukraine")),
+        ("Cuba repudiated the agreement with Spain.", ("cuba", "REJECT", None)),
+        ("Serbia moved troops toward Kosovo.", ("serbia", "MOBILIZE", "kosovo")),
+        (
+            "Russia sentenced Evan Gershkovich to 16 years.",
+            ("russia", "COERCE", "evan-gershkovich"),
+        ),
+        ("Sudan besieged El Fasher.", ("sudan", "ASSAULT", None)),
+        ("The United States imposed tariffs on China.", ("the-united-states", "SANCTION", "china")),
+        ("India's war against Pakistan ended in 1971.", ("india", "ASSAULT", "pakistan")),
+        ("Germany made an apology to Namibia.", ("germany", "CONCEDE", "namibia")),
+    ],
+)
+def test_lexicon_covers_synonyms_and_nominalisations(
+    nlp: Language, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    found = triples(run(nlp, text))
+    source, etype, target = expected
+    assert any(
+        t[0] == source and t[1] == etype and (target is None or t[2] == target) for t in found
+    ), found
+
+
+def test_event_nouns_used_as_modifiers_are_no_events(nlp: Language) -> None:
+    rels = run(nlp, "Serbia's war crimes tribunal opened in 1993.")
+    assert not [r for r in rels if r.type == "ASSAULT"]
+
+
+def test_what_is_rejected_is_not_itself_an_event(nlp: Language) -> None:
+    rels = run(nlp, "Zambia reneged on its promise to Malawi.")
+    assert "REJECT" in {r.type for r in rels}
+    assert "AGREE" not in {r.type for r in rels}
+
+
+def test_a_demand_is_aimed_at_the_subject_of_its_clause(nlp: Language) -> None:
+    rels = run(nlp, "Amnesty International renewed its demand today that Iran free the prisoners.")
+    assert ("amnesty-international", "REQUEST", "iran") in triples(rels)
+    assert ("iran", "RETREAT", None) not in triples(rels, "asserted")
+
+
+def test_a_protest_is_aimed_at_what_its_purpose_names(nlp: Language) -> None:
+    rels = run(
+        nlp, "Thousands of Kurds marched in Erbil on Sunday calling for independence from Iraq."
+    )
+    protest = [r for r in rels if r.type == "PROTEST"]
+    assert triples(protest) == {("kurds", "PROTEST", "iraq")}
+    staged = run(nlp, "Students in Jakarta staged protests to demand reforms from Suharto.")
+    assert any(t[1:] == ("PROTEST", "suharto") for t in triples(staged))
+
+
+def test_in_protest_at_names_the_target(nlp: Language) -> None:
+    rels = run(nlp, "Greek unions went on strike in protest at Germany's demands.")
+    assert any(t[1:] == ("PROTEST", "germany") for t in triples(rels))

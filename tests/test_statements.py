@@ -110,3 +110,28 @@ def test_passive_expectation_has_no_speaker(nlp: Language) -> None:
     stance = stance_of(nlp, "Iran is expected to attack Iraq.", "attack")
     assert stance.factuality == "future"
     assert stance.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Chile repeated its demand that Peru withdraw its troops.", "withdraw", "hypothetical"),
+        ("Chile renewed its demand on Monday that Peru withdraw.", "withdraw", "hypothetical"),
+        ("The demand that Peru release the prisoners came on Monday.", "release", "hypothetical"),
+        ("Chile announced a decision to withdraw from the pact.", "withdraw", "hypothetical"),
+        ("Their effort to overthrow the government failed.", "overthrow", "hypothetical"),
+        ("Chile made an offer to mediate between Peru and Bolivia.", "mediate", "future"),
+        ("Chile repeated that Peru had attacked its ships.", "attacked", "asserted"),
+    ],
+)
+def test_nouns_of_demands_plans_and_attempts_leave_their_clause_unasserted(
+    nlp: Language, text: str, word: str, expected: str
+) -> None:
+    assert stance_of(nlp, text, word).factuality == expected
+
+
+def test_condition_clauses_are_recognised(nlp: Language) -> None:
+    doc = nlp("Chile will leave the talks if Peru deploys missiles.")
+    clause = next(t for t in doc if t.text == "deploys")
+    assert statements.is_condition(clause)
+    assert not statements.is_condition(next(t for t in doc if t.text == "talks"))

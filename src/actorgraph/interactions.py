@@ -716,6 +716,8 @@ class _Finder:
             found = [a for a in found if a.id not in own]
             if found:
                 return found
+        if obj.pos_ in ("VERB", "AUX"):  # "what it called an invasion by X", "by X" misplaced
+            return [a for a in self._prep_actors(obj, ("by",)) if a.id not in own]
         return self._agent_of_participle(obj)
 
     def _agent_of_participle(self, noun: Token) -> list[Actor]:
@@ -1085,13 +1087,17 @@ def _protest_targets(found: list[Candidate], finder: _Finder) -> None:
 
 
 def _protest_aim(trigger: Token, finder: _Finder) -> list[Actor]:
-    """The Y of "in protest at/against/over/of Y" attached to a protest."""
-    for prep in trigger.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "as"):
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() == "protest":
-                return finder._prep_actors(noun, ("against", "at", "over", "of", "to"))
+    """The Y of "in protest at/against/over/of Y" said of a protest."""
+    for noun in trigger.subtree:
+        if (
+            noun.dep_ == "pobj"
+            and noun.lemma_.lower() == "protest"
+            and noun.head.lower_ in ("in", "as")
+        ):
+            # "at Y" may hang from the protest or, parsed loosely, from its verb
+            return finder._prep_actors(
+                noun, ("against", "at", "over", "of", "to")
+            ) or finder._prep_actors(trigger, ("at", "over"))
     return []
 
 
