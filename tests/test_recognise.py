@@ -279,3 +279,41 @@ def test_a_city_name_read_as_a_person_stays_a_person(nlp: Language) -> None:
 def test_city_names_that_are_english_words_are_not_places(nlp: Language) -> None:
     found = run(nlp, "Nice words split the mobile crowd in the Split debate.").mentions
     assert not [m for m in found if m.type == "Location"]
+
+
+def test_a_body_named_before_the_head_noun_is_the_actor(nlp: Language) -> None:
+    found = run(nlp, "Somali rebel leaders met Kenyan army officers.").mentions
+    nominal = {m.text: m for m in found if m.kind == "nominal"}
+    rebels = nominal["Somali rebel leaders"]
+    assert (rebels.type, rebels.label, rebels.country) == ("PoliticalGroup", "rebels", "SOM")
+    officers = nominal["Kenyan army officers"]
+    assert (officers.type, officers.country) == ("MilitaryForce", "KEN")
+
+
+def test_an_adjective_glued_to_a_demonym_is_dropped(nlp: Language) -> None:
+    for text, country in (
+        ("Radical Chilean students said they would block the road.", "CHL"),
+        ("Furious Bolivian farmers blocked the road.", "BOL"),
+    ):
+        found = run(nlp, text)
+        assert not [m for m in found.mentions if m.kind == "name"]
+        assert [d.country for d in found.demonyms] == [country]
+
+
+def test_parliaments_and_groups_of_nationals_belong_to_their_country(nlp: Language) -> None:
+    found = {
+        m.text: m
+        for m in run(
+            nlp, "The Moldovan parliament condemned the arrest of Georgian tourists."
+        ).mentions
+    }
+    parliament = next(m for t, m in found.items() if t.endswith("Moldovan parliament"))
+    assert (parliament.type, parliament.country, parliament.label) == (
+        "GovernmentBody",
+        "MDA",
+        "parliament",
+    )
+    assert (found["Georgian tourists"].type, found["Georgian tourists"].country) == (
+        "Organization",
+        "GEO",
+    )

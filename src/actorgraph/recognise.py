@@ -225,6 +225,8 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
         ):
             continue
         label = ent.label_
+        if not ent.ent_id_ and _described_demonym(span, knowledge, nlp):
+            span, label = span[-1:], "NORP"  # "Radical French farmers": an adjective glued on
         if label in ("PERSON", "ORG") and not ent.ent_id_ and _city_in_place(span, knowledge):
             label = "GPE"  # "shelling hit Mariupol": the model's person or organisation errs
         found = classify(span, label, ent.ent_id_, knowledge)
@@ -580,6 +582,19 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 
 
+def _described_demonym(span: Span, knowledge: KnowledgeBase, nlp: Language) -> bool:
+    """An entity that is a demonym after plain adjectives the model took in ("Radical French",
+    "Angry Kenyan"): only the demonym names anything."""
+    last = span[-1].text
+    if len(span) < 2 or not (_only_demonym(last, knowledge) or last.lower() in lexicon().peoples):
+        return False
+    words = _lexicon_words(nlp)
+    return all(
+        (t.tag_ == "JJ" or t.lower_ in words) and not _only_demonym(t.text, knowledge)
+        for t in span[:-1]
+    )
+
+
 def _city_in_place(span: Span, knowledge: KnowledgeBase) -> bool:
     """Whether a gazetteer city the model took for a person or organisation stands where
     English puts places: after "in"/"near"..., as object of a verb of place ("shelled X"), or
@@ -677,7 +692,7 @@ def nominal_group(
     own demonym, since the head noun is shared."""
     lex = lexicon()
     head = chunk.root
-    word = head.lower_
+    word = _body_word(head)
     if word not in lex.nominal_heads and word not in lex.country_heads:
         return []
     owner: int | None = None
@@ -731,6 +746,17 @@ def nominal_group(
         start, head.i + 1, qualifiers[0] if qualifiers else None, word, canonical, owner, chunk.doc
     )
     return [found] if found is not None else []
+
+
+def _body_word(head: Token) -> str:
+    """The word naming the body a noun group is about: a compound before the head that names
+    one wins over the head, which then names its members or equipment ("rebel leaders",
+    "army officers", "army bulldozers" are the rebels' and the army's)."""
+    nominal = lexicon().nominal_heads
+    for child in reversed(list(head.lefts)):
+        if child.dep_ == "compound" and child.lower_ in nominal and child.text.islower():
+            return child.lower_
+    return head.lower_
 
 
 def _qualified(
