@@ -209,3 +209,17 @@ def test_a_community_is_a_group_of_its_country(nlp: Language) -> None:
     assert group is not None
     assert (group.type, group.label, group.country) == ("PoliticalGroup", "Greek Cypriots", "CYP")
     assert group.id.endswith("/politicalgroup/greek-cypriots")
+
+
+def test_definite_descriptions_refer_back_to_a_country(nlp: Language) -> None:
+    text = (
+        "Kenyan President William Ruto visited Uganda on Monday. "
+        "He wants his eastern partner to join the customs union."
+    )
+    res, doc = run(nlp, text)
+    partner = actor_of(res, doc, "partner")
+    assert partner is not None and partner.id.endswith("/country/UGA")  # not Ruto's Kenya
+    res, doc = run(nlp, "Chad closed its border on Monday. The country said trade would suffer.")
+    assert actor_of(res, doc, "country") is actor_of(res, doc, "Chad")
+    res, doc = run(nlp, "Chad closed its border. A country needs friends.")
+    assert actor_of(res, doc, "country") is None  # no "the", no possessor: any country

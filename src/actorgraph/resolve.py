@@ -73,6 +73,10 @@ _DIRECTION_PREPOSITIONS = frozenset({"to", "from", "toward", "towards"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 _MAX_SENTENCES_BACK = 3
+# Nouns that, with "the" or a possessive and no name of their own, refer back to a country:
+# "the country", "his partner" (another country than the possessor's).
+_COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
+_PARTNER_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor"})
 _NOT_TITLE_GAP = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
 
 
@@ -456,6 +460,57 @@ class _Resolver:
                 if lower in _GENDER:
                     self.gender.setdefault(group, _GENDER[lower])
 
+    def add_descriptions(self) -> None:
+        """Definite descriptions of a country ("the country", "his former Soviet partner",
+        "its neighbour") refer to the most salient country named before; a partner, ally or
+        neighbour is another country than the possessor's."""
+        for token in self.doc:
+            word = token.lower_
+            if token.pos_ != "NOUN" or word not in _COUNTRY_NOUNS | _PARTNER_NOUNS:
+                continue
+            if self.group_at(token.i) or any(
+                self.group_at(c.i) or c.pos_ == "PROPN" or c.dep_ in ("prep", "appos")
+                for c in token.children
+                if c.dep_ != "poss"
+            ):
+                continue  # named or qualified ("the country of X", "Russia's partner Y")
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            determiner = any(c.lower_ == "the" for c in token.children)
+            if word in _COUNTRY_NOUNS and not determiner:
+                continue
+            if word in _PARTNER_NOUNS and owner is None:
+                continue
+            excluded = self.own_countries(owner) if owner is not None else set()
+            group = self.salient_country(token, excluded)
+            if group is not None:
+                start = min([token.i, *(t.i for t in token.lefts)])
+                self.attach(group, start if owner is None else owner.i + 1, token.i + 1,
+                            "nominal", None)  # fmt: skip
+
+    def own_countries(self, owner: Token) -> set[str]:
+        """The possessor's entity and its country, which its partner cannot be."""
+        group = self.group_at(owner.i)
+        if group is None:
+            return set()
+        country = self.entities[group].country
+        found = self.country_entity(country) if country else None
+        return {group} | ({found[0]} if found else set())
+
+    def salient_country(self, token: Token, excluded: set[str]) -> str | None:
+        """The most salient country mentioned before a token, within a few sentences."""
+        here = self.sentence_of[token.i]
+        scores: dict[str, float] = {}
+        for group, entity in self.entities.items():
+            if entity.type != "Country" or group in excluded:
+                continue
+            for start, end, kind in entity.spans:
+                distance = here - self.sentence_of[start]
+                if start >= token.i or distance > _MAX_SENTENCES_BACK or kind == "demonym":
+                    continue
+                weight = salience(self.doc[end - 1] if kind != "pronoun" else self.doc[start])
+                scores[group] = scores.get(group, 0.0) + weight * 0.5**distance
+        return max(scores, key=lambda g: scores[g]) if scores else None
+
     def note_honorifics(self) -> None:
         """Gender from an honorific before a person's name ("Mr Blinken", "Ms Baerbock")."""
         for group, entity in self.entities.items():
@@ -698,6 +753,7 @@ def resolve(
     posts = resolver.add_titles(recognition.titles)
     resolver.note_honorifics()
     resolver.add_pronouns()
+    resolver.add_descriptions()
     posts = [resolver.possessor_org(p) for p in posts]
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
     resolver.add_named_countries()
