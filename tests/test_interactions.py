@@ -522,3 +522,12 @@ def test_a_protest_is_aimed_at_what_its_purpose_names(nlp: Language) -> None:
 def test_in_protest_at_names_the_target(nlp: Language) -> None:
     rels = run(nlp, "Greek unions went on strike in protest at Germany's demands.")
     assert any(t[1:] == ("PROTEST", "germany") for t in triples(rels))
+
+
+def test_prepositions_read_from_the_lexicon_are_words() -> None:
+    lex = interactions.lexicon()
+    assert lex.verbs["renege"].targets == ("on",)  # YAML reads a bare "on" as true
+    assert all(
+        isinstance(p, str) for e in (*lex.verbs.values(), *lex.nouns.values())
+        for p in (*e.targets, *e.sources)
+    )  # fmt: skip

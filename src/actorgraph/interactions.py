@@ -122,8 +122,8 @@ class Lexicon:
                 entry = Entry(
                     type=str(raw["type"]),
                     mode=raw.get("mode"),
-                    targets=tuple(raw.get("targets", ())),
-                    sources=tuple(raw.get("sources", ())),
+                    targets=tuple(_word(w) for w in raw.get("targets", ())),
+                    sources=tuple(_word(w) for w in raw.get("sources", ())),
                     object=str(raw.get("object", "target")),
                     reverse=bool(raw.get("reverse", False)),
                     control=raw.get("control"),
@@ -142,6 +142,13 @@ class Lexicon:
                    frozenset(data["light_verbs"]), aid,
                    frozenset(data.get("not_events") or ()),
                    tuple(data.get("rejections") or ()))  # fmt: skip
+
+
+def _word(value: object) -> str:
+    """A preposition as written in the lexicon; YAML reads a bare `on` or `off` as a boolean."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
 
 
 @lru_cache(maxsize=1)
@@ -785,8 +792,8 @@ class _Finder:
             if clause is None:
                 clause = next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
                                for g in c.children if g.dep_ == "pcomp"), None)  # fmt: skip
-            if clause is None or clause.i in triggers:
-                continue
+            if clause is None or any(t.i in triggers for t in clause.subtree):
+                continue  # the act itself says more ("prepared to resume shelling")
             holder = word if word.pos_ == "VERB" else word.head
             sources = self._subject_actors(holder)
             if sources:
@@ -1070,6 +1077,8 @@ def _protest_targets(found: list[Candidate], finder: _Finder) -> None:
     for cand in found:
         if cand.type != "PROTEST" or finder._prep_actors(cand.trigger, ("against",)):
             continue
+        if any(c.dep_ == "dobj" and finder.actors_of(c) for c in cand.trigger.children):
+            continue  # "blockaded the capital": the one blockaded
         aims = _protest_aim(cand.trigger, finder)
         objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]  # "staged protests to"
         for child in [*cand.trigger.children, *(g for o in objects for g in o.children)]:
