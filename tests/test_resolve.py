@@ -223,3 +223,14 @@ def test_definite_descriptions_refer_back_to_a_country(nlp: Language) -> None:
     assert actor_of(res, doc, "country") is actor_of(res, doc, "Chad")
     res, doc = run(nlp, "Chad closed its border. A country needs friends.")
     assert actor_of(res, doc, "country") is None  # no "the", no possessor: any country
+
+
+def test_they_refers_to_a_country_named_in_the_plural_only(nlp: Language) -> None:
+    res, doc = run(nlp, "Kenyan officials arrived in Accra on Monday. They said trade would grow.")
+    kenya = actor_of(res, doc, "They")
+    assert kenya is not None and kenya.id.endswith("/country/KEN")
+    res, doc = run(nlp, "Kenya sent a delegation on Monday. They said trade would grow.")
+    assert actor_of(res, doc, "They") is None  # a country named in the singular is "it"
+    res, doc = run(nlp, "The Peruvians rejected the plan. They said it ignored their demands.")
+    assert actor_of(res, doc, "their") is actor_of(res, doc, "Peruvians")
+    assert actor_of(res, doc, "it") is None  # "it" is the plan, not the Peruvians

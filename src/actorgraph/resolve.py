@@ -531,13 +531,23 @@ class _Resolver:
             back = 0 if lower == "it" else 1
         scores: dict[str, float] = {}
         for group, entity in self.entities.items():
-            if not agrees(lower, entity.type):
+            plural_only = lower in GROUP_PRONOUNS and entity.type not in ("Person", "Location")
+            if agrees(lower, entity.type):
+                plural_only = False
+            elif not plural_only:
                 continue
             if lower in _GENDER and self.gender.get(group, _GENDER[lower]) != _GENDER[lower]:
                 continue
             for start, end, kind in entity.spans:
                 if start >= pronoun.i or kind == "title":
                     continue
+                plural = self.doc[end - 1].tag_ in ("NNS", "NNPS") or (
+                    kind == "pronoun" and self.doc[start].lower_ in GROUP_PRONOUNS
+                )
+                if plural_only and not plural:
+                    continue  # "they" is a country or body only where it was named in the plural
+                if lower in THING_PRONOUNS and plural and entity.type not in _GROUP_TYPES:
+                    continue  # nor is "it" one named in the plural ("the Palestinians")
                 distance = here - self.sentence_of[start]
                 if distance > back:
                     continue
