@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
 from actorgraph import nlp as nlp_loader
 from actorgraph import statements
+from actorgraph.resources import lexicon_dir
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +138,33 @@ def test_condition_clauses_are_recognised(nlp: Language) -> None:
     clause = next(t for t in doc if t.text == "deploys")
     assert statements.is_condition(clause)
     assert not statements.is_condition(next(t for t in doc if t.text == "talks"))
+
+
+def test_words_yaml_reads_as_booleans_are_kept_as_words() -> None:
+    lex = statements.cues()
+    assert "false" in lex.falsehood
+    assert "no" in lex.negation
+
+
+def test_a_cue_file_with_an_unquoted_boolean_word_is_refused(tmp_path: Path) -> None:
+    source = (lexicon_dir() / "cues.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "cues.yaml"
+    broken.write_text(source.replace('"false"', "false"), encoding="utf-8")
+    with pytest.raises(ValueError, match="must be quoted"):
+        statements.Cues.load(broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Reports that Ghana will expel the envoys are false, according to the ministry.", "expel"),
+        ("Claims that Peru attacked Bolivia are baseless fabrications, the minister said.",
+         "attacked"),
+        ("Chile is a loyal partner, according to its minister Juan Soto, but claims that Peru "
+         "plans to attack Bolivia are absurd lies.", "attack"),
+    ],
+)  # fmt: skip
+def test_claims_called_false_are_denied(nlp: Language, text: str, word: str) -> None:
+    stance = stance_of(nlp, text, word)
+    assert stance.factuality == "negated"
+    assert stance.cue == "falsehood"

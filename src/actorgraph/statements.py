@@ -60,6 +60,7 @@ class Cues:
     def load(cls, path: Path) -> Cues:
         """Read a cue lexicon from YAML."""
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _check_words(path, data)
         return cls(
             speech=dict(data["speech"]),
             claim_nouns=dict(data["claim_nouns"]),
@@ -72,6 +73,16 @@ class Cues:
             negation=frozenset(data["negation"]),
             allegation_verbs=frozenset(data["allegation_verbs"]),
         )
+
+
+def _check_words(path: Path, data: object) -> None:
+    """Refuse a cue file where YAML turned a word into a boolean (a bare no, false, on)."""
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else []
+    for value in values:
+        if isinstance(value, bool):
+            raise ValueError(f"{path}: the word {str(value).lower()!r} must be quoted")
+        if isinstance(value, (dict, list)):
+            _check_words(path, value)
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +151,9 @@ def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
         ):
             stronger("hypothetical", head.lemma_.lower())  # "arrested for spying": alleged
         lemma = head.lemma_.lower()
+        if child.dep_ == "ccomp" and child.lemma_ != "be" and _false_claim(head, lex):
+            stronger("negated", "falsehood")  # "claims that X ... are lies", claims as a verb
+            continue
         if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
             value = _verb_cue(child, head, lemma, lex)
             if value is not None:
@@ -275,6 +289,21 @@ def is_falsehood(claim: Token, lexicon: Cues | None = None) -> bool:
             c.dep_ in ("attr", "acomp") and _mentions(c, lex.falsehood) for c in head.children
         )
     return False
+
+
+def _false_claim(head: Token, lex: Cues) -> bool:
+    """A claim noun the tagger took for a verb, whose predicate calls it false: in "claims
+    that X ... are fabrications", "claims" gets "that X" and "are fabrications" as two
+    clauses, the second one with no subject."""
+    if head.lemma_.lower() not in lex.claim_nouns or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.lemma_ == "be"
+        and not any(g.dep_ in SUBJECTS for g in c.children)
+        and any(g.dep_ in ("attr", "acomp") and _mentions(g, lex.falsehood) for g in c.children)
+        for c in head.children
+    )
 
 
 def _mentions(token: Token, words: frozenset[str]) -> bool:
