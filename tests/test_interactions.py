@@ -531,3 +531,12 @@ def test_prepositions_read_from_the_lexicon_are_words() -> None:
         isinstance(p, str) for e in (*lex.verbs.values(), *lex.nouns.values())
         for p in (*e.targets, *e.sources)
     )  # fmt: skip
+
+
+def test_taking_part_in_an_act_makes_the_subject_its_source(nlp: Language) -> None:
+    rels = run(nlp, "Chad participated in the military operation against Libya.")
+    assert ("chad", "ASSAULT", "libya") in triples(rels)
+    denied = run(
+        nlp, "Lukashenko said Belarusian troops were not taking part in the attack on Ukraine."
+    )
+    assert ("belarusian", "ASSAULT", "ukraine") in triples(denied, "negated")

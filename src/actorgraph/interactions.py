@@ -359,6 +359,8 @@ class _Finder:
                 how = "phrase"
                 break
         noun = self._event_noun(obj) if lemma in self.lex.light_verbs and obj is not None else None
+        if noun is None and entry is None and _partakes(verb, lemma):
+            noun = self._part_in(verb)  # "took part in the attack", "engaged in talks"
         if entry is None and noun is not None:
             noun_entry, noun_token = noun
             cand = self._light_verb_event(verb, noun_token, noun_entry, passive)
@@ -370,6 +372,15 @@ class _Finder:
         if entry is None:
             return None
         return self._arguments(verb, entry, obj, passive, how)
+
+    def _part_in(self, verb: Token) -> tuple[Entry, Token] | None:
+        """The event noun of "took part / participated / engaged in N"."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for noun in prep.children:
+                    if noun.dep_ == "pobj":
+                        return self._event_noun(noun)
+        return None
 
     def _lemma(self, verb: Token) -> str:
         """The verb's lemma, or the lexicon's form of it when the tagger's lemma is no word
@@ -912,6 +923,13 @@ def _preparing_verb(noun: Token) -> Token | None:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in PREPARING:
         return head.head
     return None
+
+
+def _partakes(verb: Token, lemma: str) -> bool:
+    """Whether a verb says its subject takes part in what its "in" phrase names."""
+    if lemma in ("participate", "engage", "join"):
+        return True
+    return lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def _same_country(actor: Actor, others: list[Actor]) -> bool:
