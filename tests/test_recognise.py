@@ -317,3 +317,25 @@ def test_parliaments_and_groups_of_nationals_belong_to_their_country(nlp: Langua
         "Organization",
         "GEO",
     )
+
+
+def test_a_hyphened_participle_relates_a_group_to_a_country_without_making_it_its_own(
+    nlp: Language,
+) -> None:
+    backed = run(nlp, "Sudanese-backed militants crossed the border.").mentions
+    assert not [m for m in backed if m.kind == "nominal" and m.country == "SDN"]
+    led = run(nlp, "Nigerian-led forces retook the town.").mentions
+    forces = next(m for m in led if m.kind == "nominal")
+    assert (forces.type, forces.country) == ("MilitaryForce", "NGA")
+
+
+def test_a_region_word_before_a_people_noun_is_the_region_group(nlp: Language) -> None:
+    found = {m.text: m for m in run(nlp, "Gulf states pledged aid to Yemen.").mentions}
+    assert (found["Gulf states"].type, found["Gulf states"].label) == (
+        "PoliticalGroup",
+        "Gulf states",
+    )
+
+
+def test_saint_is_also_spelt_st_in_city_names() -> None:
+    assert recognise.gazetteer()["St Petersburg"] == "RUS"

@@ -359,6 +359,8 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
     entry = knowledge.entry(ent_id) if ent_id else None
     if entry is None and len(span) == 1 and _only_demonym(text, knowledge):
         return _norp(span, base, knowledge)
+    if entry is None and text.lower() in lex.peoples and _attributive(span.root):
+        return _norp(span, base, knowledge)  # "Gulf states": a region's word, not the place
     if entry is None and label != "NORP":
         entry = _lookup(text, label, knowledge)
     if entry is not None:
@@ -419,7 +421,9 @@ def _norp(span: Span, base: tuple[int, int, str], knowledge: KnowledgeBase) -> R
     attributive = _attributive(span.root)
     words = span.text.replace("-", " ").split()
     if len(words) == 2:
-        return _community(span, base, words, attributive, knowledge)
+        found = _community(span, base, words, attributive, knowledge)
+        if found is not None:
+            return found
     country = knowledge.country_by_adjective(span.text)
     group = lexicon().peoples.get(span.text.lower())
     if country is not None and attributive:
@@ -447,6 +451,18 @@ def _norp(span: Span, base: tuple[int, int, str], knowledge: KnowledgeBase) -> R
 def _attributive(token: Token) -> bool:
     """Whether a word qualifies a noun ("Russian" in "Russian and Belarusian forces") rather
     than heading a noun group of its own."""
+    doc = token.doc
+    if (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].tag_
+        in (
+            "VBN",
+            "VBG",
+            "JJ",
+        )
+    ):
+        return True  # part of a hyphened adjective ("Saudi-led", "Russian-backed")
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("amod", "compound", "nmod") or token.pos_ == "ADJ"
@@ -518,6 +534,15 @@ def type_by_head(name: str) -> str | None:
     return None
 
 
+def _spellings(name: str) -> set[str]:
+    """A city's name as English news may spell it: as is, without accents, "St" for "Saint"."""
+    forms = {name, ascii_fold(name)}
+    for form in list(forms):
+        if form.startswith("Saint "):
+            forms |= {"St " + form[6:], "St. " + form[6:]}
+    return forms
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
     """World cities of at least CITY_POPULATION people (GeoNames, shipped by the
@@ -533,7 +558,7 @@ def gazetteer() -> dict[str, str]:
         country = iso3.get(city["countrycode"])
         if population < CITY_POPULATION or country is None:
             continue
-        for name in {city["name"], ascii_fold(city["name"])}:
+        for name in _spellings(city["name"]):
             if name[:1].isupper() and population > best.get(name, (0, ""))[0]:
                 best[name] = (population, country)
     return {name: country for name, (_, country) in best.items()}
@@ -704,7 +729,9 @@ def nominal_group(
             found = _missed_demonym(token, knowledge)  # a demonym NER missed
             if found is not None:
                 demonym_at[token.i] = found
-        if token.i in demonym_at:
+        if _related_only(token):
+            start = token.i + 1  # "Russian-backed separatists" are not Russia's
+        elif token.i in demonym_at:
             if demonym_at[token.i] not in qualifiers:
                 qualifiers.append(demonym_at[token.i])
         elif token.lower_ in _QUANTIFIERS:
@@ -746,6 +773,16 @@ def nominal_group(
         start, head.i + 1, qualifiers[0] if qualifiers else None, word, canonical, owner, chunk.doc
     )
     return [found] if found is not None else []
+
+
+def _related_only(token: Token) -> bool:
+    """A demonym in a hyphened participle other than "-led" ("Russian-backed", "Russian-
+    speaking", "Israeli-occupied"): the country is related to the group, not its own."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "-":
+        return False
+    word = doc[token.i + 2].lower_
+    return word != "led" and (word.endswith(("ed", "ing")) or doc[token.i + 2].tag_ == "VBN")
 
 
 def _body_word(head: Token) -> str:
