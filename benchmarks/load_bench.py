@@ -48,6 +48,21 @@ def in_process(store_folder: Path, rounds: int) -> list[float]:
     return seconds
 
 
+def in_process_threads(store_folder: Path, requests: int, clients: int) -> list[float]:
+    """The same request mix from `clients` threads on one embedded store: what the machine's
+    cores give without HTTP and worker processes (the fair reference for concurrent load)."""
+    names = [list(QUERIES)[i % len(QUERIES)] for i in range(requests)]
+    with open_store(store_folder, read_only=True) as store:
+
+        def timed(name: str) -> float:
+            started = time.perf_counter()
+            store.select(PREFIXES + QUERIES[name])
+            return time.perf_counter() - started
+
+        with ThreadPoolExecutor(max_workers=clients) as pool:
+            return list(pool.map(timed, names))
+
+
 def through_endpoint(store_folder: Path, requests: int, clients: int) -> tuple[list[float], int]:
     process = subprocess.Popen(
         [sys.executable, "-m", "actorgraph", "serve", "--store", str(store_folder), "--port", "0"],
@@ -92,13 +107,20 @@ def main() -> None:
         print(built.stdout.strip().splitlines()[-1])
         reference = in_process(root / "store", max(1, args.requests // len(QUERIES) // 4))
         started = time.perf_counter()
+        threaded = in_process_threads(root / "store", args.requests, args.clients)
+        threaded_wall = time.perf_counter() - started
+        started = time.perf_counter()
         endpoint, errors = through_endpoint(root / "store", args.requests, args.clients)
         wall = time.perf_counter() - started
     print(summary("in-process (reference)", reference))
+    print(summary(f"in-process, {args.clients} threads", threaded))
     print(summary(f"endpoint, {args.clients} clients", endpoint))
+    print(f"in-process throughput {len(threaded) / threaded_wall:.1f} queries/s")
     print(f"endpoint throughput {len(endpoint) / wall:.1f} queries/s, errors {errors}")
     ratio = statistics.median(endpoint) / statistics.median(reference)
     print(f"endpoint p50 / in-process p50 = {ratio:.1f}x")
+    ratio = statistics.median(endpoint) / statistics.median(threaded)
+    print(f"endpoint p50 / in-process p50 with {args.clients} threads = {ratio:.1f}x")
 
 
 if __name__ == "__main__":

@@ -176,6 +176,106 @@ def test_runaway_query_is_stopped_at_the_time_limit(tmp_path: Path) -> None:
         running.server_close()
 
 
+def test_workers_are_reused_and_a_runaway_one_is_replaced(tmp_path: Path) -> None:
+    config = server.ServerConfig(location=make_store(tmp_path / "store"), port=0, timeout=1.5)
+    running = server.make_server(config)
+    threading.Thread(target=running.serve_forever, daemon=True).start()
+    client = SPARQLWrapper(f"http://127.0.0.1:{running.server_address[1]}/sparql")
+    client.setReturnFormat(JSON)
+    try:
+        client.setQuery(MEETINGS)
+        assert len(client.query().convert()["results"]["bindings"]) == 1
+        [first] = running.pool.idle_pids()
+        for _ in range(3):
+            assert len(client.query().convert()["results"]["bindings"]) == 1
+        assert running.pool.idle_pids() == [first]  # one worker answered every query
+        client.setQuery(
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        )
+        with pytest.raises(urllib.error.HTTPError) as info:
+            client.query()
+        assert info.value.code == 503
+        [replacement] = running.pool.idle_pids()
+        assert replacement != first
+        assert not Path(f"/proc/{first}").exists()  # the runaway worker was killed
+        client.setQuery(MEETINGS)
+        assert len(client.query().convert()["results"]["bindings"]) == 1
+        assert running.pool.idle_pids() == [replacement]
+    finally:
+        running.shutdown()
+        running.server_close()
+    assert not Path(f"/proc/{replacement}").exists()  # closing the server stops its workers
+
+
+def test_allowed_update_is_seen_by_the_next_query(tmp_path: Path) -> None:
+    config = server.ServerConfig(
+        location=make_store(tmp_path / "store"), port=0, timeout=10, allow_update=True
+    )
+    running = server.make_server(config)
+    threading.Thread(target=running.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{running.server_address[1]}/sparql"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    try:
+        client = SPARQLWrapper(url)
+        client.setReturnFormat(JSON)
+        client.setQuery(count)
+        before = int(client.query().convert()["results"]["bindings"][0]["n"]["value"])
+        update = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> <urn:x:c> } }"
+        status, _, _ = http(url, update.encode(), {"Content-Type": "application/sparql-update"})
+        assert status == 204
+        after = int(client.query().convert()["results"]["bindings"][0]["n"]["value"])
+        assert after == before + 1
+    finally:
+        running.shutdown()
+        running.server_close()
+
+
+@pytest.mark.parametrize("size", [1_100_000, 8_000_000])
+def test_oversized_request_gets_its_413(endpoint: tuple[str, server.Endpoint], size: int) -> None:
+    from http.client import HTTPConnection
+
+    url, _ = endpoint
+    big = "SELECT * WHERE { ?s ?p ?o } #" + "x" * size
+    status, _, body = http(url, urllib.parse.urlencode({"query": big}).encode())
+    assert status == 413 and b"larger than" in body
+    client = SPARQLWrapper(url)
+    client.setMethod("POST")
+    client.setQuery(big)
+    with pytest.raises(urllib.error.HTTPError) as info:
+        client.query()
+    assert info.value.code == 413
+    port = urllib.parse.urlsplit(url).port
+    connection = HTTPConnection("127.0.0.1", port, timeout=30)
+    try:  # a client that waits for "100 Continue" gets the 413 and sends no body
+        connection.putrequest("POST", "/sparql")
+        connection.putheader("Content-Type", "application/sparql-query")
+        connection.putheader("Content-Length", str(size))
+        connection.putheader("Expect", "100-continue")
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 413 and response.getheader("Connection") == "close"
+    finally:
+        connection.close()
+    client.setQuery(MEETINGS)  # the endpoint still answers
+    client.setReturnFormat(JSON)
+    assert len(client.query().convert()["results"]["bindings"]) == 1
+
+
+def test_invalid_content_length_is_400(endpoint: tuple[str, server.Endpoint]) -> None:
+    from http.client import HTTPConnection
+
+    url, _ = endpoint
+    connection = HTTPConnection("127.0.0.1", urllib.parse.urlsplit(url).port, timeout=30)
+    try:
+        connection.putrequest("POST", "/sparql")
+        connection.putheader("Content-Type", "application/sparql-query")
+        connection.putheader("Content-Length", "-5")
+        connection.endheaders()
+        assert connection.getresponse().status == 400
+    finally:
+        connection.close()
+
+
 def test_served_store_cannot_be_written_meanwhile(endpoint: tuple[str, server.Endpoint]) -> None:
     _, running = endpoint
     with pytest.raises(StoreError, match="in use"):

@@ -3,19 +3,23 @@
 GET `/sparql?query=...` and POST (`application/sparql-query` or a form with `query=`) answer
 with SPARQL results (JSON, XML, CSV, TSV by the Accept header or `format=`) or RDF for
 CONSTRUCT/DESCRIBE (Turtle, N-Triples, RDF/XML, JSON-LD). Safe by default: bound to
-127.0.0.1; SPARQL Update and SERVICE calls refused unless switched on; every query runs in
-its own worker process that is killed when the time limit passes (a runaway query cannot pin
-the machine); results are cut at `max_rows` (header `X-SPARQL-MaxRows`, as Virtuoso does).
+127.0.0.1; SPARQL Update and SERVICE calls refused unless switched on; queries run in a pool
+of worker processes, each with the store open, and a worker still busy when the time limit
+passes is killed and replaced (a runaway query cannot pin the machine); results are cut at
+`max_rows` (header `X-SPARQL-MaxRows`, as Virtuoso does); an over-large request gets its 413.
 While the server runs it holds a shared lock on the store folder, so `actorgraph build` on
 the same folder waits its turn with a clear message instead of writing under the readers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.process
 import re
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -26,10 +30,23 @@ from typing import IO, Any
 from rdflib import Graph
 
 from actorgraph.errors import ActorgraphError, QueryError, StoreError
-from actorgraph.store import SelectResult, is_remote, mask_sparql, query_form, shared_lock
+from actorgraph.store import (
+    SelectResult,
+    Store,
+    is_remote,
+    mask_sparql,
+    query_form,
+    shared_lock,
+)
 
 MAX_BODY = 1_000_000
 """Largest request body accepted, in bytes."""
+DISCARD_BODY = 64_000_000
+DISCARD_SECONDS = 10.0
+"""How much of a refused body is read and dropped (and for how long), so that the client
+finishes sending and reads the 413 instead of a reset connection."""
+WORKER_TASKS = 1000
+"""Tasks a worker process runs before it is replaced (bounds memory a worker may keep)."""
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -119,33 +136,39 @@ def negotiate(accept: str, graph: bool) -> str | None:
 
 
 def run_query(location: str, query: str, media: str, max_rows: int) -> Answer:
-    """Run one read query on the store and serialise the answer (in a worker process)."""
-    from actorgraph import queries
+    """Run one read query on the store at `location` and serialise the answer."""
     from actorgraph.store import open_store
 
     with open_store(location, read_only=True) as store:
-        form = query_form(query)
-        if form in ("CONSTRUCT", "DESCRIBE"):
-            graph = store.construct(query)
-            truncated = len(graph) > max_rows
-            if truncated:
-                kept = Graph()
-                for index, triple in enumerate(graph):
-                    if index >= max_rows:
-                        break
-                    kept.add(triple)
-                graph = kept
-            body = graph.serialize(format=GRAPH_TYPES[media], encoding="utf-8")
-            return Answer(200, f"{media}; charset=utf-8", body, truncated)
-        result: SelectResult | bool
-        result = store.ask(query) if form == "ASK" else store.select(query, limit=max_rows)
-        fmt = RESULT_TYPES[media]
-        if isinstance(result, bool) and fmt in ("csv", "tsv"):
-            fmt = "json"
-            media = "application/sparql-results+json"
-        text = queries.render(result, fmt)
-        truncated = isinstance(result, SelectResult) and result.truncated
-        return Answer(200, f"{media}; charset=utf-8", text.encode("utf-8"), truncated)
+        return answer_query(store, query, media, max_rows)
+
+
+def answer_query(store: Store, query: str, media: str, max_rows: int) -> Answer:
+    """Run one read query on an open store and serialise the answer (in a worker process)."""
+    from actorgraph import queries
+
+    form = query_form(query)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        graph = store.construct(query)
+        truncated = len(graph) > max_rows
+        if truncated:
+            kept = Graph()
+            for index, triple in enumerate(graph):
+                if index >= max_rows:
+                    break
+                kept.add(triple)
+            graph = kept
+        body = graph.serialize(format=GRAPH_TYPES[media], encoding="utf-8")
+        return Answer(200, f"{media}; charset=utf-8", body, truncated)
+    result: SelectResult | bool
+    result = store.ask(query) if form == "ASK" else store.select(query, limit=max_rows)
+    fmt = RESULT_TYPES[media]
+    if isinstance(result, bool) and fmt in ("csv", "tsv"):
+        fmt = "json"
+        media = "application/sparql-results+json"
+    text = queries.render(result, fmt)
+    truncated = isinstance(result, SelectResult) and result.truncated
+    return Answer(200, f"{media}; charset=utf-8", text.encode("utf-8"), truncated)
 
 
 def run_update(location: str, update: str) -> Answer:
@@ -169,18 +192,162 @@ def run_update(location: str, update: str) -> Answer:
     return Answer(204, "text/plain", b"")
 
 
-def _worker(conn: multiprocessing.connection.Connection, task: str, *args: Any) -> None:
-    """Worker process entry: run the task, send back an Answer (or the error line)."""
+class _OpenStore:
+    """The store a worker keeps open between queries, reopened after an update (`version`)."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self.version = -1
+        self.store: Store | None = None
+
+    def get(self, version: int) -> Store:
+        from actorgraph.store import open_store
+
+        if self.store is None or version != self.version:
+            self.close()
+            self.store = open_store(self.location, read_only=True)
+            self.version = version
+        return self.store
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def _answer(opened: _OpenStore, task: str, version: int, args: tuple[Any, ...]) -> Answer:
+    """Run a task, turning any failure into the error answer (a worker must always answer)."""
     try:
-        answer = run_update(*args) if task == "update" else run_query(*args)
+        if task == "update":
+            opened.close()  # an update needs the store to itself in this process
+            return run_update(opened.location, *args)
+        return answer_query(opened.get(version), *args)
     except ActorgraphError as exc:
         status = 503 if isinstance(exc, StoreError) else 400
-        answer = Answer(status, "text/plain; charset=utf-8", f"{exc}\n".encode())
-    except Exception as exc:  # a worker must always answer
+        return Answer(status, "text/plain; charset=utf-8", f"{exc}\n".encode())
+    except Exception as exc:
         message = " ".join(f"{type(exc).__name__}: {exc}".split())
-        answer = Answer(500, "text/plain; charset=utf-8", f"{message}\n".encode())
-    conn.send(answer)
-    conn.close()
+        return Answer(500, "text/plain; charset=utf-8", f"{message}\n".encode())
+
+
+def _worker(conn: multiprocessing.connection.Connection, location: str, version: int) -> None:
+    """Worker process: open the store once, then answer tasks until the pipe closes."""
+    opened = _OpenStore(location)
+    with contextlib.suppress(ActorgraphError):
+        opened.get(version)  # open ahead of the first query; a failure is answered then
+    try:
+        while True:
+            try:
+                task, version, args = conn.recv()
+            except (EOFError, OSError):
+                return
+            conn.send(_answer(opened, task, version, args))
+    finally:
+        opened.close()
+        conn.close()
+
+
+@dataclass
+class _Process:
+    """A worker process and the parent's end of its pipe."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: multiprocessing.connection.Connection
+    tasks: int = 0
+
+    def stop(self, kill: bool = False) -> None:
+        self.conn.close()  # a worker waiting for work exits on end of file
+        if kill:
+            self.process.kill()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+
+
+class WorkerPool:
+    """Worker processes that keep the store open and are reused from query to query; a worker
+    that overruns the time limit is killed and a fresh one started in its place."""
+
+    def __init__(self, context: Any, location: str, timeout: float) -> None:
+        self.context = context
+        self.location = location
+        self.timeout = timeout
+        self.version = 0  # bumped by each update: workers reopen the store to see it
+        self._idle: list[_Process] = []
+        self._mutex = threading.Lock()
+        self._closed = False
+
+    def _start(self) -> _Process:
+        receiver, sender = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker, args=(sender, self.location, self.version), daemon=True
+        )
+        process.start()
+        sender.close()
+        return _Process(process, receiver)
+
+    def _take(self) -> _Process | None:
+        with self._mutex:
+            if self._closed:
+                return None
+            if self._idle:
+                return self._idle.pop()
+        return self._start()
+
+    def _give_back(self, worker: _Process) -> None:
+        with self._mutex:
+            if not self._closed and worker.tasks < WORKER_TASKS and worker.process.is_alive():
+                self._idle.append(worker)
+                return
+        worker.stop()
+
+    def run(self, task: str, *args: Any) -> Answer:
+        """Run a task in a worker; 503 at the time limit (that worker is killed, one started)."""
+        worker = self._take()
+        if worker is None:
+            return Answer(503, "text/plain", b"the endpoint is shutting down\n")
+        try:
+            worker.conn.send((task, self.version, args))
+            ready = worker.conn.poll(self.timeout)
+            answer: Answer | None = worker.conn.recv() if ready else None
+        except (EOFError, OSError):
+            worker.stop(kill=True)
+            return Answer(500, "text/plain", b"the query worker died\n")
+        if answer is None:
+            worker.stop(kill=True)
+            self._replace()
+            message = f"query time limit of {self.timeout:g} s exceeded\n"
+            return Answer(503, "text/plain; charset=utf-8", message.encode())
+        worker.tasks += 1
+        if task == "update":
+            self.updated()
+        self._give_back(worker)
+        return answer
+
+    def _replace(self) -> None:
+        """Start a worker for the one killed, so the next query finds the store open."""
+        with self._mutex:
+            if self._closed:
+                return
+        self._give_back(self._start())
+
+    def updated(self) -> None:
+        """The store changed: idle workers reopen it before their next query."""
+        with self._mutex:
+            self.version += 1
+
+    def idle_pids(self) -> list[int | None]:
+        """The process ids of the workers waiting for work."""
+        with self._mutex:
+            return [worker.process.pid for worker in self._idle]
+
+    def close(self) -> None:
+        with self._mutex:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.stop()
 
 
 class _ReadWriteLock:
@@ -219,7 +386,10 @@ class Endpoint(ThreadingHTTPServer):
         self.slots = threading.BoundedSemaphore(max(1, config.workers))
         self.rw = _ReadWriteLock()
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["actorgraph.server", "actorgraph.queries"])
+        self.context.set_forkserver_preload(
+            ["actorgraph.server", "actorgraph.queries", "actorgraph.store"]
+        )
+        self.pool = WorkerPool(self.context, config.location, config.timeout)
         self._lock: IO[str] | None = None
         if not is_remote(config.location):
             path = Path(config.location)
@@ -241,37 +411,18 @@ class Endpoint(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
+        self.pool.close()
         self.release()
 
     def execute(self, task: str, *args: Any) -> Answer:
-        """Run a task in a fresh worker process, killed at the time limit."""
+        """Run a task in a pooled worker process, killed at the time limit."""
         write = task == "update"
         with self.slots:
             self.rw.acquire(write)
             try:
-                return self._in_process(task, *args)
+                return self.pool.run(task, *args)
             finally:
                 self.rw.release(write)
-
-    def _in_process(self, task: str, *args: Any) -> Answer:
-        receiver, sender = self.context.Pipe(duplex=False)
-        process = self.context.Process(target=_worker, args=(sender, task, *args), daemon=True)
-        process.start()
-        sender.close()
-        try:
-            if receiver.poll(self.config.timeout):
-                try:
-                    answer: Answer = receiver.recv()
-                    return answer
-                except EOFError:
-                    return Answer(500, "text/plain", b"the query worker died\n")
-            message = f"query time limit of {self.config.timeout:g} s exceeded\n"
-            return Answer(503, "text/plain; charset=utf-8", message.encode())
-        finally:
-            receiver.close()
-            if process.is_alive():
-                process.kill()
-            process.join(5)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -303,9 +454,12 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/sparql", "/query", "/update", "/"):
             return self._error(404, "not found; the endpoint is /sparql")
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self._body_length()
+        if length is None:
+            return self._error(400, "invalid Content-Length", close=True)
         if length > MAX_BODY:
-            return self._error(413, f"request body larger than {MAX_BODY} bytes")
+            self._error(413, f"request body larger than {MAX_BODY} bytes", close=True)
+            return self._discard(length)
         body = self.rfile.read(length).decode("utf-8", "replace")
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
@@ -322,6 +476,35 @@ class Handler(BaseHTTPRequestHandler):
         if "query" not in params:
             return self._error(400, "missing query parameter")
         self._query(params["query"][0], params)
+
+    def handle_expect_100(self) -> bool:
+        """A client that waits for "100 Continue" before a too large body gets the 413 instead,
+        and sends nothing."""
+        length = self._body_length()
+        if length is not None and length > MAX_BODY:
+            self._error(413, f"request body larger than {MAX_BODY} bytes", close=True)
+            return False
+        return super().handle_expect_100()
+
+    def _body_length(self) -> int | None:
+        """The announced body length (0 when none), None when it is not a valid number."""
+        text = (self.headers.get("Content-Length") or "0").strip()
+        return int(text) if text.isdigit() else None
+
+    def _discard(self, length: int) -> None:
+        """Read and drop a refused body (bounded in size and time): a client still sending
+        when the connection closes would see a reset instead of the 413 already sent."""
+        remaining = min(length, DISCARD_BODY)
+        deadline = time.monotonic() + DISCARD_SECONDS
+        try:
+            while remaining > 0 and time.monotonic() < deadline:
+                self.connection.settimeout(max(0.1, deadline - time.monotonic()))
+                chunk = self.rfile.read1(min(remaining, 1 << 16))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        except OSError:
+            pass
 
     # -- work --------------------------------------------------------------------------------
     def _query(self, query: str, params: dict[str, list[str]]) -> None:
@@ -341,14 +524,14 @@ class Handler(BaseHTTPRequestHandler):
         media = negotiate(accept, graph)
         if media is None:
             return self._error(406, f"cannot answer as {accept}")
-        self._send(self.server.execute("query", config.location, query, media, config.max_rows))
+        self._send(self.server.execute("query", query, media, config.max_rows))
 
     def _update(self, update: str) -> None:
         if not self.server.config.allow_update:
             return self._refuse_update()
         if not self.server.config.allow_service and uses_service(update):
             return self._error(403, "SERVICE calls are disabled on this endpoint")
-        self._send(self.server.execute("update", self.server.config.location, update))
+        self._send(self.server.execute("update", update))
 
     def _refuse_update(self) -> None:
         self._error(403, "this endpoint is read-only (SPARQL Update is disabled)")
@@ -360,12 +543,15 @@ class Handler(BaseHTTPRequestHandler):
         )
         self._send(Answer(200, "text/plain; charset=utf-8", text.encode()))
 
-    def _error(self, status: int, message: str) -> None:
-        self._send(Answer(status, "text/plain; charset=utf-8", f"{message}\n".encode()))
+    def _error(self, status: int, message: str, close: bool = False) -> None:
+        answer = Answer(status, "text/plain; charset=utf-8", f"{message}\n".encode())
+        self._send(answer, close)
 
-    def _send(self, answer: Answer) -> None:
+    def _send(self, answer: Answer, close: bool = False) -> None:
         try:
             self.send_response(answer.status, HTTPStatus(answer.status).phrase)
+            if close:
+                self.send_header("Connection", "close")
             self.send_header("Content-Type", answer.content_type)
             self.send_header("Content-Length", str(len(answer.body)))
             self.send_header("X-Content-Type-Options", "nosniff")
