@@ -540,3 +540,21 @@ def test_taking_part_in_an_act_makes_the_subject_its_source(nlp: Language) -> No
         nlp, "Lukashenko said Belarusian troops were not taking part in the attack on Ukraine."
     )
     assert ("belarusian", "ASSAULT", "ukraine") in triples(denied, "negated")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denmark froze its payments to Tanzania.", ("denmark", "SANCTION", "tanzania")),
+        ("Norway halted its military assistance to Ethiopia.", ("norway", "SANCTION", "ethiopia")),
+        ("Colombia suspended the negotiations with Venezuela.",
+         ("colombia", "SANCTION", "venezuela")),
+        ("Colombia broke off talks with Venezuela.", ("colombia", "SANCTION", "venezuela")),
+    ],
+)  # fmt: skip
+def test_cutting_aid_or_talks_reduces_relations(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    rels = run(nlp, text)
+    assert expected in triples(rels)
+    assert "AID" not in {r.type for r in rels}

@@ -100,6 +100,14 @@ class Entry:
     mutual: bool = False  # "X and Y restored ties": each acts towards the other
 
 
+# Verbs that end or reduce what their object names: with aid as the object, a SANCTION.
+REDUCING = frozenset({"suspend", "halt", "cut", "freeze", "stop", "end", "withhold", "reduce",
+                      "slash", "terminate", "cancel", "scrap", "curtail", "pause",
+                      "block"})  # fmt: skip
+CUT_AID = Entry("SANCTION", "withdraw", targets=("to", "for", "from"), object="theme")
+CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The event lexicon: verbs, event nouns, light verbs and kinds of aid."""
@@ -367,6 +375,12 @@ class _Finder:
             if cand is not None:
                 self.used_nouns.add(noun_token.i)
                 return cand
+        if entry is None and lemma in REDUCING and self._aid_mode(obj) is not None:
+            entry = CUT_AID  # "froze its payments to X": a reduction of aid
+        if entry is None and lemma in REDUCING - {"end"} and obj is not None:
+            hit = self._event_noun(obj)
+            if hit is not None and hit[0].type == "CONSULT":
+                entry = CUT_TALKS  # "suspended the negotiations with X"
         if entry is None:
             entry = self.lex.verbs.get(lemma)
         if entry is None:
