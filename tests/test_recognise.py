@@ -339,3 +339,19 @@ def test_a_region_word_before_a_people_noun_is_the_region_group(nlp: Language) -
 
 def test_saint_is_also_spelt_st_in_city_names() -> None:
     assert recognise.gazetteer()["St Petersburg"] == "RUS"
+
+
+def test_model_labels_the_words_contradict_are_corrected(nlp: Language) -> None:
+    kinds = {m.text: m for m in run(nlp, "Bosnian Croats demanded a truce.").mentions}
+    croats = next(m for t, m in kinds.items() if t.endswith("Bosnian Croats"))
+    assert (croats.type, croats.country) == ("PoliticalGroup", "BIH")
+    place = run(nlp, "A bomb exploded near the town of Kandahar on Sunday.").mentions
+    assert [(m.text, m.type) for m in place] == [("Kandahar", "Location")]
+    person = run(nlp, "Vice-President Moody Kamau said no.").mentions  # the model says ORG
+    assert [m.type for m in person] == ["Person"]
+
+
+def test_a_union_named_with_a_demonym_is_one_countrys_organisation(nlp: Language) -> None:
+    found = run(nlp, "Thousands joined the Kenyan Teachers' Union strike.").mentions
+    union = next(m for m in found if "Union" in m.text)
+    assert (union.type, union.country) == ("Organization", "KEN")

@@ -38,6 +38,9 @@ _TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "deputy", "interim", "la
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lord", "lady", "prof"})
 _QUANTIFIERS = frozenset({"any", "no", "some", "every", "all", "many", "few", "several", "other"})
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "region", "province", "district", "port", "island", "capital"}
+)
 CITY_POPULATION = 100_000  # smaller towns' names are too often words or surnames
 
 
@@ -213,6 +216,7 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     """Typed mentions, demonyms and titles of a parsed document."""
     result = Recognition(titles=titles(doc, nlp))
     in_title = {i for t in result.titles for i in range(t.start_token, t.end_token)}
+    title_ends = {t.end_token for t in result.titles}
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -224,12 +228,10 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
             or (_plural_common_noun(span, nlp) and not _only_demonym(span.text, knowledge))
         ):
             continue
-        label = ent.label_
+        label = _relabel(span, ent.label_, knowledge, title_ends) if not ent.ent_id_ else ""
         if not ent.ent_id_ and _described_demonym(span, knowledge, nlp):
             span, label = span[-1:], "NORP"  # "Radical French farmers": an adjective glued on
-        if label in ("PERSON", "ORG") and not ent.ent_id_ and _city_in_place(span, knowledge):
-            label = "GPE"  # "shelling hit Mariupol": the model's person or organisation errs
-        found = classify(span, label, ent.ent_id_, knowledge)
+        found = classify(span, label or ent.label_, ent.ent_id_, knowledge)
         if found is None:
             continue
         (result.demonyms if found.kind == "demonym" else result.mentions).append(found)
@@ -383,7 +385,10 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
             return None  # a bare "Army" or "Ministry": no name, the noun group decides
         country = knowledge.country_by_adjective(span[0].text) if len(span) > 1 else None
         iso3 = country.country if country and _only_demonym(span[0].text, knowledge) else None
-        return Recognised(*base, type=type_by_head(text) or "Organization", country=iso3)
+        type_name = type_by_head(text) or "Organization"
+        if iso3 and type_name == "InternationalOrganization":
+            type_name = "Organization"  # "Serbian Workers' Union": one country's, not a bloc
+        return Recognised(*base, type=type_name, country=iso3)
     return Recognised(*base, type="Location", country=gazetteer().get(text))
 
 
@@ -605,6 +610,36 @@ def _lexicon_words(nlp: Language) -> frozenset[str]:
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "into", "outside", "around", "across", "toward", "towards", "from"}
 )
+
+
+def _relabel(span: Span, label: str, knowledge: KnowledgeBase, title_ends: set[int]) -> str:
+    """The label an unknown entity should have where the model's is wrong in a way the words
+    show: peoples' words ("Bosnian Serbs" taken for persons) are NORP; a gazetteer city named
+    as a group or where places go is GPE; an organisation-typed name right after a title and
+    with no organisation word ("Vice-President Moody Awori") is a PERSON."""
+    words = span.text.replace("-", " ").split()
+    if label != "NORP" and len(words) == 2 and community(words[0], words[1], knowledge):
+        return "NORP"
+    if label == "NORP" and span.text in gazetteer() and not _only_demonym(span.text, knowledge):
+        return "GPE" if span.text.lower() not in lexicon().peoples else label
+    if label in ("PERSON", "ORG") and _city_in_place(span, knowledge):
+        return "GPE"  # "shelling hit Mariupol": the model's person or organisation errs
+    root = span.root
+    if (
+        label in ("PERSON", "ORG", "NORP")
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in _PLACE_NOUNS
+    ):
+        return "GPE"  # "the town of Samarra"
+    if (
+        label == "ORG"
+        and span.start in title_ends
+        and type_by_head(span.text) is None
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+    ):
+        return "PERSON"
+    return label
 
 
 def _described_demonym(span: Span, knowledge: KnowledgeBase, nlp: Language) -> bool:
