@@ -558,3 +558,8 @@ def test_cutting_aid_or_talks_reduces_relations(
     rels = run(nlp, text)
     assert expected in triples(rels)
     assert "AID" not in {r.type for r in rels}
+
+
+def test_the_doer_named_by_a_participle_comes_before_its_victims(nlp: Language) -> None:
+    text = "Serbia opened an investigation into crimes committed by Croatia against Bosnia."
+    assert ("serbia", "ACCUSE", "croatia") in triples(run(nlp, text))

@@ -319,7 +319,7 @@ class _Finder:
                     phrases += [g for g in child.children if g.dep_ == "pobj"
                                 and g.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
         for phrase in phrases:
-            found = self.actors_of(phrase, depth) or self._agent_of_participle(phrase)
+            found = self._answerable(phrase, depth)
             found = [a for a in found if a.id not in own]
             if not found and depth < 2:
                 found = self._phrase_actors(phrase, TARGET_PREPS, depth + 1, False, own)
@@ -652,8 +652,7 @@ class _Finder:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    # "a strike over a bill signed by X": X answers for the bill
-                    found = self.actors_of(pobj) or self._agent_of_participle(pobj)
+                    found = self._answerable(pobj)
                     found = [a for a in found if a.id not in own]
                     if not found and own:
                         found = self._phrase_actors(pobj, TARGET_PREPS, 1, False, own)
@@ -751,6 +750,14 @@ class _Finder:
         if obj.pos_ in ("VERB", "AUX"):  # "what it called an invasion by X", "by X" misplaced
             return [a for a in self._prep_actors(obj, ("by",)) if a.id not in own]
         return self._agent_of_participle(obj)
+
+    def _answerable(self, noun: Token, depth: int = 0) -> list[Actor]:
+        """Who a phrase an act is aimed at names: its own actor, else whoever did what it
+        names ("a strike over a bill signed by X", "crimes committed by X against Y": X),
+        else the actors of its modifiers."""
+        if self.index.actor_at(noun.i) is not None:
+            return self.actors_of(noun, depth)
+        return self._agent_of_participle(noun) or self.actors_of(noun, depth)
 
     def _agent_of_participle(self, noun: Token) -> list[Actor]:
         """The "by" agent of a participle describing a noun ("a law passed by X": X)."""
