@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
@@ -120,6 +121,22 @@ class Link:
 def _in_period(day: str, start: str | None, end: str | None) -> bool:
     """True if ISO date `day` falls in [start, end]; a missing bound is open."""
     return (start is None or start <= day) and (end is None or day <= end)
+
+
+_Dated = TypeVar("_Dated", Office, Link)
+
+
+def _matching(items: Iterable[_Dated], on: str | None, **wanted: str | None) -> list[_Dated]:
+    """The posts or links whose fields equal every given (not None) value, held on day `on`."""
+    if on is not None:
+        _check_day(on)
+    filters = {name: value for name, value in wanted.items() if value is not None}
+    return [
+        item
+        for item in items
+        if all(getattr(item, name) == value for name, value in filters.items())
+        and (on is None or item.held_on(on))
+    ]
 
 
 # --------------------------------------------------------------------------- normalising
@@ -255,16 +272,8 @@ class KnowledgeBase:
         on: str | None = None,
     ) -> list[Office]:
         """Posts matching every given filter; `on` (YYYY-MM-DD) keeps those held that day."""
-        if on is not None:
-            _check_day(on)
-        return [
-            o
-            for o in self.office_list
-            if (person is None or o.person == person)
-            and (organization is None or o.organization == organization)
-            and (role is None or o.role == role.lower())
-            and (on is None or o.held_on(on))
-        ]
+        role = None if role is None else role.lower()
+        return _matching(self.office_list, on, person=person, organization=organization, role=role)
 
     def holder(self, role: str, organization: str, on: str) -> KBEntry | None:
         """The person holding `role` in `organization` on day `on`, if the KB knows one."""
@@ -282,16 +291,7 @@ class KnowledgeBase:
         on: str | None = None,
     ) -> list[Link]:
         """Links (memberOf, partOf, ...) matching every given filter."""
-        if on is not None:
-            _check_day(on)
-        return [
-            link
-            for link in self.links
-            if (source is None or link.source == source)
-            and (target is None or link.target == target)
-            and (type is None or link.type == type)
-            and (on is None or link.held_on(on))
-        ]
+        return _matching(self.links, on, source=source, target=target, type=type)
 
     # ---- summaries
 
@@ -562,32 +562,25 @@ def _read_actors(rows: _Rows, fixed_type: str | None) -> Iterator[KBEntry]:
         )
 
 
-def _read_offices(rows: _Rows) -> Iterator[Office]:
+def _read_dated(path: Path, make: type[_Dated], known: dict[str, str]) -> list[_Dated]:
+    """A file of dated relations between actors read before (offices.csv: person, role,
+    organization; relations.csv: source, type, target; then start and end); none if absent."""
+    if not path.is_file():
+        return []
+    rows = _Rows(path)
+    first, kind, second = _COLUMNS[path.name][:3]
+    found = []
     for row in rows:
-        office = Office(
-            person=rows.required(row, "person", _KEY),
-            role=rows.required(row, "role", _ROLE),
-            organization=rows.required(row, "organization", _KEY),
-            start=rows.day(row, "start"),
-            end=rows.day(row, "end"),
-        )
-        _check_span(rows, office.start, office.end)
-        yield office
-
-
-def _read_links(rows: _Rows) -> Iterator[Link]:
-    for row in rows:
-        if row["type"] not in _LINK_TYPES:
+        if kind == "type" and row["type"] not in _LINK_TYPES:
             raise rows.fail(f"unknown relation type {row['type']!r}")
-        link = Link(
-            source=rows.required(row, "source", _KEY),
-            type=row["type"],
-            target=rows.required(row, "target", _KEY),
-            start=rows.day(row, "start"),
-            end=rows.day(row, "end"),
-        )
-        _check_span(rows, link.start, link.end)
-        yield link
+        source = rows.required(row, first, _KEY)
+        value = row[kind] if kind == "type" else rows.required(row, kind, _ROLE)
+        target = rows.required(row, second, _KEY)
+        start, end = rows.day(row, "start"), rows.day(row, "end")
+        _check_span(rows, start, end)
+        _check_refs(rows, known, source, target)
+        found.append(make(source, value, target, start, end))
+    return found
 
 
 def _check_span(rows: _Rows, start: str | None, end: str | None) -> None:
@@ -615,18 +608,8 @@ def _collect(path: Path) -> KnowledgeBase:
         if files[name].is_file():
             rows = _Rows(files[name])
             add(rows, _read_actors(rows, fixed))
-    offices: list[Office] = []
-    if files["offices.csv"].is_file():
-        rows = _Rows(files["offices.csv"])
-        for office in _read_offices(rows):
-            _check_refs(rows, origin, office.person, office.organization)
-            offices.append(office)
-    links: list[Link] = []
-    if files["relations.csv"].is_file():
-        rows = _Rows(files["relations.csv"])
-        for link in _read_links(rows):
-            _check_refs(rows, origin, link.source, link.target)
-            links.append(link)
+    offices = _read_dated(files["offices.csv"], Office, origin)
+    links = _read_dated(files["relations.csv"], Link, origin)
     for entry in entries:
         if entry.country and f"country/{entry.country}" not in origin:
             raise ActorgraphError(
