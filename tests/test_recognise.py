@@ -243,6 +243,8 @@ def test_compound_demonyms_name_one_community_of_one_country(nlp: Language) -> N
     assert recognise.community("Turkish", "Cypriot", knowledge) == ("Turkish Cypriots", "CYP")
     assert recognise.community("Bosnian", "Serb", knowledge) == ("Bosnian Serbs", "BIH")
     assert recognise.community("Iraqi", "Kurds", knowledge) == ("Iraqi Kurds", "IRQ")
+    assert recognise.community("Kosovar", "Albanians", knowledge) == ("Kosovar Albanians", "XKX")
+    assert recognise.community("Arab", "Israelis", knowledge) == ("Arab Israelis", "ISR")
     assert recognise.community("Peruvian", "Peruvians", knowledge) is None
     assert recognise.community("Greek", "officials", knowledge) is None
     found = run(nlp, "Turkish Cypriot leaders rejected the plan.").mentions
@@ -342,10 +344,11 @@ def test_saint_is_also_spelt_st_in_city_names() -> None:
 
 
 def test_model_labels_the_words_contradict_are_corrected(nlp: Language) -> None:
-    kinds = {m.text: m for m in run(nlp, "Bosnian Croats demanded a truce.").mentions}
-    croats = next(m for t, m in kinds.items() if t.endswith("Bosnian Croats"))
-    assert (croats.type, croats.country) == ("PoliticalGroup", "BIH")
-    place = run(nlp, "A bomb exploded near the town of Kandahar on Sunday.").mentions
+    found = run(nlp, "Kosovar Albanians protested.").mentions  # the model says ORG
+    assert [(m.text, m.type, m.country) for m in found] == [
+        ("Kosovar Albanians", "PoliticalGroup", "XKX")
+    ]
+    place = run(nlp, "Fighting flared again around the city of Kandahar.").mentions
     assert [(m.text, m.type) for m in place] == [("Kandahar", "Location")]
     person = run(nlp, "Vice-President Moody Kamau said no.").mentions  # the model says ORG
     assert [m.type for m in person] == ["Person"]

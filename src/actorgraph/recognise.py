@@ -60,6 +60,7 @@ class Lexicon:
     equipment_words: frozenset[str]
     motion_words: frozenset[str]
     peoples: dict[str, str]  # adjective or plural noun (lower case) -> the group's name
+    citizenship_words: frozenset[str]
     group_adjectives: dict[str, str]  # the same words -> the name key of the group
     portfolio_heads: frozenset[str]
 
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         equipment_words=frozenset(w.lower() for w in types["equipment_words"]),
         motion_words=frozenset(w.lower() for w in types["motion_words"]),
         peoples=peoples,
+        citizenship_words=frozenset(w.lower() for w in types["citizenship_words"]),
         group_adjectives={word: name_key(group) for word, group in peoples.items()},
         portfolio_heads=frozenset(w.lower() for w in types["portfolio_heads"]),
     )
@@ -495,23 +497,23 @@ def _community(
 
 def community(first: str, second: str, knowledge: KnowledgeBase) -> tuple[str, str | None] | None:
     """The name and country of a community named by two peoples' words, or None when they are
-    not two such words. The second word is the people; the country is the second's when it is
-    that country's own adjective ("Greek Cypriots": Cypriots of Greek descent, of Cyprus),
-    else the first's ("Bosnian Serbs", "Iraqi Kurds": Serbs of Bosnia, Kurds of Iraq)."""
-    peoples = lexicon().peoples
+    not two such words. The second word is the people, the first where it lives ("Bosnian
+    Serbs", "Kosovar Albanians", "Iraqi Kurds") unless the second names citizens whatever
+    their descent ("Greek Cypriots", "Arab Israelis"): then the country is the second's."""
+    lex = lexicon()
     c1 = knowledge.country_by_adjective(first)
     c2 = knowledge.country_by_adjective(second)
-    if (c1 is None and first.lower() not in peoples) or (
-        c2 is None and second.lower() not in peoples
+    if (c1 is None and first.lower() not in lex.peoples) or (
+        c2 is None and second.lower() not in lex.peoples
     ):
         return None
     if c1 is not None and c2 is not None and c1.key == c2.key:
         return None
     singular = second[:-1] if second.endswith("s") and c2 is not None else second
-    own = c2 is not None and c2.demonyms and c2.demonyms[0].lower() == singular.lower()
-    iso3 = (c2.country if own and c2 else None) or (c1.country if c1 else None)
-    if iso3 is None and c2 is not None:
+    if c2 is not None and (singular.lower() in lex.citizenship_words or c1 is None):
         iso3 = c2.country
+    else:
+        iso3 = c1.country if c1 is not None else None
     return f"{first} {_plural(second)}", iso3
 
 
