@@ -3,9 +3,12 @@
 `setup` adds to a loaded spaCy pipeline, once, an entity ruler built from the knowledge base
 (so known actors get their type and key even where the statistical model errs) and the
 paragraph-break component. `recognise` then turns a parsed `Doc` into typed mentions:
-names (known or not), capitals (agent or place is decided when resolving), nominal groups of a
-country's institutions ("Russian forces", "the opposition in Belarus"), demonyms (which tie
-actors to countries without being actors) and titles of posts ("defence minister").
+names (known or not), capitals (agent or place is decided when resolving), world cities the
+model missed (a GeoNames gazetteer), nominal groups of a country's institutions ("Russian
+forces", "the opposition in Belarus", "Hungarian and Romanian officials": one per country),
+peoples, faiths, regions and communities that are no country ("Kurdish fighters", "Arab
+states", "Greek Cypriots"), demonyms (which tie actors to countries without being actors of
+their own) and titles of posts ("defence minister").
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Resolving mentions into the actors of one document.
 
-Names, surnames, titles, pronouns, capitals acting for their governments and nominal groups
-("his soldiers") become mentions of one entity each; `link` then gives each entity its actor
-record and IRI. The posts that tie a title to a person ("Foreign Minister Vladimir Makei",
+Names, surnames, titles, pronouns, capitals acting for their governments, nominal groups
+("his soldiers"), descriptions ("the country", "his partner") and demonyms qualifying what a
+country owns ("an Indian proposal") become mentions of one entity each; a title naming no
+person ("a Turkish official") is a mention of its country or organisation. `link` then gives
+each entity its actor record and IRI. The posts that tie a title to a person ("Foreign Minister Vladimir Makei",
 "Sergei Shoigu, the Russian defence minister") are found here, because they are what makes
 "the Russian defence minister" and "Sergei Shoigu" one actor; the affiliation stage turns
 them into relations.
