@@ -4,10 +4,10 @@ Names, surnames, titles, pronouns, capitals acting for their governments, nomina
 ("his soldiers"), descriptions ("the country", "his partner") and demonyms qualifying what a
 country owns ("an Indian proposal") become mentions of one entity each; a title naming no
 person ("a Turkish official") is a mention of its country or organisation. `link` then gives
-each entity its actor record and IRI. The posts that tie a title to a person ("Foreign Minister Vladimir Makei",
-"Sergei Shoigu, the Russian defence minister") are found here, because they are what makes
-"the Russian defence minister" and "Sergei Shoigu" one actor; the affiliation stage turns
-them into relations.
+each entity its actor record and IRI. The posts that tie a title to a person ("Foreign
+Minister Vladimir Makei", "Sergei Shoigu, the Russian defence minister") are found here,
+because they are what makes "the Russian defence minister" and "Sergei Shoigu" one actor; the
+affiliation stage turns them into relations.
 
 Pronouns are resolved by a salience heuristic in the manner of Lappin and Leass (1994):
 each earlier mention scores by grammatical role (subject, object, not embedded in another
