@@ -563,3 +563,8 @@ def test_cutting_aid_or_talks_reduces_relations(
 def test_the_doer_named_by_a_participle_comes_before_its_victims(nlp: Language) -> None:
     text = "Serbia opened an investigation into crimes committed by Croatia against Bosnia."
     assert ("serbia", "ACCUSE", "croatia") in triples(run(nlp, text))
+
+
+def test_opening_a_crossing_for_deliveries_is_aimed_at_their_destination(nlp: Language) -> None:
+    rels = run(nlp, "Egypt opened the Rafah crossing to allow the delivery of food to Gaza.")
+    assert ("egypt", "RETREAT", "gaza") in triples(rels)

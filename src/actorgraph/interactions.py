@@ -554,8 +554,9 @@ class _Finder:
         deed = obj if obj is not None else _free_relative(verb)
         if not targets and etype in ("ACCUSE", "REJECT") and deed is not None:
             targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
-        if not targets and etype in ("ASSAULT", "COERCE"):
-            targets = self._purpose_targets(verb, sources)  # "fired to disperse X"
+        if not targets and etype in ("ASSAULT", "COERCE", "RETREAT", "AID"):
+            # "fired to disperse X", "opened the bridge to allow deliveries to X"
+            targets = self._purpose_targets(verb, sources)
         if etype == "AGREE" and complement is not None and self._hostile_complement(complement):
             return None  # "agreed to impose sanctions" is no offer of cooperation
         if entry.target == "required" and not targets:
