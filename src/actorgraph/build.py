@@ -18,7 +18,7 @@ import importlib.util
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from rdflib import Graph, Literal
 
@@ -27,6 +27,9 @@ from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
 from actorgraph.store import Store
 from actorgraph.vocab import AG, KB_GRAPH
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 @dataclass
@@ -320,13 +323,17 @@ def _actor_types() -> tuple[str, ...]:
     return ACTOR_TYPES
 
 
+class BuildOptions(TypedDict, total=False):
+    """The keyword options of `build` that `run_with_progress` passes on."""
+
+    date: str | None
+    model: str | None
+    force: bool
+    max_bytes: int
+
+
 def run_with_progress(
-    paths: Iterable[Path],
-    store: Store,
-    date: str | None = None,
-    model: str | None = None,
-    force: bool = False,
-    max_bytes: int = reader.DEFAULT_MAX_BYTES,
+    paths: Iterable[Path], store: Store, **options: Unpack[BuildOptions]
 ) -> BuildSummary:
     """`build` with a rich progress bar on stderr (what `actorgraph build` shows)."""
     from rich.console import Console
@@ -365,6 +372,4 @@ def run_with_progress(
             elif event == "done":
                 bar.update(task, description="done", current="")
 
-        return build(
-            paths, store, date=date, model=model, force=force, max_bytes=max_bytes, progress=show
-        )
+        return build(paths, store, progress=show, **options)

@@ -9,11 +9,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from actorgraph.errors import ActorgraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from typing_extensions import Unpack
+
+    from actorgraph.network import ProjectOptions
 
 app = typer.Typer(
     help="Turn news about politics, diplomacy and conflict into a knowledge graph of actors.",
@@ -303,6 +309,17 @@ KbOpt = Annotated[
 ]
 
 
+def _network(
+    store: str | None, ego: str | None, radius: int, **options: Unpack[ProjectOptions]
+) -> nx.MultiDiGraph:
+    """The actor network that the projection options of `stats` and `render` choose."""
+    from actorgraph import network
+    from actorgraph.store import open_store
+
+    with open_store(store, read_only=True) as opened:
+        return network.graph_for(opened, ego, radius, **options)
+
+
 @app.command()
 def stats(
     store: StoreOpt = None,
@@ -321,13 +338,11 @@ def stats(
     """Centrality, communities and cooperative/conflictual pairs of the actor network."""
     from rich.console import Console
 
-    from actorgraph import analysis, network
-    from actorgraph.store import open_store
+    from actorgraph import analysis
 
     if top < 1:
         raise ActorgraphError(f"--top must be at least 1, not {top}")
-    with open_store(store, read_only=True) as opened:
-        graph = network.graph_for(opened, view, start, end, types, ego, radius, kb)
+    graph = _network(store, ego, radius, view=view, start=start, end=end, types=types, kb=kb)
     result = analysis.analyse(graph, top=top)
     console = Console()
     for table in analysis.summary_tables(result, top):
@@ -361,14 +376,11 @@ def render(
     kb: KbOpt = "linked",
 ) -> None:
     """Draw the actor network as one offline HTML page (and/or a PNG)."""
-    from actorgraph import network
     from actorgraph import render as rendering
-    from actorgraph.store import open_store
 
     if output is None and png is None:
         raise ActorgraphError("nothing to write: give -o FILE.html and/or --png FILE.png")
-    with open_store(store, read_only=True) as opened:
-        graph = network.graph_for(opened, view, start, end, types, ego, radius, kb)
+    graph = _network(store, ego, radius, view=view, start=start, end=end, types=types, kb=kb)
     if output is not None:
         options = rendering.RenderOptions(max_nodes=max_nodes)
         result = rendering.write_html(graph, output, title=title, options=options)

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 import networkx as nx
 from rdflib import Graph, Literal
@@ -33,6 +33,9 @@ from actorgraph.vocab import (
     RELATION_TYPES,
     SYMMETRIC_TYPES,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 VIEWS: dict[str, tuple[str, ...]] = {
     "all": RELATION_TYPES,
@@ -517,24 +520,25 @@ def find_actor(graph: nx.Graph, actor: str) -> str:
     return matches[0]
 
 
+class ProjectOptions(TypedDict, total=False):
+    """The keyword options of `project`, passed on by `ego` and `graph_for`."""
+
+    view: str
+    start: str | dt.date | None
+    end: str | dt.date | None
+    types: Iterable[str] | None
+    factuality: Iterable[str] | None
+    kb: str
+
+
 def ego(
-    store: SelectStore,
-    actor: str,
-    radius: int = 1,
-    view: str = "all",
-    start: str | dt.date | None = None,
-    end: str | dt.date | None = None,
-    types: Iterable[str] | None = None,
-    factuality: Iterable[str] | None = None,
-    kb: str = "linked",
+    store: SelectStore, actor: str, radius: int = 1, **options: Unpack[ProjectOptions]
 ) -> nx.MultiDiGraph:
-    """The actors within `radius` hops of `actor` (edges followed in either direction)."""
+    """The actors within `radius` hops of `actor` (edges followed in either direction) in the
+    projection that `options` choose (see `project`)."""
     if radius < 0:
         raise ActorgraphError(f"ego radius must be 0 or more, not {radius}")
-    graph = project(
-        store, view=view, start=start, end=end, types=types, factuality=factuality, kb=kb
-    )
-    return ego_of(graph, actor, radius)
+    return ego_of(project(store, **options), actor, radius)
 
 
 def ego_of(graph: nx.MultiDiGraph, actor: str, radius: int = 1) -> nx.MultiDiGraph:
@@ -568,15 +572,11 @@ __all__ = [
 
 def graph_for(
     store: SelectStore,
-    view: str = "all",
-    start: str | dt.date | None = None,
-    end: str | dt.date | None = None,
-    types: Iterable[str] | None = None,
     actor: str | None = None,
     radius: int = 1,
-    kb: str = "linked",
+    **options: Unpack[ProjectOptions],
 ) -> nx.MultiDiGraph:
     """The projection a command asks for: a view and window, narrowed to an ego net if given."""
     if actor:
-        return ego(store, actor, radius=radius, view=view, start=start, end=end, types=types, kb=kb)
-    return project(store, view=view, start=start, end=end, types=types, kb=kb)
+        return ego(store, actor, radius, **options)
+    return project(store, **options)
