@@ -234,3 +234,13 @@ def test_they_refers_to_a_country_named_in_the_plural_only(nlp: Language) -> Non
     res, doc = run(nlp, "The Peruvians rejected the plan. They said it ignored their demands.")
     assert actor_of(res, doc, "their") is actor_of(res, doc, "Peruvians")
     assert actor_of(res, doc, "it") is None  # "it" is the plan, not the Peruvians
+
+
+def test_a_pronoun_refers_to_a_likelier_noun_group_that_is_no_actor(nlp: Language) -> None:
+    text = "Peruvian officials met in Lima. Farm unions said they would strike."
+    res, doc = run(nlp, text)
+    assert actor_of(res, doc, "they") is None  # the unions, not Peru
+    res, doc = run(nlp, "A Chilean diplomat praised the treaty, saying it would last.")
+    assert actor_of(res, doc, "it") is None  # the treaty, not Chile
+    res, doc = run(nlp, "Peruvian officials met in Lima. They said talks would resume.")
+    assert actor_of(res, doc, "They") is actor_of(res, doc, "officials")

@@ -550,6 +550,12 @@ class _Resolver:
                     continue  # "they" is a country or body only where it was named in the plural
                 if lower in THING_PRONOUNS and plural and entity.type not in _GROUP_TYPES:
                     continue  # nor is "it" one named in the plural ("the Palestinians")
+                if (
+                    lower in THING_PRONOUNS
+                    and kind != "pronoun"
+                    and _person_noun(self.doc[end - 1])
+                ):
+                    continue  # nor one named by a person ("a Chilean diplomat")
                 distance = here - self.sentence_of[start]
                 if distance > back:
                     continue
@@ -557,10 +563,38 @@ class _Resolver:
                 scores[group] = scores.get(group, 0.0) + weight * 0.5**distance
         reflexive_blocked = self.clause_subject(pronoun) if lower in ("him", "her") else None
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        for group, _ in ranked:
+        rival = self.rival(pronoun, min(back, 1)) if ranked else 0.0
+        for group, score in ranked:
+            if score <= rival:
+                return None  # a noun group that names no actor is the likelier antecedent
             if group != reflexive_blocked:
                 return group
         return None
+
+    def rival(self, pronoun: Token, back: int) -> float:
+        """The salience of the best earlier noun group that names no actor but agrees with an
+        "it" or "they" ("welcomed the move, saying it showed..."): such a pronoun refers to
+        the thing, not to an actor named further off."""
+        lower = pronoun.lower_
+        if lower not in THING_PRONOUNS | GROUP_PRONOUNS:
+            return 0.0
+        bounds = sentence_bounds(self.doc)
+        here = self.sentence_of[pronoun.i]
+        best = 0.0
+        for n in range(max(0, here - back), here + 1):
+            start, end = bounds[n]
+            for token in self.doc[start : min(end, pronoun.i)]:
+                if (
+                    token.pos_ != "NOUN"
+                    or self.group_at(token.i)
+                    or token.ent_type_
+                    or token.dep_ not in _SUBJECT_DEPS | _OBJECT_DEPS | {"pobj"}
+                    or (token.tag_ == "NNS") != (lower in GROUP_PRONOUNS)
+                    or _person_noun(token)
+                ):
+                    continue
+                best = max(best, salience(token) * 0.5 ** (here - n))
+        return best
 
     def clause_subject(self, pronoun: Token) -> str | None:
         """The entity that is subject of the pronoun's own clause ("he" cannot be "him")."""
@@ -685,6 +719,14 @@ def _stray_subject(token: Token) -> bool:
             break
     between = first.doc[first.i + 1 : token.i]
     return any(t.text == "," for t in between)
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for people ("officials", "the minister"): a person is "he" or "she", never "it",
+    and people named by such nouns are left to the actor candidates."""
+    lex = lexicon()
+    word = token.lower_
+    return word in lex.roles or word in lex.country_heads or word in lex.nominal_heads
 
 
 def _qualifies_subject(token: Token) -> bool:
