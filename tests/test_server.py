@@ -230,10 +230,25 @@ def test_allowed_update_is_seen_by_the_next_query(tmp_path: Path) -> None:
         running.server_close()
 
 
-@pytest.mark.parametrize("size", [1_100_000, 8_000_000])
-def test_oversized_request_gets_its_413(endpoint: tuple[str, server.Endpoint], size: int) -> None:
+def announce(url: str, headers: dict[str, str]) -> tuple[int, str | None]:
+    """Send a POST's headers only (no body); (status, Connection header) of the answer."""
     from http.client import HTTPConnection
 
+    connection = HTTPConnection("127.0.0.1", urllib.parse.urlsplit(url).port, timeout=30)
+    try:
+        connection.putrequest("POST", "/sparql")
+        connection.putheader("Content-Type", "application/sparql-query")
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.getheader("Connection")
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("size", [1_100_000, 8_000_000])
+def test_oversized_request_gets_its_413(endpoint: tuple[str, server.Endpoint], size: int) -> None:
     url, _ = endpoint
     big = "SELECT * WHERE { ?s ?p ?o } #" + "x" * size
     status, _, body = http(url, urllib.parse.urlencode({"query": big}).encode())
@@ -244,36 +259,18 @@ def test_oversized_request_gets_its_413(endpoint: tuple[str, server.Endpoint], s
     with pytest.raises(urllib.error.HTTPError) as info:
         client.query()
     assert info.value.code == 413
-    port = urllib.parse.urlsplit(url).port
-    connection = HTTPConnection("127.0.0.1", port, timeout=30)
-    try:  # a client that waits for "100 Continue" gets the 413 and sends no body
-        connection.putrequest("POST", "/sparql")
-        connection.putheader("Content-Type", "application/sparql-query")
-        connection.putheader("Content-Length", str(size))
-        connection.putheader("Expect", "100-continue")
-        connection.endheaders()
-        response = connection.getresponse()
-        assert response.status == 413 and response.getheader("Connection") == "close"
-    finally:
-        connection.close()
+    # refused before any of the body is read; a client waiting for "100 Continue" sends none
+    assert announce(url, {"Content-Length": str(size)}) == (413, "close")
+    assert announce(url, {"Content-Length": str(size), "Expect": "100-continue"}) == (413, "close")
     client.setQuery(MEETINGS)  # the endpoint still answers
     client.setReturnFormat(JSON)
     assert len(client.query().convert()["results"]["bindings"]) == 1
 
 
 def test_invalid_content_length_is_400(endpoint: tuple[str, server.Endpoint]) -> None:
-    from http.client import HTTPConnection
-
     url, _ = endpoint
-    connection = HTTPConnection("127.0.0.1", urllib.parse.urlsplit(url).port, timeout=30)
-    try:
-        connection.putrequest("POST", "/sparql")
-        connection.putheader("Content-Type", "application/sparql-query")
-        connection.putheader("Content-Length", "-5")
-        connection.endheaders()
-        assert connection.getresponse().status == 400
-    finally:
-        connection.close()
+    assert announce(url, {"Content-Length": "-5"})[0] == 400
+    assert announce(url, {"Content-Length": "many"})[0] == 400
 
 
 def test_served_store_cannot_be_written_meanwhile(endpoint: tuple[str, server.Endpoint]) -> None:
