@@ -568,3 +568,50 @@ def test_the_doer_named_by_a_participle_comes_before_its_victims(nlp: Language) 
 def test_opening_a_crossing_for_deliveries_is_aimed_at_their_destination(nlp: Language) -> None:
     rels = run(nlp, "Egypt opened the Rafah crossing to allow the delivery of food to Gaza.")
     assert ("egypt", "RETREAT", "gaza") in triples(rels)
+
+
+def test_a_warning_with_a_condition_is_still_a_warning_made(nlp: Language) -> None:
+    rels = run(nlp, "Iran warned Israel of a crushing response if the strikes continued.")
+    assert ("iran", "THREATEN", "israel") in triples(rels, "asserted")
+
+
+def test_ordering_an_envoy_to_leave_is_an_expulsion(nlp: Language) -> None:
+    rels = run(nlp, "Mali ordered the French ambassador to leave the country within 72 hours.")
+    expel = [r for r in rels if r.type == "SANCTION"]
+    assert triples(expel) == {("mali", "SANCTION", "french")}
+    assert expel[0].mode == "expel"
+    assert "REQUEST" not in {r.type for r in rels}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The African Union suspended Niger after the coup.",
+         ("the-african-union", "SANCTION", "niger")),
+        ("The Hague court issued an arrest warrant for Omar al-Bashir.",
+         (None, "COERCE", "omar-al-bashir")),
+        ("China held naval drills near Taiwan.", ("china", "MOBILIZE", "taiwan")),
+        ("Ukraine repelled a Russian attack near Bakhmut.", ("ukraine", "ASSAULT", "russian")),
+    ],
+)  # fmt: skip
+def test_more_ways_of_saying_acts(
+    nlp: Language, text: str, expected: tuple[str | None, str, str]
+) -> None:
+    source, etype, target = expected
+    found = triples(run(nlp, text))
+    assert any((source is None or t[0] == source) and t[1:] == (etype, target) for t in found), (
+        found
+    )
+
+
+def test_two_signatories_support_each_other(nlp: Language) -> None:
+    rels = run(nlp, "Israel and Bahrain signed a peace agreement in Washington.")
+    assert {("israel", "SUPPORT", "bahrain"), ("bahrain", "SUPPORT", "israel")} <= triples(rels)
+
+
+def test_denying_a_report_of_a_meeting_is_no_refusal_to_meet(nlp: Language) -> None:
+    rels = run(nlp, "Moscow denied reports that Putin would meet Erdogan.")
+    assert ("putin", "CONSULT", "erdogan") in triples(rels, "negated")
+    assert not [r for r in rels if r.type == "REJECT" and r.source == "t/putin"]
+    refusal = run(nlp, "Putin said he would not meet Erdogan.")
+    assert ("putin", "REJECT", "erdogan") in triples(refusal)

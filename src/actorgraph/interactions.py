@@ -33,6 +33,15 @@ THREATENING = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 # Acts done by saying them: a speaker reporting their own is performing it.
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 
+# Speech acts whose own "if"/"unless" clause is what they say, not a doubt on them.
+CONDITIONING = frozenset({"THREATEN", "REQUEST"})
+# Negations that are a refusal by the actor ("will not meet", "refused to meet"), unlike a
+# denial by someone else ("denied reports that X would meet Y").
+REFUSING = frozenset({"not", "refuse", "decline", "refusal"})
+# Verbs that, with "leave" as what they ask of their object, expel it.
+EXPELLING = frozenset({"order", "tell", "ask", "give", "instruct", "direct", "force"})
+LEAVING = frozenset({"leave", "quit", "depart", "exit", "go"})
+
 # What a threat threatens, as a THREATEN mode (PLOVER manual).
 THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict",
                 "SANCTION": "relations", "RETREAT": "relations"}  # fmt: skip
@@ -213,7 +222,8 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     found += finder.commitments(found)
     found += finder.verdicts()
     for cand in found:
-        cand.stance = statements.assess(cand.trigger)
+        # the condition of a threat or demand is part of what is said, not a doubt on saying it
+        cand.stance = statements.assess(cand.trigger, own_conditions=cand.type not in CONDITIONING)
         speakers = finder.actors_of(cand.stance.speaker) if cand.stance.speaker else []
         cand.speaker = speakers[0].id if speakers else None
         if cand.stance.speaker is not None and not speakers:
@@ -552,13 +562,16 @@ class _Finder:
         if not targets and etype == "THREATEN":
             targets = self._condition_actors(verb, complement, sources)
         deed = obj if obj is not None else _free_relative(verb)
-        if not targets and etype in ("ACCUSE", "REJECT") and deed is not None:
+        repelled = etype == "ASSAULT" and obj is not None and self._event_noun(obj) is not None
+        if not targets and (etype in ("ACCUSE", "REJECT") or repelled) and deed is not None:
             targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
         if not targets and etype in ("ASSAULT", "COERCE", "RETREAT", "AID"):
             # "fired to disperse X", "opened the bridge to allow deliveries to X"
             targets = self._purpose_targets(verb, sources)
         if etype == "AGREE" and complement is not None and self._hostile_complement(complement):
             return None  # "agreed to impose sanctions" is no offer of cooperation
+        if etype == "REQUEST" and verb.lemma_.lower() in EXPELLING and _to_leave(complement, verb):
+            etype, mode = "SANCTION", "expel"  # "ordered the ambassador to leave": expelled
         if entry.target == "required" and not targets:
             return None
         confidence = 0.8 if how == "phrase" else 0.7
@@ -589,6 +602,14 @@ class _Finder:
             joint = joint.joint
         if joint and (len(sources) > 1 or (noun is not None and _is_joint(noun))):
             etype, mode = joint, None
+        elif etype == "MOBILIZE" and not targets:  # "held drills near X": aimed at X
+            near = ("near", "around", "off", "along", "against")
+            targets = [
+                t
+                for t in (self._prep_actors(noun, near) if noun is not None else [])
+                or self._prep_actors(trigger, near)
+                if t not in sources
+            ]
         return Candidate(trigger, etype, mode, sources, targets, round(confidence, 2), how,
                          mutual=entry.mutual)  # fmt: skip
 
@@ -947,6 +968,13 @@ def _preparing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _to_leave(complement: Token | None, verb: Token) -> bool:
+    """Whether what a verb asks of its object is to leave ("ordered X to leave")."""
+    clauses = [complement] if complement is not None else []
+    clauses += [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(c.lemma_.lower() in LEAVING for c in clauses)
+
+
 def _partakes(verb: Token, lemma: str) -> bool:
     """Whether a verb says its subject takes part in what its "in" phrase names."""
     if lemma in ("participate", "engage", "join"):
@@ -1051,7 +1079,7 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
             new_type = "THREATEN"  # "will withdraw unless ...": an ultimatum
         elif stance.cue == "prepare" and cand.type == "ASSAULT" and stance.speaker is None:
             new_type = "MOBILIZE"  # preparing to strike: readiness, short of force
-        elif stance.factuality == "negated" and cand.type in COOPERATIVE:
+        elif stance.factuality == "negated" and cand.type in COOPERATIVE and stance.cue in REFUSING:
             new_type = "REJECT"
         elif stance.factuality in ("future", "hypothetical") and cand.type in COOPERATIVE:
             new_type = "AGREE"  # an offer, conditional or not

@@ -107,8 +107,10 @@ class Stance:
     cue: str | None = None
 
 
-def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
-    """The factuality and speaker of the event expressed by `trigger`."""
+def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = True) -> Stance:
+    """The factuality and speaker of the event expressed by `trigger`. With `own_conditions`
+    false, a condition on the trigger itself is left out: "X warned Y of reprisals if Y
+    went on" is a warning made, its condition part of what is said."""
     lex = lexicon or cues()
     factuality, cue = "asserted", None
     speaker: Token | None = None
@@ -123,7 +125,7 @@ def assess(trigger: Token, lexicon: Cues | None = None) -> Stance:
     if _negated(trigger, lex):
         stronger("negated", "not")
     backshifted = False
-    if any(_is_condition(child, lex) for child in trigger.children):
+    if own_conditions and any(_is_condition(child, lex) for child in trigger.children):
         conditional = True  # "would attack if provoked": the event hangs on the condition
         stronger("hypothetical", "if")
     for adv in _adverbs(trigger):
