@@ -244,3 +244,12 @@ def test_a_pronoun_refers_to_a_likelier_noun_group_that_is_no_actor(nlp: Languag
     assert actor_of(res, doc, "it") is None  # the treaty, not Chile
     res, doc = run(nlp, "Peruvian officials met in Lima. They said talks would resume.")
     assert actor_of(res, doc, "They") is actor_of(res, doc, "officials")
+
+
+def test_a_partner_is_a_country_just_named_not_one_further_back(nlp: Language) -> None:
+    text = (
+        "Chad closed its border with Sudan. Aid agencies protested. "
+        "Nigerian President Bola Tinubu said his partner would help."
+    )
+    res, doc = run(nlp, text)
+    assert actor_of(res, doc, "partner") is None

@@ -483,7 +483,8 @@ class _Resolver:
             if word in _PARTNER_NOUNS and owner is None:
                 continue
             excluded = self.own_countries(owner) if owner is not None else set()
-            group = self.salient_country(token, excluded)
+            back = 1 if word in _PARTNER_NOUNS else _MAX_SENTENCES_BACK
+            group = self.salient_country(token, excluded, back)
             if group is not None:
                 start = min([token.i, *(t.i for t in token.lefts)])
                 self.attach(group, start if owner is None else owner.i + 1, token.i + 1,
@@ -498,8 +499,9 @@ class _Resolver:
         found = self.country_entity(country) if country else None
         return {group} | ({found[0]} if found else set())
 
-    def salient_country(self, token: Token, excluded: set[str]) -> str | None:
-        """The most salient country mentioned before a token, within a few sentences."""
+    def salient_country(self, token: Token, excluded: set[str], back: int) -> str | None:
+        """The most salient country mentioned before a token, at most `back` sentences back
+        (a partner is one just named; "the country" may be the article's subject)."""
         here = self.sentence_of[token.i]
         scores: dict[str, float] = {}
         for group, entity in self.entities.items():
@@ -507,7 +509,7 @@ class _Resolver:
                 continue
             for start, end, kind in entity.spans:
                 distance = here - self.sentence_of[start]
-                if start >= token.i or distance > _MAX_SENTENCES_BACK or kind == "demonym":
+                if start >= token.i or distance > back or kind == "demonym":
                     continue
                 weight = salience(self.doc[end - 1] if kind != "pronoun" else self.doc[start])
                 scores[group] = scores.get(group, 0.0) + weight * 0.5**distance
