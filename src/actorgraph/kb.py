@@ -28,9 +28,11 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from actorgraph.errors import ActorgraphError
+from actorgraph.model import Actor
+from actorgraph.rdf import add_actor
 from actorgraph.resources import kb_dir
 from actorgraph.vocab import (
     ACTOR_TYPES,
@@ -39,7 +41,6 @@ from actorgraph.vocab import (
     ID,
     KB_GRAPH,
     WD,
-    actor_class,
     direct_property,
     relation_type_iri,
 )
@@ -389,19 +390,14 @@ def _check_day(day: str) -> None:
 
 
 def _add_entry(graph: Graph, entry: KBEntry) -> None:
+    """An actor as documents write it, plus its KB key and a country's ISO code, capital and
+    demonyms."""
     node = URIRef(entry.iri)
-    graph.add((node, RDF.type, actor_class(entry.type)))
-    graph.add((node, RDFS.label, Literal(entry.label)))
+    aliases = list(entry.aliases)
+    add_actor(
+        graph, Actor(entry.iri, entry.label, entry.type, aliases, entry.wikidata, entry.country)
+    )
     graph.add((node, AG.kbKey, Literal(entry.key)))
-    for alias in entry.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
-    if entry.wikidata:
-        graph.add((node, AG.wikidata, Literal(entry.wikidata)))
-        graph.add((node, OWL.sameAs, WD[entry.wikidata]))
-    if entry.country:
-        graph.add((node, AG.countryCode, Literal(entry.country)))
-        if entry.type != "Country":  # a country does not point to itself
-            graph.add((node, AG.country, ID[f"country/{entry.country}"]))
     if entry.iso3:
         graph.add((node, AG.iso3, Literal(entry.iso3)))
     if entry.capital:

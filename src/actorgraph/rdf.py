@@ -105,7 +105,7 @@ def to_graph(
     _add_document(graph, extraction, doc_node, fingerprint or content_hash(extraction))
     _add_activity(graph, extraction, activity, doc_node, generated_at)
     for actor in extraction.actors:
-        _add_actor(graph, actor)
+        add_actor(graph, actor)
     for number, relation in enumerate(extraction.relations, start=1):
         _add_relation(graph, relation, relation_iri(doc.id, number), doc_node, activity)
     return graph
@@ -157,7 +157,9 @@ def _add_activity(
     graph.add((agent, RDFS.label, Literal(extraction.extractor)))
 
 
-def _add_actor(graph: Graph, actor: Actor) -> None:
+def add_actor(graph: Graph, actor: Actor) -> None:
+    """An actor's triples: class, label, aliases, Wikidata link and country (the RDF model's
+    actor part, shared by document graphs and the knowledge base)."""
     node = URIRef(actor.id)
     graph.add((node, RDF.type, vocab.actor_class(actor.type)))
     graph.add((node, RDFS.label, Literal(actor.label)))
