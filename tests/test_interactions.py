@@ -615,3 +615,22 @@ def test_denying_a_report_of_a_meeting_is_no_refusal_to_meet(nlp: Language) -> N
     assert not [r for r in rels if r.type == "REJECT" and r.source == "t/putin"]
     refusal = run(nlp, "Putin said he would not meet Erdogan.")
     assert ("putin", "REJECT", "erdogan") in triples(refusal)
+
+
+def test_a_reaction_drawn_by_a_deed_is_aimed_at_its_doer(nlp: Language) -> None:
+    rels = run(nlp, "Uganda passed a harsh law, drawing condemnation from the United States.")
+    assert ("the-united-states", "ACCUSE", "uganda") in triples(rels)
+    faced = run(nlp, "Iran faced criticism from France over the executions.")
+    assert ("france", "ACCUSE", "iran") in triples(faced)
+
+
+def test_what_a_phrase_verb_acts_on_is_no_event_of_its_own(nlp: Language) -> None:
+    rels = run(nlp, "Nigeria lifted its ban on Twitter.")
+    assert [r.type for r in rels] == ["CONCEDE"]
+    talks = run(nlp, "Colombia suspended the negotiations with Venezuela.")
+    assert "CONSULT" not in {r.type for r in talks}
+
+
+def test_filing_a_case_against_someone_accuses_them(nlp: Language) -> None:
+    rels = run(nlp, "South Africa filed a case against Israel at the court in The Hague.")
+    assert ("south-africa", "ACCUSE", "israel") in triples(rels)

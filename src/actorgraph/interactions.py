@@ -33,6 +33,9 @@ THREATENING = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 # Acts done by saying them: a speaker reporting their own is performing it.
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 
+# Verbs by which a doer draws a reaction on itself ("drawing condemnation from X").
+DRAWING = frozenset({"draw", "attract", "earn", "provoke", "spark", "trigger", "prompt",
+                     "invite", "incur", "win", "receive", "face"})  # fmt: skip
 # Speech acts whose own "if"/"unless" clause is what they say, not a doubt on them.
 CONDITIONING = frozenset({"THREATEN", "REQUEST"})
 # Negations that are a refusal by the actor ("will not meet", "refused to meet"), unlike a
@@ -375,6 +378,8 @@ class _Finder:
             entry = self.lex.verbs.get(f"{lemma} {second}")
             if entry is not None:
                 how = "phrase"
+                if obj is not None:  # "lifted the ban": the ban is no event of its own
+                    self.used_nouns.add(obj.i)
                 break
         noun = self._event_noun(obj) if lemma in self.lex.light_verbs and obj is not None else None
         if noun is None and entry is None and _partakes(verb, lemma):
@@ -391,6 +396,7 @@ class _Finder:
             hit = self._event_noun(obj)
             if hit is not None and hit[0].type == "CONSULT":
                 entry = CUT_TALKS  # "suspended the negotiations with X"
+                self.used_nouns.add(hit[1].i)
         if entry is None:
             entry = self.lex.verbs.get(lemma)
         if entry is None:
@@ -942,6 +948,8 @@ class _Finder:
             sources = self._subject_actors(verb)  # "X arrived for talks with Y"
             confidence = 0.5
         targets = self._prep_actors(noun, entry.targets)
+        if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING:
+            targets = self._subject_actors(noun.head)  # "X did Y, drawing criticism from Z"
         if not targets and entry.type in ("REQUEST", "THREATEN"):
             # "the demand that X withdraw", "a call on X to leave"
             targets = [a for a in self._clause_subject_actors(noun) if a not in sources]
