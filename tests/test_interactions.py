@@ -634,3 +634,14 @@ def test_what_a_phrase_verb_acts_on_is_no_event_of_its_own(nlp: Language) -> Non
 def test_filing_a_case_against_someone_accuses_them(nlp: Language) -> None:
     rels = run(nlp, "South Africa filed a case against Israel at the court in The Hague.")
     assert ("south-africa", "ACCUSE", "israel") in triples(rels)
+
+
+def test_a_refusal_despite_calls_is_aimed_at_the_callers(nlp: Language) -> None:
+    rels = run(nlp, "Serbia refused to extradite the suspect despite repeated calls from Croatia.")
+    assert ("serbia", "REJECT", "croatia") in triples(rels)
+
+
+def test_a_first_batch_of_troops_arriving_is_no_visit(nlp: Language) -> None:
+    rels = run(nlp, "A first batch of Kenyan troops arrived in Haiti on Tuesday.")
+    assert not [r for r in rels if r.type == "CONSULT"]
+    assert ("kenyan", "MOBILIZE", "haiti") in triples(rels)

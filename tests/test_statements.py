@@ -168,3 +168,9 @@ def test_claims_called_false_are_denied(nlp: Language, text: str, word: str) -> 
     stance = stance_of(nlp, text, word)
     assert stance.factuality == "negated"
     assert stance.cue == "falsehood"
+
+
+def test_what_someone_is_charged_with_is_their_claim(nlp: Language) -> None:
+    stance = stance_of(nlp, "Serbia charged Albania with supporting the rebels.", "supporting")
+    assert stance.factuality == "reported"
+    assert speaker_text(stance) == "Serbia"

@@ -571,6 +571,8 @@ class _Finder:
         repelled = etype == "ASSAULT" and obj is not None and self._event_noun(obj) is not None
         if not targets and (etype in ("ACCUSE", "REJECT") or repelled) and deed is not None:
             targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
+        if not targets and etype == "REJECT":
+            targets = self._pressing(verb, sources)  # "refused despite calls from X"
         if not targets and etype in ("ASSAULT", "COERCE", "RETREAT", "AID"):
             # "fired to disperse X", "opened the bridge to allow deliveries to X"
             targets = self._purpose_targets(verb, sources)
@@ -650,9 +652,16 @@ class _Finder:
         return actors
 
     def _armed(self, verb: Token, passive: bool) -> bool:
-        """True when the subject of a movement verb is armed personnel ("troops arrived")."""
-        subjects = statements.clause_subject(verb)
-        return any(s.lemma_.lower() in ARMED for s in subjects)
+        """True when the subject of a movement verb is armed personnel ("troops arrived",
+        "a first batch of troops arrived", "the army's units arrived")."""
+        for subject in statements.clause_subject(verb):
+            heads = [subject] + [g for c in subject.children if c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            if any(h.lemma_.lower() in ARMED for h in heads):
+                return True
+            if any(a.type == "MilitaryForce" for a in self.actors_of(subject)):
+                return True
+        return False
 
     def _peacekeeping(self, verb: Token) -> bool:
         return any(
@@ -794,6 +803,23 @@ class _Finder:
                 found = self._agent_actors(child)
                 if found:
                     return found
+        return []
+
+    def _pressing(self, verb: Token, exclude: Iterable[Actor]) -> list[Actor]:
+        """Who pressed for what a refusal turns down: the X of "despite calls / pressure /
+        demands from X" said of the refusal or of the verb it governs."""
+        own = {a.id for a in exclude}
+        clauses = [verb, verb.head, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+        for clause in clauses:
+            for prep in clause.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("despite", "against"):
+                    continue
+                for noun in prep.children:
+                    if noun.dep_ == "pobj":
+                        found = self._prep_actors(noun, ("by", "from", "of"), exclude=exclude)
+                        found = [a for a in found if a.id not in own]
+                        if found:
+                            return found
         return []
 
     def _purpose_targets(self, verb: Token, exclude: Iterable[Actor]) -> list[Actor]:

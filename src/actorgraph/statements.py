@@ -327,7 +327,7 @@ def _ancestors(trigger: Token) -> Iterator[tuple[Token, Token]]:
 
 def _verb_cue(child: Token, head: Token, lemma: str, lex: Cues) -> str | None:
     """The factuality a verb gives to the clause or noun below it, if it gives any."""
-    if child.dep_ == "prep" and child.lower_ not in ("of", "for", "about", "over"):
+    if child.dep_ == "prep" and child.lower_ not in ("of", "for", "about", "over", "with"):
         return None
     if lemma in lex.speech and child.dep_ in (
         "ccomp",
