@@ -574,7 +574,7 @@ def gazetteer() -> dict[str, str]:
     return {name: country for name, (_, country) in best.items()}
 
 
-_CITY_MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
+_CITY_MATCHERS: dict[tuple[int, int], tuple[Language, KnowledgeBase, PhraseMatcher]] = {}
 
 
 def _city_matcher(nlp: Language, knowledge: KnowledgeBase) -> PhraseMatcher:
@@ -582,8 +582,8 @@ def _city_matcher(nlp: Language, knowledge: KnowledgeBase) -> PhraseMatcher:
     English word ("Mobile", "Split"), a known actor's name or a demonym (built once per
     pipeline and knowledge base)."""
     cached = _CITY_MATCHERS.get((id(nlp), id(knowledge)))
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is nlp and cached[1] is knowledge:
+        return cached[2]  # (the pipeline and base are kept alive, so their ids stay theirs)
     words = _lexicon_words(nlp)
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     names = [
@@ -595,7 +595,7 @@ def _city_matcher(nlp: Language, knowledge: KnowledgeBase) -> PhraseMatcher:
         and knowledge.country_by_capital(name) is None
     ]
     matcher.add("CITY", [nlp.make_doc(name) for name in names])
-    _CITY_MATCHERS[(id(nlp), id(knowledge))] = matcher
+    _CITY_MATCHERS[(id(nlp), id(knowledge))] = (nlp, knowledge, matcher)
     return matcher
 
 
