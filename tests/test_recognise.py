@@ -358,3 +358,11 @@ def test_a_union_named_with_a_demonym_is_one_countrys_organisation(nlp: Language
     found = run(nlp, "Thousands joined the Kenyan Teachers' Union strike.").mentions
     union = next(m for m in found if "Union" in m.text)
     assert (union.type, union.country) == ("Organization", "KEN")
+
+
+def test_a_city_carries_only_a_country_the_knowledge_base_has() -> None:
+    knowledge = kb.load()
+    assert recognise.city_country("Kharkiv", knowledge) == "UKR"
+    assert recognise.gazetteer()["Kowloon"] == "HKG"
+    assert knowledge.country("HKG") is None  # a territory the knowledge base lacks
+    assert recognise.city_country("Kowloon", knowledge) is None

@@ -394,7 +394,7 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
         if iso3 and type_name == "InternationalOrganization":
             type_name = "Organization"  # "Serbian Workers' Union": one country's, not a bloc
         return Recognised(*base, type=type_name, country=iso3)
-    return Recognised(*base, type="Location", country=gazetteer().get(text))
+    return Recognised(*base, type="Location", country=city_country(text, knowledge))
 
 
 def _only_demonym(text: str, knowledge: KnowledgeBase) -> bool:
@@ -574,6 +574,13 @@ def gazetteer() -> dict[str, str]:
     return {name: country for name, (_, country) in best.items()}
 
 
+def city_country(name: str, knowledge: KnowledgeBase) -> str | None:
+    """The ISO alpha-3 code of a gazetteer city's country when the knowledge base has that
+    country (a territory it lacks, such as Hong Kong, gives none)."""
+    code = gazetteer().get(name)
+    return code if code and knowledge.country(code) is not None else None
+
+
 _CITY_MATCHERS: dict[tuple[int, int], tuple[Language, KnowledgeBase, PhraseMatcher]] = {}
 
 
@@ -691,7 +698,9 @@ def cities(doc: Doc, nlp: Language, knowledge: KnowledgeBase) -> list[Recognised
         if end < len(doc) and doc[end].pos_ == "PROPN":
             continue
         found.append(
-            Recognised(start, end, span.text, "Location", country=gazetteer().get(span.text))
+            Recognised(
+                start, end, span.text, "Location", country=city_country(span.text, knowledge)
+            )
         )
     return found
 
