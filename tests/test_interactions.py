@@ -645,3 +645,15 @@ def test_a_first_batch_of_troops_arriving_is_no_visit(nlp: Language) -> None:
     rels = run(nlp, "A first batch of Kenyan troops arrived in Haiti on Tuesday.")
     assert not [r for r in rels if r.type == "CONSULT"]
     assert ("kenyan", "MOBILIZE", "haiti") in triples(rels)
+
+
+def test_warning_of_what_others_may_do_is_no_threat(nlp: Language) -> None:
+    rels = run(nlp, "Poland warned that Russia could attack the Baltic states.")
+    assert "THREATEN" not in {r.type for r in rels}
+    own = run(nlp, "Iran warned that it would retaliate against Israel.")
+    assert ("iran", "THREATEN", "israel") in triples(own)
+
+
+def test_warning_that_a_deed_could_lead_to_war_is_a_threat(nlp: Language) -> None:
+    rels = run(nlp, "Somalia warned that Ethiopia's port deal could lead to war.")
+    assert ("somalia", "THREATEN", "ethiopia") in triples(rels)

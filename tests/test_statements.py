@@ -174,3 +174,18 @@ def test_what_someone_is_charged_with_is_their_claim(nlp: Language) -> None:
     stance = stance_of(nlp, "Serbia charged Albania with supporting the rebels.", "supporting")
     assert stance.factuality == "reported"
     assert speaker_text(stance) == "Serbia"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Pakistan is unlikely to attack India.", "attack", "hypothetical"),
+        ("Chile is poised to sign the treaty.", "sign", "future"),
+        ("Peru is unwilling to meet Chile.", "meet", "negated"),
+        ("Chile was unable to reach an agreement.", "reach", "negated"),
+    ],
+)
+def test_adjectives_of_likelihood_and_will(
+    nlp: Language, text: str, word: str, expected: str
+) -> None:
+    assert stance_of(nlp, text, word).factuality == expected

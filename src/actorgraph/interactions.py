@@ -580,6 +580,8 @@ class _Finder:
             return None  # "agreed to impose sanctions" is no offer of cooperation
         if etype == "REQUEST" and verb.lemma_.lower() in EXPELLING and _to_leave(complement, verb):
             etype, mode = "SANCTION", "expel"  # "ordered the ambassador to leave": expelled
+        if etype == "THREATEN" and obj is None and self._warns_of_others(verb, sources):
+            return None  # "X warned that Y could attack": a statement about Y, no threat
         if entry.target == "required" and not targets:
             return None
         confidence = 0.8 if how == "phrase" else 0.7
@@ -804,6 +806,23 @@ class _Finder:
                 if found:
                     return found
         return []
+
+    def _warns_of_others(self, verb: Token, sources: list[Actor]) -> bool:
+        """Whether a warning only says what harm someone else may do ("X warned that Y
+        could attack Z", "Y could join the war, X warned"), rather than threatening; a
+        warning that another's deed "could lead to war" stays a threat."""
+        if verb.lemma_.lower() not in ("warn", "caution"):
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+            clauses.append(verb.head)
+        for clause in clauses:
+            if not self._hostile_complement(clause):
+                continue
+            doers = [a for s in statements.clause_subject(clause) for a in self.actors_of(s)]
+            if doers and not _speaks_for(sources, doers):
+                return True
+        return False
 
     def _pressing(self, verb: Token, exclude: Iterable[Actor]) -> list[Actor]:
         """Who pressed for what a refusal turns down: the X of "despite calls / pressure /
