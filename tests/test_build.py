@@ -20,6 +20,10 @@ from conftest import make_extraction, person
 NAYEV = str(ID["person/serhiy-nayev"])
 NAYEV_SHORT = str(ID["person/nayev"])
 NAME = make_extraction().extractor
+NAYEV_MENTIONS = (  # (name, slug, country, relation): the full name wins over the surname
+    ("Serhiy Nayev", "serhiy-nayev", "UKR", "ACCUSE"),
+    ("Nayev", "nayev", None, "THREATEN"),
+)
 
 
 def fake_extract(document: Document) -> Extraction:
@@ -28,26 +32,13 @@ def fake_extract(document: Document) -> Extraction:
         document.id, date=document.date or "2022-12-19", text=document.text
     )
     extraction.document = document
-    if "Serhiy Nayev" in document.text:
-        extraction.actors.append(person("serhiy-nayev", "Serhiy Nayev", country="UKR"))
-        extraction.relations.append(
-            Relation(
-                NAYEV,
-                "ACCUSE",
-                extraction.actors[3].id,
-                Evidence(document.text, 0, len(document.text)),
-            )
-        )
-    elif "Nayev" in document.text:
-        extraction.actors.append(person("nayev", "Nayev"))
-        extraction.relations.append(
-            Relation(
-                NAYEV_SHORT,
-                "THREATEN",
-                extraction.actors[3].id,
-                Evidence(document.text, 0, len(document.text)),
-            )
-        )
+    for name, slug, country, kind in NAYEV_MENTIONS:
+        if name in document.text:
+            actor = person(slug, name, country=country)
+            extraction.actors.append(actor)
+            evidence = Evidence(document.text, 0, len(document.text))
+            extraction.relations.append(Relation(actor.id, kind, extraction.actors[3].id, evidence))
+            break
     return extraction
 
 
@@ -297,44 +288,28 @@ def test_kb_and_event_type_scores_are_loaded(tmp_path: Path) -> None:
         assert score and score[0][0].toPython() > 0
 
 
+def build_cli(folder: Path, store_folder: Path) -> subprocess.CompletedProcess[str]:
+    """`actorgraph build FOLDER --store STORE` in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", "build", str(folder), "--store", str(store_folder)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def test_cli_build_reports_and_exits_nonzero_on_failures(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "empty.txt").write_text("")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "actorgraph",
-            "build",
-            str(folder),
-            "--store",
-            str(tmp_path / "store"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = build_cli(folder, tmp_path / "store")
     assert result.returncode == 1
     assert "failed: " in result.stdout and "empty.txt" in result.stdout
     assert "Traceback" not in result.stderr
 
 
 def test_cli_build_missing_path_is_one_line(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "actorgraph",
-            "build",
-            str(tmp_path / "nope"),
-            "--store",
-            str(tmp_path / "store"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = build_cli(tmp_path / "nope", tmp_path / "store")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "nope" in result.stdout + result.stderr

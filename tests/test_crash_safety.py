@@ -21,21 +21,13 @@ from rdflib.namespace import PROV
 from actorgraph import build, nlp, pipeline, rdf, reader
 from actorgraph.store import open_store
 from corpus import write_corpus
+from test_build import build_cli as run_build
 
 pytestmark = pytest.mark.slow
 
 ARTICLES = 16
 KILL_FRACTIONS = (0.2, 0.5, 0.8)  # of an uninterrupted build's duration
 VOLATILE = {PROV.endedAtTime}  # when the extraction ran: differs between any two builds
-
-
-def run_build(corpus: Path, store: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "actorgraph", "build", str(corpus), "--store", str(store)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def stable(graph: Graph) -> Graph:

@@ -76,44 +76,18 @@ def test_bad_format_and_folder_mistakes(location: str, tmp_path: Path) -> None:
             export.export(opened, "turtle", tmp_path / "file" / "under-a-file.ttl")
 
 
+def actorgraph_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args], capture_output=True, text=True, timeout=120
+    )
+
+
 def test_cli_export(location: str, tmp_path: Path) -> None:
     out = tmp_path / "graph.trig"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "actorgraph",
-            "export",
-            "--store",
-            location,
-            "--format",
-            "trig",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = actorgraph_cli("export", "--store", location, "--format", "trig", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert len(Dataset().parse(out, format="trig")) >= 0 and out.stat().st_size > 0
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "actorgraph",
-            "export",
-            "--store",
-            location,
-            "--format",
-            "doc",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    bad = actorgraph_cli("export", "--store", location, "--format", "doc", "-o", str(out))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
