@@ -657,3 +657,30 @@ def test_warning_of_what_others_may_do_is_no_threat(nlp: Language) -> None:
 def test_warning_that_a_deed_could_lead_to_war_is_a_threat(nlp: Language) -> None:
     rels = run(nlp, "Somalia warned that Ethiopia's port deal could lead to war.")
     assert ("somalia", "THREATEN", "ethiopia") in triples(rels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Armenia and Azerbaijan were held in Brussels on Sunday.",
+        "Peace talks between Sudan and Chad resumed in Jeddah.",
+    ],
+)
+def test_talks_between_two_parties_are_held_by_both(nlp: Language, text: str) -> None:
+    consult = [r for r in run(nlp, text) if r.type == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0].source != consult[0].target
+
+
+def test_fighting_between_two_parties_is_force_both_ways(nlp: Language) -> None:
+    rels = run(nlp, "Fighting between Sudan and Chad killed 20 people.")
+    assert {("sudan", "ASSAULT", "chad"), ("chad", "ASSAULT", "sudan")} <= triples(rels)
+    fire = run(nlp, "Armenia and Azerbaijan exchanged fire along the border.")
+    assert {("armenia", "ASSAULT", "azerbaijan"), ("azerbaijan", "ASSAULT", "armenia")} <= (
+        triples(fire)
+    )
+
+
+def test_coming_under_attack_from_someone_makes_them_the_attacker(nlp: Language) -> None:
+    rels = run(nlp, "Ukraine came under attack from Russia overnight.")
+    assert ("russia", "ASSAULT", "ukraine") in triples(rels)

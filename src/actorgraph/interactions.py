@@ -937,7 +937,7 @@ class _Finder:
         """Events named by nouns: "X's visit to Y", "Western sanctions on Y"."""
         found = []
         for token in self.sent:
-            if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+            if token.i in used or not (token.pos_ in ("NOUN", "PROPN") or _gerund_noun(token)):
                 continue
             if self.index.actor_at(token.i) is not None:
                 continue
@@ -945,7 +945,7 @@ class _Finder:
             if hit is None or hit[1].i != token.i or self._not_event(token):
                 continue
             entry = hit[0]
-            if token.dep_ in ("dobj", "nsubjpass") and self.lex.verbs.get(token.head.lemma_):
+            if token.dep_ in ("dobj", "nsubjpass") and token.head.i in used:
                 continue  # the verb's own event covers it ("condemned the attack")
             if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
                 continue  # a modifier names a kind of thing: "war crimes", "strike force"
@@ -980,6 +980,16 @@ class _Finder:
         preparer = _preparing_verb(noun)
         if not sources and preparer is not None:
             sources = self._subject_actors(preparer)  # "X agreed to prepare sanctions on Y"
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "Y came under attack from X": X attacks
+            sources = self._prep_actors(noun, ("from", "by")) or self._prep_actors(
+                noun.head.head, ("from", "by")
+            )
+        mutual = False
+        if not sources:
+            parties = self._prep_actors(noun, ("between", "among"))
+            if len(parties) > 1:  # "talks between X and Y", "clashes between X and Y"
+                sources, mutual = parties, True
         verb = _governing_verb(noun)
         if (
             not sources
@@ -1004,7 +1014,10 @@ class _Finder:
                 targets = self._subject_actors(verb)  # "did X with Y's backing": Y backs the doer
             elif entry.type in ("SANCTION", "ASSAULT", "COERCE") and prep in CAUSES:
                 targets = self._subject_actors(verb)  # "due to sanctions, X finds ..."
-        return self._candidate(noun, entry, sources, targets, confidence, "noun", noun=noun)
+        cand = self._candidate(noun, entry, sources, targets, confidence, "noun", noun=noun)
+        if cand is not None and mutual:
+            cand.mutual = True
+        return cand
 
 
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
@@ -1019,6 +1032,11 @@ def _preparing_verb(noun: Token) -> Token | None:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in PREPARING:
         return head.head
     return None
+
+
+def _gerund_noun(token: Token) -> bool:
+    """A gerund used as a noun ("fighting between X and Y killed ...")."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj", "nsubjpass", "dobj", "pobj")
 
 
 def _to_leave(complement: Token | None, verb: Token) -> bool:
