@@ -684,3 +684,18 @@ def test_fighting_between_two_parties_is_force_both_ways(nlp: Language) -> None:
 def test_coming_under_attack_from_someone_makes_them_the_attacker(nlp: Language) -> None:
     rels = run(nlp, "Ukraine came under attack from Russia overnight.")
     assert ("russia", "ASSAULT", "ukraine") in triples(rels)
+
+
+def test_a_planned_act_is_attributed_to_the_accuser_not_the_planner(nlp: Language) -> None:
+    rels = run(nlp, "Lukashenko accused Ukraine of planning an attack on Belarus.")
+    attack = [r for r in rels if r.type == "ASSAULT"]
+    assert triples(attack) == {("ukraine", "ASSAULT", "belarus")}
+    assert attack[0].attributed_to == "t/lukashenko"
+    assert "THREATEN" not in {r.type for r in rels}
+
+
+def test_agreeing_to_deploy_a_joint_force_is_cooperation(nlp: Language) -> None:
+    rels = run(nlp, "Lukashenko said that Belarus and Russia had agreed to deploy a joint force.")
+    found = triples(rels)
+    assert any(t[1] == "AGREE" and {t[0], t[2]} == {"belarus", "russia"} for t in found), found
+    assert "MOBILIZE" not in {r.type for r in rels}

@@ -36,6 +36,9 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN
 # Verbs by which a doer draws a reaction on itself ("drawing condemnation from X").
 DRAWING = frozenset({"draw", "attract", "earn", "provoke", "spark", "trigger", "prompt",
                      "invite", "incur", "win", "receive", "face"})  # fmt: skip
+# Types whose targets are parties named by "with", "between" or "to", not by a topic or place.
+PARTY_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+LOOSE = ("against", "on", "to")
 # Speech acts whose own "if"/"unless" clause is what they say, not a doubt on them.
 CONDITIONING = frozenset({"THREATEN", "REQUEST"})
 # Negations that are a refusal by the actor ("will not meet", "refused to meet"), unlike a
@@ -484,7 +487,9 @@ class _Finder:
         """ "X launched an attack on Y", "X held talks with Y", "X imposed sanctions on Y"."""
         sources = self._agent_actors(verb) if passive else self._subject_actors(verb)
         targets = self._prep_actors(noun, entry.targets)
-        targets = targets or self._prep_actors(verb, (*entry.targets, "against", "on", "to"))
+        targets = targets or self._prep_actors(
+            verb, (*entry.targets, *(("to",) if entry.type in PARTY_TYPES else LOOSE))
+        )
         targets = targets or self._dative_actors(verb)
         targets = targets or self._phrase_actors(noun, _fallback_preps(entry.type), objects=False)
         if not targets and entry.type in ("REQUEST", "THREATEN"):
@@ -545,11 +550,11 @@ class _Finder:
                     obj, (*entry.targets, *_fallback_preps(etype)), objects=False, exclude=own
                 )
             if not targets:
-                targets = self._phrase_actors(
-                    verb, ("for", "against", "into", "on"), objects=False, exclude=own
-                )
+                targets = self._phrase_actors(verb, _loose_preps(etype), objects=False, exclude=own)
             if entry.sources:
                 sources = self._prep_actors(verb, entry.sources) or sources
+        if etype == "MOBILIZE" and obj is not None and _is_joint(obj):
+            etype, mode = "COOPERATE", None  # "deployed a joint force": military cooperation
         if etype == "CONSULT" and mode == "visit" and self._armed(verb, passive):
             etype, mode = (
                 ("AID", "military") if self._peacekeeping(verb) else ("MOBILIZE", "troops")
@@ -569,7 +574,8 @@ class _Finder:
             targets = self._condition_actors(verb, complement, sources)
         deed = obj if obj is not None else _free_relative(verb)
         repelled = etype == "ASSAULT" and obj is not None and self._event_noun(obj) is not None
-        if not targets and (etype in ("ACCUSE", "REJECT") or repelled) and deed is not None:
+        judged = etype in ("ACCUSE", "REJECT", "REQUEST") or repelled
+        if not targets and judged and deed is not None:
             targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
         if not targets and etype == "REJECT":
             targets = self._pressing(verb, sources)  # "refused despite calls from X"
@@ -783,6 +789,9 @@ class _Finder:
                     found += self.actors_of(child)
             found = found or self._prep_actors(token, ("by", "from"))
             found = found or self._agent_of_participle(token)
+            hit = self._event_noun(token)
+            if not found and hit is not None and hit[0].mode == "withdraw":
+                found = self._prep_actors(token, ("of",))  # "the withdrawal of X's troops"
             found = [a for a in found if a.id not in own]
             if found:
                 return found
@@ -860,8 +869,10 @@ class _Finder:
         verb, or the act it does or prepares, counts: "agreed to end the attacks" is an offer."""
         lemma = clause.lemma_.lower()
         entry = None
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if obj is not None and _is_joint(obj):
+            return False  # "agreed to deploy a joint force": cooperation between them
         if lemma in self.lex.light_verbs or lemma in PREPARING:
-            obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
             hit = self._event_noun(obj) if obj is not None else None
             entry = hit[0] if hit else None
         entry = entry or self.lex.verbs.get(lemma)
@@ -1094,11 +1105,19 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _fallback_preps(etype: str) -> tuple[str, ...]:
-    """Prepositions that may introduce a target the lexicon does not name; "in" gives the
-    place of a meeting, not a party to it."""
-    if etype in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
-        return tuple(p for p in TARGET_PREPS if p != "in")
+    """Prepositions that may introduce a target the lexicon does not name; for talks,
+    agreements and backing only the parties' own ("with", "between", "to"): "talks on the
+    border" have a topic, "in" a place, "signed for X" is on X's behalf."""
+    if etype in PARTY_TYPES:
+        return ("with", "between", "to")
     return TARGET_PREPS
+
+
+def _loose_preps(etype: str) -> tuple[str, ...]:
+    """Prepositions of a verb that may name a target when nothing else does."""
+    if etype in PARTY_TYPES:
+        return ("to",)
+    return ("for", "against", "into", "on")
 
 
 def _is_joint(noun: Token) -> bool:

@@ -159,7 +159,10 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
         if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
             value = _verb_cue(child, head, lemma, lex)
             if value is not None:
-                if speaker is None and lemma in lex.speech:
+                # whoever plans or prepares an act ("X planned an attack", "X plans to
+                # strike") is its doer, not someone reporting it
+                agentive = child.dep_ in ("xcomp", "dobj", "nsubjpass") and value != "reported"
+                if speaker is None and lemma in lex.speech and not agentive:
                     speaker = speaker_of(head)
                 if value == "reported" and head.tag_ == "VBD":
                     backshifted = True  # "said it would ...": the "will" of the speaker
