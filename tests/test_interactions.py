@@ -699,3 +699,16 @@ def test_agreeing_to_deploy_a_joint_force_is_cooperation(nlp: Language) -> None:
     found = triples(rels)
     assert any(t[1] == "AGREE" and {t[0], t[2]} == {"belarus", "russia"} for t in found), found
     assert "MOBILIZE" not in {r.type for r in rels}
+
+
+def test_missiles_fired_at_no_one_are_a_show_of_force(nlp: Language) -> None:
+    rels = run(nlp, "North Korea fired two ballistic missiles into the sea.")
+    assert [(r.type, r.mode, r.target) for r in rels] == [("MOBILIZE", "weapons", None)]
+    aimed = run(nlp, "Iran launched missiles at Israel.")
+    assert ("iran", "ASSAULT", "israel") in triples(aimed)
+
+
+def test_a_threat_made_through_a_spokesman_is_asserted(nlp: Language) -> None:
+    rels = run(nlp, "Iran will retaliate against Israel, Iran's foreign minister said.")
+    threat = [r for r in rels if r.type == "THREATEN"]
+    assert threat and threat[0].factuality == "asserted"

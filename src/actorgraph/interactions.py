@@ -112,6 +112,7 @@ class Entry:
     joint: str | None = None
     target: str = "optional"  # "required" for words that name an event only with a target
     undergoer: str | None = None  # type for the subject of an agentless passive
+    untargeted: str | None = None  # type when no target is named ("fired missiles into the sea")
     mutual: bool = False  # "X and Y restored ties": each acts towards the other
 
 
@@ -153,9 +154,12 @@ class Lexicon:
                     joint=raw.get("joint"),
                     target=str(raw.get("target", "optional")),
                     undergoer=raw.get("undergoer"),
+                    untargeted=raw.get("untargeted"),
                     mutual=bool(raw.get("mutual", False)),
                 )
-                if entry.type not in PLOVER_TYPES:
+                if entry.type not in PLOVER_TYPES or (
+                    entry.untargeted and entry.untargeted not in PLOVER_TYPES
+                ):
                     raise ValueError(f"{path}: {key}: unknown PLOVER type {entry.type}")
                 out[str(key)] = entry
             return out
@@ -588,6 +592,9 @@ class _Finder:
             etype, mode = "SANCTION", "expel"  # "ordered the ambassador to leave": expelled
         if etype == "THREATEN" and obj is None and self._warns_of_others(verb, sources):
             return None  # "X warned that Y could attack": a statement about Y, no threat
+        if entry.untargeted and not targets:
+            # a launch at no one: a show of force, readiness of weapons
+            etype, mode = entry.untargeted, "weapons" if entry.untargeted == "MOBILIZE" else None
         if entry.target == "required" and not targets:
             return None
         confidence = 0.8 if how == "phrase" else 0.7
@@ -1269,10 +1276,11 @@ def _protest_aim(trigger: Token, finder: _Finder) -> list[Actor]:
 
 
 def _derive(cand: Candidate, etype: str, sources: list[Actor], targets: list[Actor]) -> Candidate:
-    """An event implied by another's stance: asserted when the text says it, reported when
-    a speaker does."""
+    """A verbal act implied by another event's stance: the speaker (or the side they speak
+    for) performs it by saying so, so it is asserted ("X said it would strike Y" is a threat
+    made), still attributed to the speaker."""
     stance = cand.stance
-    factuality = "reported" if stance.speaker is not None else "asserted"
+    factuality = "asserted"
     return Candidate(
         trigger=cand.trigger,
         type=etype,
