@@ -712,3 +712,19 @@ def test_a_threat_made_through_a_spokesman_is_asserted(nlp: Language) -> None:
     rels = run(nlp, "Iran will retaliate against Israel, Iran's foreign minister said.")
     threat = [r for r in rels if r.type == "THREATEN"]
     assert threat and threat[0].factuality == "asserted"
+
+
+def test_a_deed_done_despite_objections_is_what_they_object_to(nlp: Language) -> None:
+    rels = run(nlp, "Kurdistan voted for independence despite objections from Iraq.")
+    assert ("iraq", "ACCUSE", "kurdistan") in triples(rels)
+
+
+def test_accepting_an_offer_is_agreeing_with_whoever_made_it(nlp: Language) -> None:
+    rels = run(nlp, "The Philippines accepted an offer of aid from Japan.")
+    assert ("philippines", "AGREE", "japan") in triples(rels)
+
+
+def test_an_envoy_recalled_for_consultations_meets_no_one(nlp: Language) -> None:
+    rels = run(nlp, "Algeria recalled its ambassador to France for consultations.")
+    assert "CONSULT" not in {r.type for r in rels}
+    assert ("algeria", "SANCTION", "france") in triples(rels)

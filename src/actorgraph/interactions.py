@@ -88,7 +88,7 @@ SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 # Verbs that get an act ready without doing it ("prepare sanctions", "plan an offensive"):
 # their subject is the actor of the act they take as object.
 PREPARING = frozenset({"prepare", "plan", "draft", "adopt", "approve", "consider", "pursue",
-                       "design", "weigh", "draw", "finalise", "finalize", "agree"})  # fmt: skip
+                       "design", "weigh", "finalise", "finalize", "agree"})  # fmt: skip
 # Words stating a willingness to act ("is ready to talk", "committed to reform").
 WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen",
                          "determined", "open"})  # fmt: skip
@@ -228,6 +228,7 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     lex = lex or lexicon()
     finder = _Finder(sent, index, lex)
     found = finder.verb_events()
+    finder.triggers = {c.trigger.i: c.type for c in found}
     found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
     found += finder.commitments(found)
     found += finder.verdicts()
@@ -260,6 +261,7 @@ class _Finder:
         self.index = index
         self.lex = lex
         self.used_nouns: set[int] = set()
+        self.triggers: dict[int, str] = {}  # words that carry a verb event: its type
 
     # -- actors -------------------------------------------------------------------------
     def actors_of(self, token: Token | None, depth: int = 0) -> list[Actor]:
@@ -579,6 +581,7 @@ class _Finder:
         deed = obj if obj is not None else _free_relative(verb)
         repelled = etype == "ASSAULT" and obj is not None and self._event_noun(obj) is not None
         judged = etype in ("ACCUSE", "REJECT", "REQUEST") or repelled
+        judged = judged or (etype == "AGREE" and obj is not None and bool(self._event_noun(obj)))
         if not targets and judged and deed is not None:
             targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
         if not targets and etype == "REJECT":
@@ -1003,6 +1006,9 @@ class _Finder:
             sources = self._prep_actors(noun, ("from", "by")) or self._prep_actors(
                 noun.head.head, ("from", "by")
             )
+        drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING
+        if not sources and drawn:  # "drawing criticism from X", "from X" hung on the verb
+            sources = self._prep_actors(noun.head, ("from", "by"))
         mutual = False
         if not sources:
             parties = self._prep_actors(noun, ("between", "among"))
@@ -1017,11 +1023,13 @@ class _Finder:
             and verb is not None
             and verb.lemma_.lower() not in statements.cues().speech
             and not any(c.dep_ == "nsubjpass" for c in verb.children)
+            # "recalled its envoy for consultations" is no meeting; "arrived for talks" is
+            and self.triggers.get(verb.i, "CONSULT") == "CONSULT"
         ):
             sources = self._subject_actors(verb)  # "X arrived for talks with Y"
             confidence = 0.5
         targets = self._prep_actors(noun, entry.targets)
-        if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING:
+        if not targets and drawn:
             targets = self._subject_actors(noun.head)  # "X did Y, drawing criticism from Z"
         if not targets and entry.type in ("REQUEST", "THREATEN"):
             # "the demand that X withdraw", "a call on X to leave"
@@ -1032,12 +1040,16 @@ class _Finder:
                 targets = self._subject_actors(verb)  # "did X with Y's backing": Y backs the doer
             elif entry.type in ("SANCTION", "ASSAULT", "COERCE") and prep in CAUSES:
                 targets = self._subject_actors(verb)  # "due to sanctions, X finds ..."
+            elif entry.type in REACTIONS and prep in ("despite", "amid"):
+                targets = self._subject_actors(verb)  # "X voted despite objections from Y"
         cand = self._candidate(noun, entry, sources, targets, confidence, "noun", noun=noun)
         if cand is not None and mutual:
             cand.mutual = True
         return cand
 
 
+# Reactions that a deed done "despite" or "amid" them is done against.
+REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
                     "after", "following"})  # fmt: skip
 
