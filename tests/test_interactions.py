@@ -728,3 +728,14 @@ def test_an_envoy_recalled_for_consultations_meets_no_one(nlp: Language) -> None
     rels = run(nlp, "Algeria recalled its ambassador to France for consultations.")
     assert "CONSULT" not in {r.type for r in rels}
     assert ("algeria", "SANCTION", "france") in triples(rels)
+
+
+def test_backing_or_proposing_a_hostile_act(nlp: Language) -> None:
+    backed = run(nlp, "The United States backed the offensive by Saudi Arabia against Yemen.")
+    assert ("the-united-states", "SUPPORT", "saudi-arabia") in triples(backed)
+    approved = run(nlp, "Canada approved new sanctions against Russia.")
+    assert ("canada", "SANCTION", "russia") in triples(approved)
+    assert "SUPPORT" not in {r.type for r in approved}
+    proposed = run(nlp, "Germany proposed sanctions against Iran.")
+    assert ("germany", "SANCTION", "iran") in triples(proposed, "hypothetical")
+    assert "AGREE" not in {r.type for r in proposed}

@@ -88,7 +88,8 @@ SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 # Verbs that get an act ready without doing it ("prepare sanctions", "plan an offensive"):
 # their subject is the actor of the act they take as object.
 PREPARING = frozenset({"prepare", "plan", "draft", "adopt", "approve", "consider", "pursue",
-                       "design", "weigh", "finalise", "finalize", "agree"})  # fmt: skip
+                       "propose", "design", "weigh", "finalise", "finalize",
+                       "agree"})  # fmt: skip
 # Words stating a willingness to act ("is ready to talk", "committed to reform").
 WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen",
                          "determined", "open"})  # fmt: skip
@@ -589,8 +590,19 @@ class _Finder:
         if not targets and etype in ("ASSAULT", "COERCE", "RETREAT", "AID"):
             # "fired to disperse X", "opened the bridge to allow deliveries to X"
             targets = self._purpose_targets(verb, sources)
-        if etype == "AGREE" and complement is not None and self._hostile_complement(complement):
-            return None  # "agreed to impose sanctions" is no offer of cooperation
+        if etype == "AGREE" and (
+            (complement is not None and self._hostile_complement(complement))
+            or (obj is not None and self._hostile_noun(obj))
+        ):
+            return None  # "agreed to impose sanctions", "proposed sanctions": no cooperation
+        if etype == "SUPPORT" and obj is not None and self._hostile_noun(obj):
+            # backing a hostile act backs its doer ("backed the attack by X"); approving one
+            # with no other doer is the subject's own act, read from the noun
+            targets = self._doer_of_deed(obj, sources)
+            if not targets and not passive:  # "by X" parsed as the verb's own
+                targets = [a for a in self._prep_actors(verb, ("by",)) if a not in sources]
+            if not targets:
+                return None
         if etype == "REQUEST" and verb.lemma_.lower() in EXPELLING and _to_leave(complement, verb):
             etype, mode = "SANCTION", "expel"  # "ordered the ambassador to leave": expelled
         if etype == "THREATEN" and obj is None and self._warns_of_others(verb, sources):
@@ -872,6 +884,11 @@ class _Finder:
                     if obj.dep_ == "dobj":
                         return [a for a in self.actors_of(obj) if a.id not in own]
         return []
+
+    def _hostile_noun(self, noun: Token) -> bool:
+        """Whether a noun names a hostile act ("sanctions", "an attack")."""
+        hit = self._event_noun(noun)
+        return hit is not None and hit[0].type in MATERIAL_CONFLICT | {"THREATEN"}
 
     def _hostile_complement(self, clause: Token) -> bool:
         """Whether the act a verb of agreeing governs is a hostile one ("agreed to impose
