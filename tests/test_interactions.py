@@ -739,3 +739,13 @@ def test_backing_or_proposing_a_hostile_act(nlp: Language) -> None:
     proposed = run(nlp, "Germany proposed sanctions against Iran.")
     assert ("germany", "SANCTION", "iran") in triples(proposed, "hypothetical")
     assert "AGREE" not in {r.type for r in proposed}
+
+
+def test_demanding_a_resignation_is_aimed_at_whoever_should_resign(nlp: Language) -> None:
+    rels = run(nlp, "Students in Dhaka demanded the resignation of Muhammad Yunus.")
+    assert any(t[1:] == ("REQUEST", "muhammad-yunus") for t in triples(rels))
+
+
+def test_water_cannon_against_protesters_is_repression(nlp: Language) -> None:
+    rels = run(nlp, "Thailand used water cannon against Cambodian protesters.")
+    assert ("thailand", "COERCE", "cambodian") in triples(rels)

@@ -812,7 +812,7 @@ class _Finder:
             found = found or self._prep_actors(token, ("by", "from"))
             found = found or self._agent_of_participle(token)
             hit = self._event_noun(token)
-            if not found and hit is not None and hit[0].mode == "withdraw":
+            if not found and hit is not None and hit[0].mode in ("withdraw", "resign"):
                 found = self._prep_actors(token, ("of",))  # "the withdrawal of X's troops"
             found = [a for a in found if a.id not in own]
             if found:
