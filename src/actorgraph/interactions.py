@@ -3,7 +3,12 @@
 A lexicon of verbs and event nouns (data/lexicon/plover.yaml) names the event type and says
 where its source and target sit: the subject and object of an active verb, the "by" agent
 and subject of a passive, the "from" of "received X from Y", the visitor and host of
-"X hosted Y", the possessor and "to"/"on" phrase of "X's visit to Y" or "X's attack on Y".
+"X hosted Y", the possessor and "to"/"on" phrase of "X's visit to Y" or "X's attack on Y",
+the parties of "talks between X and Y". Where the lexicon's own slots are empty, the target
+comes from what the act is about: the subject of the clause it governs ("allowed X to run",
+"demanded that X withdraw"), the one whose condition sets off a threat ("... if X attacks"),
+the doer of a deed condemned or backed ("condemned the attack by X"), the object of a
+purpose ("fired to disperse X"), those pressing for what is refused ("despite calls from X").
 Each event gets the factuality and speaker that `statements` reads from the clauses above
 it, a date normalised from the sentence against the document date, and one relation per
 source-target pair ("Moscow and Minsk met" gives one CONSULT between the two).
