@@ -158,3 +158,33 @@ def test_aide_to_a_leader_serves_in_the_leaders_country() -> None:
         "France sent Pierre Lemaire, an aide to President Emmanuel Macron, to Kenya."
     )
     assert ("Pierre Lemaire", "France", "adviser") in relations(extraction, "holdsPosition")
+
+
+def test_national_title_without_a_country_is_the_post_in_the_holders_country() -> None:
+    found = relations(
+        extract("President Emmanuel Macron said the talks went well."), "holdsPosition"
+    )
+    assert found == [("Emmanuel Macron", "France", "president")]
+
+
+def test_a_title_that_is_no_national_post_needs_its_organisation() -> None:
+    found = relations(extract("Spokesman Dmitry Peskov said the talks went well."), "holdsPosition")
+    assert not any(target == "Russia" for _, target, _ in found)
+    assert relations(extract("Russia's spokesman Dmitry Peskov spoke."), "holdsPosition")
+
+
+def test_counterpart_holds_the_same_post_in_the_other_country() -> None:
+    text = (
+        "Indonesian Foreign Minister Retno Marsudi met her Australian counterpart, "
+        "Penny Wong, in Jakarta."
+    )
+    found = relations(extract(text), "holdsPosition")
+    assert ("Retno Marsudi", "Indonesia", "foreign minister") in found
+    assert ("Penny Wong", "Australia", "foreign minister") in found
+
+
+def test_us_secretary_of_state_is_the_foreign_minister() -> None:
+    text = "Secretary of State Antony Blinken met his Kenyan counterpart Alfred Mutua."
+    found = relations(extract(text), "holdsPosition")
+    assert ("Antony Blinken", "United States", "foreign minister") in found
+    assert ("Alfred Mutua", "Kenya", "foreign minister") in found

@@ -152,7 +152,13 @@ class _Finder:
             role = post.role
             if post.title.modifier == "deputy" and not role.startswith("deputy"):
                 role = f"deputy {role}"
-            confidence = {"title": 0.85, "apposition": 0.85, "copula": 0.8, "kb": 0.7}[post.how]
+            confidence = {
+                "title": 0.85,
+                "apposition": 0.85,
+                "copula": 0.8,
+                "kb": 0.7,
+                "counterpart": 0.65,
+            }[post.how]
             confidence += 0.1 * self.kb_confirms(person, role, target)
             span = self.doc[post.title.start_token : post.title.end_token]
             # A title is the writer's description, even inside a quoted or attributed clause.

@@ -59,6 +59,7 @@ class Lexicon:
     not_actors: frozenset[str]
     departure_words: tuple[str, ...]
     roles: dict[str, str]
+    national_roles: frozenset[str]
     place_verbs: frozenset[str]
     equipment_words: frozenset[str]
     motion_words: frozenset[str]
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         not_actors=frozenset(name_key(w) for w in types["not_actors"]),
         departure_words=tuple(w.lower() for w in types["departure_words"]),
         roles=role_forms,
+        national_roles=frozenset(roles.get("national_roles", ())),
         place_verbs=frozenset(w.lower() for w in types["place_verbs"]),
         equipment_words=frozenset(w.lower() for w in types["equipment_words"]),
         motion_words=frozenset(w.lower() for w in types["motion_words"]),

@@ -102,7 +102,8 @@ class Post:
     role: str
     organization: str | None  # actor IRI
     title: Title
-    how: str  # "title" (before the name), "apposition", "copula", "kb" (holder on the date)
+    how: str  # "title" (before the name), "apposition", "copula", "kb" (holder on the date),
+    # "counterpart" (the same post as the possessor's, in another country)
 
 
 @dataclass
@@ -444,6 +445,58 @@ class _Resolver:
         person = self.entities[post.person]
         person.country = person.country or owner.country
         return replace(post, organization=found[0])
+
+    def national_org(self, post: Post) -> Post:
+        """A national title with no organisation named ("President X") is the post in the
+        holder's country, when the knowledge base or the text gives that country."""
+        person = self.entities[post.person]
+        if (
+            post.organization is not None
+            or post.role not in lexicon().national_roles
+            or person.country is None
+        ):
+            return post
+        found = self.country_entity(person.country)
+        return replace(post, organization=found[0]) if found else post
+
+    def counterparts(self, posts: list[Post]) -> list[Post]:
+        """ "X met his Chinese counterpart, Y": Y holds X's national post in Y's own country
+        (the demonym's, else Y's), when X holds exactly one national post in the text."""
+        found = []
+        for noun in self.doc:
+            if noun.lemma_.lower() != "counterpart" or noun.pos_ != "NOUN":
+                continue
+            owner = next((self.group_at(c.i) for c in noun.children if c.dep_ == "poss"), None)
+            named = next(
+                (self.group_at(c.i) for c in noun.children if c.dep_ in ("appos", "compound")),
+                None,
+            )
+            if owner is None or named is None or self.entities[named].type != "Person":
+                continue
+            roles = {
+                p.role
+                for p in posts
+                if p.person == owner
+                and p.organization
+                and self.entities[p.organization].type == "Country"
+                and p.role in lexicon().national_roles
+            }
+            country = self.counterpart_country(noun) or self.entities[named].country
+            org = self.country_entity(country) if country else None
+            if len(roles) != 1 or org is None or org[1].country == self.entities[owner].country:
+                continue
+            self.entities[named].country = self.entities[named].country or country
+            title = Title(noun.i, noun.i + 1, roles.pop())
+            found.append(Post(named, title.role, org[0], title, "counterpart"))
+        return found
+
+    def counterpart_country(self, noun: Token) -> str | None:
+        for child in noun.children:
+            if child.dep_ == "amod" and child.text[:1].isupper():
+                entry = self.kb.country_by_adjective(child.text)
+                if entry is not None:
+                    return entry.country
+        return None
 
     # ---- pronouns
 
@@ -810,7 +863,8 @@ def resolve(
     resolver.note_honorifics()
     resolver.add_pronouns()
     resolver.add_descriptions()
-    posts = [resolver.possessor_org(p) for p in posts]
+    posts = [resolver.national_org(resolver.possessor_org(p)) for p in posts]
+    posts += resolver.counterparts(posts)
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
     resolver.add_named_countries()
     resolver.add_demonyms(recognition.demonyms)
