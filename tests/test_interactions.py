@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,7 +22,9 @@ from actorgraph.vocab import PLOVER_TYPES
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return nlp_loader.load()
+    """spaCy's own pipeline, loaded afresh: the shared one may carry the knowledge-base ruler
+    that the actor stages add."""
+    return spacy.load(nlp_loader.model_name())
 
 
 def index_from_entities(doc: Doc) -> ActorIndex:
