@@ -15,6 +15,8 @@ passes `on_error`:
 - texts confidently not in English (declared in the sidecar or detected) are skipped with a
   `SkippedDocument` warning, since the pipeline reads English only;
 - sidecar JSON that is broken, not an object, or carries an impossible date is refused;
+- the date is the caller's, else the sidecar's, else the page's metadata, else the dateline
+  at the top of the text (`datelines.dateline`), else unknown;
 - folders are listed one level deep (no recursion), sorted by name, hidden files ignored.
 """
 
@@ -34,6 +36,7 @@ from datetime import datetime
 from pathlib import Path
 
 from actorgraph import language
+from actorgraph.datelines import dateline
 from actorgraph.errors import InputError
 from actorgraph.model import Document
 
@@ -424,7 +427,7 @@ def read_file(path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_
         id=document_id(path),
         path=str(path),
         text=text,
-        date=when or meta.get("date") or (page.date if page else None),
+        date=when or meta.get("date") or (page.date if page else None) or dateline(text),
         title=meta.get("title") or (page.title if page else None),
         source=meta.get("source"),
         language=lang,

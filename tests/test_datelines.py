@@ -1,0 +1,52 @@
+"""Datelines: the article's own date from the top of its text, never from the story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from actorgraph import reader
+from actorgraph.datelines import dateline
+
+STORY = "The foreign ministers of Chile and Peru met on Tuesday to discuss trade and migration."
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("SANTIAGO, Dec. 19, 2022 (Reuters) - " + STORY, "2022-12-19"),
+        ("LIMA, Peru, March 3 2023 — " + STORY, "2023-03-03"),
+        ("Chile and Peru hold talks\nPublished 7 June 2021\n\n" + STORY, "2021-06-07"),
+        ("Talks\nBy A. Writer | 2020-02-29 10:32 GMT\n\n" + STORY, "2020-02-29"),
+        ("Chile and Peru hold talks\nSeptember 1st, 2022\n" + STORY, "2022-09-01"),
+    ],
+)
+def test_datelines_and_byline_dates(head: str, expected: str) -> None:
+    assert dateline(head) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY,
+        "SANTIAGO, Dec. 19 (Reuters) - " + STORY,  # no year: the date is not known
+        "Chile and Peru hold talks\nPublished 31 February 2022\n" + STORY,  # no such day
+        # a long first paragraph that mentions a date inside the story
+        "Chile and Peru, whose leaders first met on December 3, 2019 in a border town that both "
+        "claim, agreed to resume talks on trade, migration and the shared water supply.",
+        "\n".join(["Line"] * 5 + ["Published 7 June 2021"]),  # too far down
+    ],
+)
+def test_no_date_where_the_top_gives_none(text: str) -> None:
+    assert dateline(text) is None
+
+
+def test_reader_takes_the_dateline_only_when_no_date_is_given(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text("LIMA, June 7, 2021 (AP) — " + STORY, encoding="utf-8")
+    assert reader.read_document(article).date == "2021-06-07"
+    assert reader.read_document(article, date="2021-06-08").date == "2021-06-08"
+    (tmp_path / "talks.json").write_text(json.dumps({"date": "2021-06-09"}), encoding="utf-8")
+    assert reader.read_document(article).date == "2021-06-09"
