@@ -206,6 +206,37 @@ def test_surname_only_actor_links_to_the_unambiguous_full_name(
         assert again.linked == {} and opened.count() == count
 
 
+def test_surname_link_is_undone_when_a_second_person_of_that_surname_arrives(
+    location: str, tmp_path: Path
+) -> None:
+    def with_olga(document: Document) -> Extraction:
+        extraction = fake_extract(document)
+        if "Olga Nayev" in document.text:
+            extraction.actors.append(person("olga-nayev", "Olga Nayev", country="UKR"))
+        return extraction
+
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        build.build([folder], opened, extract=with_olga, extractor_name=NAME)
+        assert (URIRef(NAYEV), AG.mergedFrom, URIRef(NAYEV_SHORT)) in opened.document_graph(
+            "c-warning"
+        )
+        write_articles(folder, {"d-olga": "Olga Nayev, a Ukrainian diplomat, spoke in Kyiv."})
+        summary = build.build([folder], opened, extract=with_olga, extractor_name=NAME)
+        assert summary.unlinked == [NAYEV_SHORT] and summary.linked == {}
+        assert any("undone" in line for line in summary.lines())
+        graph = opened.document_graph("c-warning")
+        short, full = URIRef(NAYEV_SHORT), URIRef(NAYEV)
+        assert (short, AG.threaten, URIRef(make_extraction().actors[3].id)) in graph
+        assert graph.value(short, RDFS.label) == Literal("Nayev")
+        assert not any(graph.triples((full, None, None))) and not any(
+            graph.triples((None, AG.mergedFrom, None))
+        )
+        assert (full, RDFS.label, Literal("Serhiy Nayev")) in opened.document_graph("b-border")
+        settled = build.build([folder], opened, extract=with_olga, extractor_name=NAME)
+        assert settled.unlinked == [] and settled.linked == {}
+
+
 def test_surname_is_not_linked_when_ambiguous() -> None:
     people = [
         merge.PersonRecord("x/nayev", "Nayev"),

@@ -41,6 +41,7 @@ class BuildSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # e.g. not English
     linked: dict[str, str] = field(default_factory=dict)  # surname-only IRI -> full-name IRI
+    unlinked: list[str] = field(default_factory=list)  # surname-only IRIs made ambiguous
     kb_triples: int = 0
     documents: int = 0
     actors: int = 0
@@ -61,6 +62,8 @@ class BuildSummary:
         lines += [f"skipped: {reason}" for _, reason in self.skipped]
         if self.linked:
             lines.append(f"surname-only actors linked to full names: {len(self.linked)}")
+        if self.unlinked:
+            lines.append(f"surname links undone, now ambiguous: {len(self.unlinked)}")
         lines.append(
             f"store: {self.documents} documents, {self.actors} actors, "
             f"{self.relations} relations, {self.triples} triples"
@@ -131,6 +134,7 @@ def build(
     summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
     summary.skipped += [(str(p), str(e)) for p, e in report.skipped]
     progress("link", "")
+    summary.unlinked = unlink_stale_surnames(store)
     summary.linked = link_surnames(store)
     _count(store, summary)
     progress("done", "")
@@ -278,6 +282,23 @@ def _known_people(store: Store) -> list[merge.PersonRecord]:
             )
         )
     return people
+
+
+def unlink_stale_surnames(store: Store) -> list[str]:
+    """Undo, document by document, the surname links that a newly arrived person of the same
+    surname has made ambiguous; the surname-only IRIs unlinked."""
+    rows = store.select(
+        f"SELECT DISTINCT ?g ?old ?new WHERE {{ GRAPH ?g {{ ?new <{AG.mergedFrom}> ?old }} }}"
+    ).rows
+    merged = [(str(old), str(new)) for _, old, new in rows]
+    stale = merge.stale_links(merged, _known_people(store)) if merged else set()
+    documents = {d.iri: d.id for d in store.documents()}
+    for graph_iri in sorted({str(g) for g, old, _ in rows if str(old) in stale}):
+        doc_id = documents.get(graph_iri)
+        if doc_id is not None:
+            graph = store.document_graph(doc_id)
+            store.replace_document(doc_id, merge.unlink(graph, stale))
+    return sorted(stale)
 
 
 def link_surnames(store: Store) -> dict[str, str]:

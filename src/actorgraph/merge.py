@@ -7,7 +7,9 @@ in one article only by a surname ("Nayev", IRI person/nayev): it is linked to th
 person of another article ("Serhiy Nayev") only when that is unambiguous, that is when
 exactly one full-name person in the store has that surname and no knowledge-base entry
 claims the bare name, and their countries do not disagree. Linking rewrites the surname-only
-IRI to the full-name IRI in the documents that use it and keeps the surname as an alias.
+IRI to the full-name IRI in the documents that use it, keeps the surname as an alias and
+records the old IRI (`ag:mergedFrom`), so that the link is undone (`unlink`) when a second
+full-name person with that surname arrives later.
 """
 
 from __future__ import annotations
@@ -93,9 +95,58 @@ def apply_links(
             out.add((mapping[s], SKOS.altLabel, o))  # type: ignore[index]
             continue
         out.add((swap(s), swap(p), swap(o)))
+    for old, new in mapping.items():
+        if (None, None, new) in out or (new, None, None) in out:
+            out.add((new, AG.mergedFrom, old))
     for new in set(mapping.values()):
         label = (labels or {}).get(str(new))
         if (new, RDF.type, AG.Person) in out and out.value(new, RDFS.label) is None and label:
             out.add((new, RDFS.label, Literal(label)))
             out.remove((new, SKOS.altLabel, Literal(label)))
     return out
+
+
+def surname_of(iri: str) -> str:
+    """The surname key of a surname-only person IRI (its last path segment)."""
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def stale_links(merged: Iterable[tuple[str, str]], people: Iterable[PersonRecord]) -> set[str]:
+    """The surname-only IRIs among (old, new) links whose surname now names more than one
+    full-name person: those links are no longer unambiguous."""
+    full_by_surname: dict[str, set[str]] = defaultdict(set)
+    for record in people:
+        if not surname_only(record.label):
+            full_by_surname[surname_key(record.label)].add(record.iri)
+    return {old for old, _ in merged if len(full_by_surname[surname_of(old)]) > 1}
+
+
+def unlink(graph: Graph, olds: Iterable[str]) -> Graph:
+    """A copy of `graph` with the links from the given surname-only IRIs undone: the person is
+    named by the surname again, under its own IRI."""
+    back: dict[Node, Node] = {}
+    for iri in olds:
+        for new in graph.subjects(AG.mergedFrom, URIRef(iri)):
+            back[new] = URIRef(iri)
+    out = Graph(identifier=graph.identifier)
+    for prefix, namespace in graph.namespaces():
+        out.bind(prefix, namespace)
+    surnames = {new: _surname_label(graph, new, old) for new, old in back.items()}
+    for s, p, o in graph:
+        if s in back and (p == AG.mergedFrom or p == RDFS.label):
+            continue
+        if s in back and p == SKOS.altLabel and o == surnames[s]:
+            continue
+        out.add((back.get(s, s), p, back.get(o, o)))
+    for new, surname_iri in back.items():
+        out.add((surname_iri, RDFS.label, surnames[new]))
+    return out
+
+
+def _surname_label(graph: Graph, new: Node, old: Node) -> Literal:
+    """The surname the document named the person by: the alias whose slug is the old key."""
+    key = surname_of(str(old))
+    for alias in graph.objects(new, SKOS.altLabel):
+        if slug(str(alias)) == key:
+            return Literal(str(alias))
+    return Literal(key.capitalize())

@@ -126,6 +126,7 @@ PROPERTIES = (
     "capital",
     "demonym",
     "kbKey",
+    "mergedFrom",
     # relation nodes (n-ary)
     "relationType",
     "source",
