@@ -752,3 +752,69 @@ def test_demanding_a_resignation_is_aimed_at_whoever_should_resign(nlp: Language
 def test_water_cannon_against_protesters_is_repression(nlp: Language) -> None:
     rels = run(nlp, "Thailand used water cannon against Cambodian protesters.")
     assert ("thailand", "COERCE", "cambodian") in triples(rels)
+
+
+def run_typed(nlp: Language, text: str, places: dict[str, str | None]) -> list[Relation]:
+    """As run(), with the named entities in `places` made places (label -> country code)."""
+    doc = nlp(text)
+    index = index_from_entities(doc)
+    for actor in index.actors:
+        if actor.label in places:
+            actor.type, actor.country = "Location", places[actor.label]
+    return interactions.extract(doc, index, Document("t", "", text, "2021-03-11"))
+
+
+def test_subjects_acting_each_on_their_own_do_nothing_to_each_other(nlp: Language) -> None:
+    together = triples(run(nlp, "Chile and Peru signed an agreement on Monday."))
+    assert ("chile", "SUPPORT", "peru") in together or ("peru", "SUPPORT", "chile") in together
+    for text in (
+        "Chile and Peru signed separate agreements on Monday.",
+        "Chile and Peru each signed an agreement on Monday.",
+    ):
+        found = triples(run(nlp, text))
+        assert ("chile", "SUPPORT", None) in found, text
+        assert not {("chile", "SUPPORT", "peru"), ("peru", "SUPPORT", "chile")} & found, text
+
+
+def test_each_other_is_a_mutual_act(nlp: Language) -> None:
+    found = triples(run(nlp, "Serbia and Croatia accused each other of stoking tensions."))
+    assert {("serbia", "ACCUSE", "croatia"), ("croatia", "ACCUSE", "serbia")} <= found
+
+
+def test_the_scene_of_an_act_done_to_someone_is_not_its_target(nlp: Language) -> None:
+    text = "Peru arrested three journalists in Lima on Friday."
+    found = triples(run_typed(nlp, text, {"Lima": "PER"}))
+    assert ("peru", "COERCE", None) in found
+    assert not any(t == "lima" for _, _, t in found)
+
+
+def test_a_place_an_act_is_done_to_stands_for_itself(nlp: Language) -> None:
+    text = "Peru imposed a curfew in Cusco on Friday."
+    assert ("peru", "SANCTION", "cusco") in triples(run_typed(nlp, text, {"Cusco": "PER"})) or (
+        "peru",
+        "COERCE",
+        "cusco",
+    ) in triples(run_typed(nlp, text, {"Cusco": "PER"}))
+
+
+def test_a_place_talks_are_about_is_not_a_party(nlp: Language) -> None:
+    text = "Egypt held talks with Jordan on the situation in Gaza."
+    found = triples(run_typed(nlp, text, {"Gaza": None}))
+    assert ("egypt", "CONSULT", "jordan") in found or ("jordan", "CONSULT", "egypt") in found
+    assert not any(t == "gaza" for _, _, t in found)
+
+
+def test_waters_are_no_target(nlp: Language) -> None:
+    text = "Turkey allowed the export of wheat from the Black Sea."
+    found = triples(run_typed(nlp, text, {"the Black Sea": None, "Black Sea": None}))
+    assert not any(t and "sea" in t for _, _, t in found)
+
+
+def test_places_visited_or_attacked_stay_targets(nlp: Language) -> None:
+    places = {"Lima": "PER", "Paris": "FRA"}
+    assert ("germany", "ASSAULT", "paris") in triples(
+        run_typed(nlp, "Germany shelled Paris on Monday.", places)
+    )
+    assert ("chile", "CONSULT", "lima") in triples(
+        run_typed(nlp, "Chile's president arrived in Lima on Monday.", places)
+    )

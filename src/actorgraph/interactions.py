@@ -90,6 +90,25 @@ VISITORS = frozenset({"delegation", "leader", "minister", "president", "envoy", 
                       "secretary", "ambassador", "diplomat", "emissary", "prince", "head",
                       "chief", "representative", "guest", "visitor", "negotiator"})  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
+# Prepositions naming where an act happens rather than whom it is aimed at.
+LOCATIVE = frozenset({"in", "at", "near", "inside", "within", "outside", "across", "throughout",
+                      "around", "from", "along", "through", "off", "beyond"})  # fmt: skip
+# Nouns naming people an act is done to ("detained journalists in X": X is only the scene).
+PEOPLE = frozenset({"journalist", "reporter", "protester", "protestor", "demonstrator",
+                    "activist", "civilian", "people", "person", "man", "woman", "child",
+                    "student", "worker", "member", "leader", "official", "supporter",
+                    "opponent", "suspect", "militant", "fighter", "soldier", "citizen",
+                    "resident", "national", "tourist", "dissident", "critic", "blogger",
+                    "lawyer", "politician", "priest", "migrant", "refugee", "villager",
+                    "farmer", "teacher", "doctor", "prisoner", "detainee", "hostage",
+                    "rebel", "diplomat", "candidate", "voter", "crowd", "youth",
+                    "family"})  # fmt: skip
+# Head words of the names of waters, which no one governs ("the Black Sea", "the Gulf of X").
+WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake",
+                    "channel", "sound", "lagoon", "estuary", "bight"})  # fmt: skip
+# Words by which several subjects act each on their own ("separate deals", "each signed").
+DISTRIBUTIVE = frozenset({"separate", "separately", "respectively", "respective", "each",
+                          "individually", "independently"})  # fmt: skip
 # Verbs that get an act ready without doing it ("prepare sanctions", "plan an offensive"):
 # their subject is the actor of the act they take as object.
 PREPARING = frozenset({"prepare", "plan", "draft", "adopt", "approve", "consider", "pursue",
@@ -206,6 +225,7 @@ class Candidate:
     stance: statements.Stance = field(default_factory=statements.Stance)
     speaker: str | None = None  # IRI of the actor the event is attributed to
     mutual: bool = False  # several sources and no target: each towards each other
+    apart: bool = False  # "X and Y signed separate deals": each acts on its own, not together
 
 
 def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
@@ -252,6 +272,13 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
         ):
             # "X said ..., which he blamed on Y": saying it is the accusation itself
             cand.stance = statements.Stance("asserted", None, None, False, "own-word")
+    for cand in found:
+        cand.apart = _distributive(cand.trigger)
+        if not cand.targets and _reciprocal(cand.trigger):
+            cand.mutual = True  # "X and Y accused each other"
+    for cand in found:
+        if cand.type != "ASSAULT" and cand.mode != "visit":  # a place attacked or visited
+            cand.targets = [t for t in cand.targets if not _only_setting(t, cand, finder)]
     _threat_modes(found)
     _protest_targets(found, finder)
     found += _intentions(found, finder)
@@ -1355,11 +1382,86 @@ def _relations(
     targets = _unique(cand.targets)
     if targets:
         return [make(s, t) for s in sources for t in targets if s.id != t.id]
-    if cand.type in SYMMETRIC_TYPES and len(sources) > 1:
+    if cand.type in SYMMETRIC_TYPES and len(sources) > 1 and not cand.apart:
         return [make(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
-    if cand.mutual and len(sources) > 1:
+    if cand.mutual and len(sources) > 1 and not cand.apart:
         return [make(a, b) for a in sources for b in sources if a.id != b.id]
     return [make(s, None) for s in sources]
+
+
+def _distributive(trigger: Token) -> bool:
+    """Whether the clause says its subjects act each on their own ("X and Y each signed",
+    "signed separate deals", "met Z respectively"), so that they do nothing to each other."""
+    words = [trigger, *trigger.children]
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+            words += list(child.children)
+        elif child.dep_ == "prep":
+            words += [g for p in child.children if p.dep_ == "pobj" for g in p.children]
+    return any(w.lower_ in DISTRIBUTIVE and not _each_other(w) for w in words)
+
+
+def _only_setting(actor: Actor, cand: Candidate, finder: _Finder) -> bool:
+    """Whether a place is only where the act happens, not what it is aimed at: a sea, river or
+    other water nobody governs ("exports from Black Sea ports"), the scene of an act done to
+    someone else ("detained journalists in X"), or the scene of what talks are about ("talks
+    on the situation in X"). A place an act is done to stands for itself ("a curfew in X")."""
+    if actor.type != "Location":
+        return False
+    if _water(actor):
+        return True
+    heads = [t for t in finder.sent if finder.index.by_token.get(t.i) == actor.id]
+    heads = [t for t in heads if finder.index.by_token.get(t.head.i) != actor.id or t.head == t]
+    return bool(heads) and all(_scene(t, cand, finder) for t in heads)
+
+
+def _water(actor: Actor) -> bool:
+    """Whether a place's name is that of a sea, river or lake ("Black Sea", "Sea of Azov")."""
+    words = actor.label.lower().split()
+    if actor.country is not None or not words:
+        return False
+    return words[-1] in WATERS or (len(words) > 2 and words[1] == "of" and words[0] in WATERS)
+
+
+def _scene(token: Token, cand: Candidate, finder: _Finder) -> bool:
+    """Whether this mention of a place names only the scene of the candidate's act."""
+    while token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
+        return False
+    if cand.type == "RETREAT" and token.head.lower_ == "from":
+        return False  # "withdrew from X"
+    if cand.type == "CONSULT":
+        return True
+    verb = token.head.head
+    return verb.i == cand.trigger.i and any(
+        c.dep_ == "dobj" and _someone(c, finder) for c in verb.children
+    )
+
+
+def _someone(noun: Token, finder: _Finder) -> bool:
+    """Whether a noun phrase names people ("journalists", "an activist", an actor), the
+    ones an act is done to, as against a thing or state ("a state of emergency")."""
+    if finder.index.actor_at(noun.i) is not None or noun.pos_ in ("PRON", "PROPN"):
+        return True
+    return noun.lemma_.lower() in PEOPLE or noun.ent_type_ in ("PERSON", "NORP")
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """Whether the act is aimed at 'each other' or 'one another' (its object or a phrase)."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]  # fmt: skip
+    return any(
+        o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children)
+        for o in objects
+    )
+
+
+def _each_other(word: Token) -> bool:
+    """'each other', 'one another': a mutual act, not a distributive one."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.head.lower_ == "other" or (following is not None and following.lower_ == "other")
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
