@@ -818,3 +818,11 @@ def test_places_visited_or_attacked_stay_targets(nlp: Language) -> None:
     assert ("chile", "CONSULT", "lima") in triples(
         run_typed(nlp, "Chile's president arrived in Lima on Monday.", places)
     )
+
+
+def test_naming_something_with_praise_or_blame(nlp: Language) -> None:
+    praised = triples(run(nlp, "Chile described the new treaty as a historic step."))
+    assert ("chile", "SUPPORT", None) in praised
+    blamed = triples(run(nlp, "Peru called Bolivia's decision a grave mistake."))
+    assert ("peru", "ACCUSE", "bolivia") in blamed
+    assert not triples(run(nlp, "Chile called the meeting a long one."))

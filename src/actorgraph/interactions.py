@@ -159,6 +159,9 @@ class Lexicon:
     aid_things: dict[str, str]
     not_events: frozenset[str] = frozenset()
     rejections: tuple[str, ...] = ()
+    naming_verbs: frozenset[str] = frozenset()
+    praise: frozenset[str] = frozenset()
+    blame: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -190,10 +193,14 @@ class Lexicon:
             return out
 
         aid = {str(word): str(mode) for mode, words in data["aid_things"].items() for word in words}
+        appraisals = data.get("appraisals") or {}
         return cls(entries(data["verbs"]), entries(data["nouns"]),
                    frozenset(data["light_verbs"]), aid,
                    frozenset(data.get("not_events") or ()),
-                   tuple(data.get("rejections") or ()))  # fmt: skip
+                   tuple(data.get("rejections") or ()),
+                   frozenset(data.get("naming_verbs") or ()),
+                   frozenset(appraisals.get("praise") or ()),
+                   frozenset(appraisals.get("blame") or ()))  # fmt: skip
 
 
 def _word(value: object) -> str:
@@ -258,6 +265,7 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
     found += finder.commitments(found)
     found += finder.verdicts()
+    found += finder.appraisals({c.trigger.i for c in found})
     for cand in found:
         # the condition of a threat or demand is part of what is said, not a doubt on saying it
         cand.stance = statements.assess(cand.trigger, own_conditions=cand.type not in CONDITIONING)
@@ -997,6 +1005,43 @@ class _Finder:
                 if sources:
                     out.append(Candidate(clause, "REJECT", None, sources, targets, 0.6, "verdict"))
         return out
+
+    def appraisals(self, triggers: set[int]) -> list[Candidate]:
+        """ "X called the deal a beacon of hope", "described Y's move as a mistake": naming
+        something with praise is X's SUPPORT, with blame X's ACCUSE, aimed at the actors the
+        thing named belongs to (none for a bare "the deal")."""
+        out = []
+        for verb in self.sent:
+            if verb.i in triggers or verb.lemma_.lower() not in self.lex.naming_verbs:
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objects:
+                continue
+            predicate = next((c for c in verb.children if c.dep_ in ("oprd", "acomp")), None)
+            predicate = predicate or (objects[1] if len(objects) > 1 else None)
+            predicate = predicate or next((g for c in verb.children if c.dep_ == "prep"
+                                           and c.lower_ == "as" for g in c.children
+                                           if g.dep_ in ("pobj", "amod", "acomp")), None)  # fmt: skip
+            etype = self._appraisal(predicate) if predicate is not None else None
+            sources = self._subject_actors(verb)
+            if etype is None or not sources:
+                continue
+            targets = [a for a in self.actors_of(objects[0]) if a not in sources]
+            out.append(Candidate(verb, etype, None, sources, targets, 0.6, "appraisal"))
+        return out
+
+    def _appraisal(self, predicate: Token) -> str | None:
+        """SUPPORT or ACCUSE as the words of a predicate praise or blame ("a beacon of hope",
+        "a historic step", "a grave mistake", "illegal"); the head noun speaks first."""
+        words = [predicate, *(c for c in predicate.children if c.dep_ in ("amod", "compound"))]
+        words += [c for c in predicate.children if c.dep_ == "advmod"]
+        for word in words:
+            lemma = word.lemma_.lower()
+            if lemma in self.lex.praise or word.lower_ in self.lex.praise:
+                return "SUPPORT"
+            if lemma in self.lex.blame or word.lower_ in self.lex.blame:
+                return "ACCUSE"
+        return None
 
     # -- nouns --------------------------------------------------------------------------
     def _not_event(self, noun: Token) -> bool:
