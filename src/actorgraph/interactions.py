@@ -1019,9 +1019,7 @@ class _Finder:
                 continue
             predicate = next((c for c in verb.children if c.dep_ in ("oprd", "acomp")), None)
             predicate = predicate or (objects[1] if len(objects) > 1 else None)
-            predicate = predicate or next((g for c in verb.children if c.dep_ == "prep"
-                                           and c.lower_ == "as" for g in c.children
-                                           if g.dep_ in ("pobj", "amod", "acomp")), None)  # fmt: skip
+            predicate = predicate or _as_phrase(verb)
             etype = self._appraisal(predicate) if predicate is not None else None
             sources = self._subject_actors(verb)
             if etype is None or not sources:
@@ -1490,6 +1488,16 @@ def _someone(noun: Token, finder: _Finder) -> bool:
     if finder.index.actor_at(noun.i) is not None or noun.pos_ in ("PRON", "PROPN"):
         return True
     return noun.lemma_.lower() in PEOPLE or noun.ent_type_ in ("PERSON", "NORP")
+
+
+def _as_phrase(verb: Token) -> Token | None:
+    """The head of the "as" phrase of a verb ("described X as a mistake")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for word in prep.children:
+                if word.dep_ in ("pobj", "amod", "acomp"):
+                    return word
+    return None
 
 
 def _reciprocal(trigger: Token) -> bool:
