@@ -826,3 +826,17 @@ def test_naming_something_with_praise_or_blame(nlp: Language) -> None:
     blamed = triples(run(nlp, "Peru called Bolivia's decision a grave mistake."))
     assert ("peru", "ACCUSE", "bolivia") in blamed
     assert not triples(run(nlp, "Chile called the meeting a long one."))
+
+
+def test_a_deed_thanked_for_is_done_by_the_one_thanked_for_the_thanker(nlp: Language) -> None:
+    rels = run(nlp, "Chile thanked Peru for their support.")
+    assert ("chile", "SUPPORT", "peru") in triples(rels, "asserted")
+    assert ("peru", "SUPPORT", "chile") in triples(rels, "asserted")
+
+
+def test_a_deed_blamed_on_someone_is_theirs_and_alleged(nlp: Language) -> None:
+    rels = run(nlp, "Chile condemned Peru for its attacks on fishermen.")
+    assert ("chile", "ACCUSE", "peru") in triples(rels)
+    assaults = [r for r in rels if r.type == "ASSAULT"]
+    assert assaults and all(r.source == "t/peru" for r in assaults)
+    assert all(r.factuality == "hypothetical" for r in assaults)

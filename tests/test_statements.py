@@ -61,6 +61,8 @@ def speaker_text(stance: statements.Stance) -> str | None:
         ("According to Bolivia, Chile attacked Peru.", "attacked", "reported"),
         ("Chile allegedly attacked Peru.", "attacked", "reported"),
         ("Chile was arrested for spying on Peru.", "spying", "hypothetical"),
+        ("Chile blamed Peru for the attack on the border post.", "attack", "hypothetical"),
+        ("Chile thanked Peru for its support.", "support", "asserted"),
         ("Chile sent troops to intimidate Peru.", "intimidate", "hypothetical"),
         ("Chile continued to attack Peru.", "attack", "asserted"),
     ],

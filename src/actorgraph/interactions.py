@@ -90,6 +90,12 @@ VISITORS = frozenset({"delegation", "leader", "minister", "president", "envoy", 
                       "secretary", "ambassador", "diplomat", "emissary", "prince", "head",
                       "chief", "representative", "guest", "visitor", "negotiator"})  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
+# Verbs of thanks and praise: their "for" phrase names a deed done, for their subject.
+GRATEFUL = frozenset({"thank", "praise", "commend", "congratulate", "credit", "reward",
+                      "applaud", "salute", "honour", "honor", "laud"})  # fmt: skip
+BLAMING = frozenset({"condemn", "criticise", "criticize", "denounce", "blame", "punish",
+                     "accuse", "fault", "rebuke", "censure", "reprimand", "slam", "fine",
+                     "sanction"})  # fmt: skip
 # Prepositions naming where an act happens rather than whom it is aimed at.
 LOCATIVE = frozenset({"in", "at", "near", "inside", "within", "outside", "across", "throughout",
                       "around", "from", "along", "through", "off", "beyond"})  # fmt: skip
@@ -1101,6 +1107,13 @@ class _Finder:
         drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING
         if not sources and drawn:  # "drawing criticism from X", "from X" hung on the verb
             sources = self._prep_actors(noun.head, ("from", "by"))
+        judge = _judged_for(noun)
+        if judge is not None:  # "thanked X for their support", "condemned X for its attacks"
+            doer = [a for c in judge.children if c.dep_ == "dobj" for a in self.actors_of(c)]
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if doer and all(c.pos_ == "PRON" for c in owners):
+                sources = doer
+        thanker = judge if judge is not None and judge.lemma_.lower() in GRATEFUL else None
         mutual = False
         if not sources:
             parties = self._prep_actors(noun, ("between", "among"))
@@ -1121,6 +1134,8 @@ class _Finder:
             sources = self._subject_actors(verb)  # "X arrived for talks with Y"
             confidence = 0.5
         targets = self._prep_actors(noun, entry.targets)
+        if not targets and thanker is not None:  # ... and the thanker had it
+            targets = [a for a in self._subject_actors(thanker) if a not in sources]
         if not targets and drawn:
             targets = self._subject_actors(noun.head)  # "X did Y, drawing criticism from Z"
         if not targets and entry.type in ("REQUEST", "THREATEN"):
@@ -1488,6 +1503,15 @@ def _someone(noun: Token, finder: _Finder) -> bool:
     if finder.index.actor_at(noun.i) is not None or noun.pos_ in ("PRON", "PROPN"):
         return True
     return noun.lemma_.lower() in PEOPLE or noun.ent_type_ in ("PERSON", "NORP")
+
+
+def _judged_for(noun: Token) -> Token | None:
+    """The verb of thanks, praise or blame whose "for" phrase the noun heads ("thanked X for
+    their support", "condemned X for its attacks"): the deed is its object's."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    verb = noun.head.head
+    return verb if verb.lemma_.lower() in GRATEFUL | BLAMING else None
 
 
 def _as_phrase(verb: Token) -> Token | None:
