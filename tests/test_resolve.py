@@ -253,3 +253,24 @@ def test_a_partner_is_a_country_just_named_not_one_further_back(nlp: Language) -
     )
     res, doc = run(nlp, text)
     assert actor_of(res, doc, "partner") is None
+
+
+def test_the_alliance_and_the_bloc_refer_back_to_an_organisation_of_their_kind(
+    nlp: Language,
+) -> None:
+    text = (
+        "ASEAN leaders met in Jakarta, and NATO ministers met in Brussels. "
+        "The alliance agreed to spend more. The bloc called for calm."
+    )
+    res, doc = run(nlp, text)
+    nato = actor_of(res, doc, "NATO")
+    assert nato is not None
+    assert actor_of(res, doc, "alliance") is nato  # only NATO's names say alliance or treaty
+    bloc = actor_of(res, doc, "bloc")
+    assert bloc is not None and bloc.type == "InternationalOrganization"
+
+
+def test_the_organisation_with_none_named_before_is_no_actor(nlp: Language) -> None:
+    res, doc = run(nlp, "The organisation said the alliance had failed.")
+    assert actor_of(res, doc, "organisation") is None
+    assert actor_of(res, doc, "alliance") is None

@@ -79,6 +79,19 @@ _MAX_SENTENCES_BACK = 3
 # "the country", "his partner" (another country than the possessor's).
 _COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
 _PARTNER_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor"})
+# Nouns that, with "the" and no name of their own, refer back to an organisation named
+# before ("the alliance" after NATO, "the bloc" after the EU), with the words one of its
+# names must hold to be what the noun describes (none: any organisation of these types).
+_ORG_NOUNS: dict[str, tuple[str, ...]] = {
+    "alliance": ("alliance", "treaty", "pact"),
+    "bloc": (),
+    "union": ("union",),
+    "organisation": (),
+    "organization": (),
+    "agency": ("agency", "programme", "program", "fund", "office", "watchdog"),
+    "watchdog": ("agency", "watchdog"),
+}
+_ORG_TYPES = frozenset({"InternationalOrganization", "Organization"})
 _NOT_TITLE_GAP = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
 
 
@@ -543,6 +556,48 @@ class _Resolver:
                 self.attach(group, start if owner is None else owner.i + 1, token.i + 1,
                             "nominal", None)  # fmt: skip
 
+    def add_org_descriptions(self) -> None:
+        """Definite descriptions of an organisation ("the alliance", "the bloc", "the
+        organisation") refer to the most salient organisation of their kind named before."""
+        for token in self.doc:
+            words = _ORG_NOUNS.get(token.lower_)
+            if token.pos_ != "NOUN" or words is None or self.group_at(token.i) is not None:
+                continue
+            if not any(c.lower_ == "the" for c in token.children) or any(
+                self.group_at(c.i) or c.pos_ == "PROPN" or c.dep_ in ("prep", "appos", "poss")
+                for c in token.children
+            ):
+                continue  # named or qualified ("the alliance of X", "their union")
+            group = self.salient_org(token, words)
+            if group is not None:
+                start = min([token.i, *(t.i for t in token.lefts)])
+                self.attach(group, start, token.i + 1, "nominal", None)
+
+    def salient_org(self, token: Token, words: tuple[str, ...]) -> str | None:
+        """The most salient organisation named before a token, in the last few sentences,
+        one of whose names holds one of `words` (any, when `words` is empty)."""
+        here = self.sentence_of[token.i]
+        scores: dict[str, float] = {}
+        for group, entity in self.entities.items():
+            if entity.type not in _ORG_TYPES or (words and not self.named_with(entity, words)):
+                continue
+            if token.lower_ in ("alliance", "bloc") and entity.type != "InternationalOrganization":
+                continue
+            for start, end, kind in entity.spans:
+                distance = here - self.sentence_of[start]
+                if start >= token.i or distance > _MAX_SENTENCES_BACK or kind != "name":
+                    continue
+                weight = salience(self.doc[end - 1])
+                scores[group] = scores.get(group, 0.0) + weight * 0.5**distance
+        return max(scores, key=lambda g: scores[g]) if scores else None
+
+    @staticmethod
+    def named_with(entity: Entity, words: tuple[str, ...]) -> bool:
+        names = list(entity.names)
+        if entity.entry is not None:
+            names += [entity.entry.label, *entity.entry.aliases]
+        return any(w in name.lower().split() for name in names for w in words)
+
     def own_countries(self, owner: Token) -> set[str]:
         """The possessor's entity and its country, which its partner cannot be."""
         group = self.group_at(owner.i)
@@ -863,6 +918,7 @@ def resolve(
     resolver.note_honorifics()
     resolver.add_pronouns()
     resolver.add_descriptions()
+    resolver.add_org_descriptions()
     posts = [resolver.national_org(resolver.possessor_org(p)) for p in posts]
     posts += resolver.counterparts(posts)
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
