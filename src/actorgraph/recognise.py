@@ -40,6 +40,12 @@ _COMPATIBLE = {
 _TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "deputy", "interim", "late", "then"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lord", "lady", "prof"})
+# Prepositions naming where a clause's subjects act ("protested in X", "across X").
+_SCENE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+# Nouns counting people ("thousands of farmers", "a crowd of students").
+_AMOUNTS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten",
+                      "tens", "million", "millions", "score", "scores", "crowd", "group",
+                      "number", "handful"})  # fmt: skip
 _QUANTIFIERS = frozenset({"any", "no", "some", "every", "all", "many", "few", "several", "other"})
 _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "region", "province", "district", "port", "island", "capital"}
@@ -804,6 +810,9 @@ def nominal_group(
     qualifiers = _join_communities(qualifiers, chunk.doc, knowledge)
     if not qualifiers and owner is None:
         owner = _of_object(head, covered)
+    civilians = word in lex.nominal_heads and lex.nominal_heads[word][0] == "Organization"
+    if not qualifiers and owner is None and civilians:
+        owner = _scene_of(head, covered)
     if not qualifiers and owner is None:
         return []
     canonical = lex.nominal_heads[word][1] if word in lex.nominal_heads else word
@@ -926,6 +935,29 @@ def _of_object(head: Token, covered: set[int]) -> int | None:
                     found = _of_object(obj, covered)
                     if found is not None:
                         return found
+    return None
+
+
+def _scene_of(head: Token, covered: set[int]) -> int | None:
+    """The named place where people a clause is about act ("Thousands of farmers protested in
+    Paris", "Teachers went on strike across Kenya"): civilians there are the place's."""
+    node = head
+    for _ in range(3):  # "tens of thousands of farmers": the quantity is the subject
+        amount = node.head.head
+        if (
+            node.dep_ == "pobj"
+            and node.head.lower_ == "of"
+            and (amount.like_num or amount.lemma_.lower() in _AMOUNTS)
+        ):
+            node = node.head.head
+    if node.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = node.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in covered:
+                    return obj.i
     return None
 
 
