@@ -840,3 +840,9 @@ def test_a_deed_blamed_on_someone_is_theirs_and_alleged(nlp: Language) -> None:
     assaults = [r for r in rels if r.type == "ASSAULT"]
     assert assaults and all(r.source == "t/peru" for r in assaults)
     assert all(r.factuality == "hypothetical" for r in assaults)
+
+
+def test_signing_for_a_side_makes_it_no_party(nlp: Language) -> None:
+    found = triples(run(nlp, "Lavrov signed for Russia and Cleverly signed for Britain."))
+    assert not {("russia", "SUPPORT", "cleverly"), ("cleverly", "SUPPORT", "russia")} & found
+    assert ("cleverly", "SUPPORT", None) in found

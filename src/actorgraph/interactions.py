@@ -707,7 +707,14 @@ class _Finder:
     def _subject_actors(self, verb: Token) -> list[Actor]:
         actors: list[Actor] = []
         for subject in statements.clause_subject(verb):
-            actors += [a for a in self.actors_of(subject) if a not in actors]
+            if _after_bare_preposition(subject):
+                # "A signed for X and B signed for Y", parsed with "X and B" as the subject
+                # of the second clause: X belongs to the bare "for", B is the subject
+                found = [a for c in subject.children if c.dep_ == "conj"
+                         for a in self.actors_of(c)]  # fmt: skip
+            else:
+                found = self.actors_of(subject)
+            actors += [a for a in found if a not in actors]
         if not actors and verb.dep_ == "conj":
             # "X visited Y as the war began, and met Z": the coordination hangs too low
             outer = verb.head
@@ -1512,6 +1519,18 @@ def _judged_for(noun: Token) -> Token | None:
         return None
     verb = noun.head.head
     return verb if verb.lemma_.lower() in GRATEFUL | BLAMING else None
+
+
+def _after_bare_preposition(subject: Token) -> bool:
+    """Whether a subject's phrase directly follows a preposition left with no object of its
+    own: the parser took the preposition's object for the start of the next clause."""
+    first = min([subject.i, *(t.i for t in subject.lefts)])
+    if first == 0:
+        return False
+    before = subject.doc[first - 1]
+    if before.dep_ == "mark" and before.lower_ == "for":  # "for" as a conjunction is rare
+        return True
+    return before.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in before.children)
 
 
 def _as_phrase(verb: Token) -> Token | None:
