@@ -846,3 +846,11 @@ def test_signing_for_a_side_makes_it_no_party(nlp: Language) -> None:
     found = triples(run(nlp, "Lavrov signed for Russia and Cleverly signed for Britain."))
     assert not {("russia", "SUPPORT", "cleverly"), ("cleverly", "SUPPORT", "russia")} & found
     assert ("cleverly", "SUPPORT", None) in found
+
+
+def test_addressing_a_body_is_consulting_it_but_addressing_an_issue_is_no_event(
+    nlp: Language,
+) -> None:
+    found = triples(run(nlp, "Pakistan addressed the United Nations on Thursday."))
+    assert ("pakistan", "CONSULT", "the-united-nations") in found
+    assert not triples(run(nlp, "Pakistan addressed the question of pensions."))
