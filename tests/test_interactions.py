@@ -854,3 +854,10 @@ def test_addressing_a_body_is_consulting_it_but_addressing_an_issue_is_no_event(
     found = triples(run(nlp, "Pakistan addressed the United Nations on Thursday."))
     assert ("pakistan", "CONSULT", "the-united-nations") in found
     assert not triples(run(nlp, "Pakistan addressed the question of pensions."))
+
+
+def test_a_deed_done_to_protest_is_a_protest_as_factual_as_the_deed(nlp: Language) -> None:
+    done = run(nlp, "Thousands of Chileans gathered in Santiago to protest against Peru.")
+    assert any(r.type == "PROTEST" and r.factuality == "asserted" for r in done)
+    planned = run(nlp, "Chileans plan to gather in Santiago to protest against Peru.")
+    assert not any(r.type == "PROTEST" and r.factuality == "asserted" for r in planned)

@@ -96,6 +96,8 @@ GRATEFUL = frozenset({"thank", "praise", "commend", "congratulate", "credit", "r
 BLAMING = frozenset({"condemn", "criticise", "criticize", "denounce", "blame", "punish",
                      "accuse", "fault", "rebuke", "censure", "reprimand", "slam", "fine",
                      "sanction"})  # fmt: skip
+# Acts performed by doing another deed for their sake ("blocked roads to protest X").
+SHOWN = frozenset({"PROTEST"})
 # Prepositions naming where an act happens rather than whom it is aimed at.
 LOCATIVE = frozenset({"in", "at", "near", "inside", "within", "outside", "across", "throughout",
                       "around", "from", "along", "through", "off", "beyond"})  # fmt: skip
@@ -287,6 +289,8 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
             # "X said ..., which he blamed on Y": saying it is the accusation itself
             cand.stance = statements.Stance("asserted", None, None, False, "own-word")
     for cand in found:
+        if cand.type in SHOWN and cand.stance.cue in ("to", "to-noun"):
+            cand.stance = _shown_by(cand) or cand.stance
         cand.apart = _distributive(cand.trigger)
         if not cand.targets and _reciprocal(cand.trigger):
             cand.mutual = True  # "X and Y accused each other"
@@ -1531,6 +1535,21 @@ def _after_bare_preposition(subject: Token) -> bool:
     if before.dep_ == "mark" and before.lower_ == "for":  # "for" as a conjunction is rare
         return True
     return before.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in before.children)
+
+
+def _shown_by(cand: Candidate) -> statements.Stance | None:
+    """The stance of the deed a protest is the purpose of ("blocked roads to protest X",
+    "gathered to denounce X"): doing the deed is protesting, so the protest is as factual as
+    the deed is, not merely intended."""
+    trigger = cand.trigger
+    if trigger.dep_ not in ("advcl", "relcl", "acl", "xcomp"):
+        return None
+    deed = trigger.head
+    while deed.pos_ not in ("VERB", "AUX") and deed.head.i != deed.i:
+        deed = deed.head  # "blocked motorways to protest", parsed with the noun as head
+    if deed.pos_ not in ("VERB", "AUX") or deed.lemma_.lower() in statements.cues().speech:
+        return None
+    return statements.assess(deed)
 
 
 def _as_phrase(verb: Token) -> Token | None:
