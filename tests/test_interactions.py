@@ -861,3 +861,9 @@ def test_a_deed_done_to_protest_is_a_protest_as_factual_as_the_deed(nlp: Languag
     assert any(r.type == "PROTEST" and r.factuality == "asserted" for r in done)
     planned = run(nlp, "Chileans plan to gather in Santiago to protest against Peru.")
     assert not any(r.type == "PROTEST" and r.factuality == "asserted" for r in planned)
+
+
+def test_excluding_someone_from_a_body_or_system_sanctions_them(nlp: Language) -> None:
+    rels = run(nlp, "Germany excluded Hungary from the talks on Monday.")
+    assert ("germany", "SANCTION", "hungary") in triples(rels)
+    assert not triples(run(nlp, "Germany excluded the option of new taxes."))
