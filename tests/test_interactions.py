@@ -867,3 +867,13 @@ def test_excluding_someone_from_a_body_or_system_sanctions_them(nlp: Language) -
     rels = run(nlp, "Germany excluded Hungary from the talks on Monday.")
     assert ("germany", "SANCTION", "hungary") in triples(rels)
     assert not triples(run(nlp, "Germany excluded the option of new taxes."))
+
+
+def test_a_later_noun_naming_an_act_already_stated_adds_no_untargeted_event(
+    nlp: Language,
+) -> None:
+    later = "The attack by Chile killed ten people."
+    assert ("chile", "ASSAULT", None) in triples(run(nlp, later))
+    found = triples(run(nlp, f"Chile attacked Peru on Monday. {later}"))
+    assert ("chile", "ASSAULT", "peru") in found
+    assert ("chile", "ASSAULT", None) not in found

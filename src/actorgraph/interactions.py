@@ -248,6 +248,7 @@ def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
     lex = lexicon()
     reference = dates.parse_reference(document.date)
     relations: list[Relation] = []
+    nominal: set[int] = set()  # relations named by a noun ("the attack by X"), by id
     for sent in doc.sents:
         found = find_events(sent, index, lex)
         if not found:
@@ -260,8 +261,11 @@ def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
         for cand in found:
             matches = future_time if cand.stance.factuality == "future" else time
             day = _event_date(cand, sent, matches)
-            relations.extend(_relations(cand, index, evidence, day))
-    return _deduplicate(relations)
+            made = _relations(cand, index, evidence, day)
+            if cand.how == "noun":
+                nominal.update(id(r) for r in made)
+            relations.extend(made)
+    return _untargeted_repeats(_deduplicate(relations), nominal)
 
 
 def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> list[Candidate]:
@@ -1623,6 +1627,18 @@ def _evidence(sent: Span, document: Document) -> Evidence:
     stripped = text.strip()
     start += len(text) - len(text.lstrip())
     return Evidence(stripped, start, start + len(stripped))
+
+
+def _untargeted_repeats(relations: list[Relation], nominal: set[int]) -> list[Relation]:
+    """Drop an event a noun names with no target when the document states the same act (type
+    and mode) by the same source with a target ("X attacked Y. ... condemned the attack by X";
+    "X visited Y ... on his first trip abroad"): the noun refers back to it."""
+    aimed = {(r.source, r.type, r.mode) for r in relations if r.target is not None}
+    return [
+        r
+        for r in relations
+        if r.target is not None or id(r) not in nominal or (r.source, r.type, r.mode) not in aimed
+    ]
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
