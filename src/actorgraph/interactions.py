@@ -1533,8 +1533,8 @@ def _after_bare_preposition(subject: Token) -> bool:
     """Whether a subject's phrase directly follows a preposition left with no object of its
     own: the parser took the preposition's object for the start of the next clause."""
     first = min([subject.i, *(t.i for t in subject.lefts)])
-    if first == 0:
-        return False
+    if first == 0 or subject.doc[first].is_sent_start:
+        return False  # a preposition ending the sentence before is no part of this one
     before = subject.doc[first - 1]
     if before.dep_ == "mark" and before.lower_ == "for":  # "for" as a conjunction is rare
         return True
