@@ -9,6 +9,9 @@ comes from what the act is about: the subject of the clause it governs ("allowed
 "demanded that X withdraw"), the one whose condition sets off a threat ("... if X attacks"),
 the doer of a deed condemned or backed ("condemned the attack by X"), the object of a
 purpose ("fired to disperse X"), those pressing for what is refused ("despite calls from X").
+A place that is only the scene of an act ("detained journalists in X") or a sea is no target;
+subjects acting each on their own ("signed separate deals") are not paired; naming something
+with praise or blame ("called the deal a beacon of hope") supports or accuses.
 Each event gets the factuality and speaker that `statements` reads from the clauses above
 it, a date normalised from the sentence against the document date, and one relation per
 source-target pair ("Moscow and Minsk met" gives one CONSULT between the two).
