@@ -61,19 +61,21 @@ class Gold:
 
 @dataclass(frozen=True)
 class PRF:
-    """Precision, recall and F1 with the counts behind them."""
+    """Precision and recall with the counts behind them: predictions that are right, of all
+    predictions; gold items found, of all gold items (two predictions may find one item)."""
 
-    true_positives: int
+    correct: int
     predicted: int
+    found: int
     expected: int
 
     @property
     def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 0.0
+        return self.correct / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
-        return self.true_positives / self.expected if self.expected else 0.0
+        return self.found / self.expected if self.expected else 0.0
 
     @property
     def f1(self) -> float:
@@ -82,8 +84,9 @@ class PRF:
 
     def __add__(self, other: PRF) -> PRF:
         return PRF(
-            self.true_positives + other.true_positives,
+            self.correct + other.correct,
             self.predicted + other.predicted,
+            self.found + other.found,
             self.expected + other.expected,
         )
 
@@ -141,7 +144,7 @@ class Report:
 
     @property
     def actors(self) -> PRF:
-        return sum((d.actors for d in self.documents), PRF(0, 0, 0))
+        return sum((d.actors for d in self.documents), PRF(0, 0, 0, 0))
 
     @property
     def types(self) -> Ratio:
@@ -149,7 +152,7 @@ class Report:
 
     @property
     def relations(self) -> PRF:
-        return sum((d.relations for d in self.documents), PRF(0, 0, 0))
+        return sum((d.relations for d in self.documents), PRF(0, 0, 0, 0))
 
     @property
     def roles(self) -> Ratio:
@@ -310,7 +313,9 @@ def score(extraction: Extraction, gold: Gold) -> DocumentScore:
     """The scores of one extraction against its gold standard."""
     matched = match_actors(extraction.actors, gold.actors)
     gold_by_key = {g.key: g for g in gold.actors}
-    actor_prf = PRF(len(matched), len(extraction.actors), len(gold.actors))
+    actor_prf = PRF(
+        len(matched), len(extraction.actors), len(set(matched.values())), len(gold.actors)
+    )
     wrong_types = [
         f"{a.label}: {a.type} (gold {gold_by_key[matched[a.id]].type})"
         for a in extraction.actors
@@ -343,7 +348,7 @@ def score(extraction: Extraction, gold: Gold) -> DocumentScore:
         if roles:
             role_total += 1
             role_hits += role in roles
-    relation_prf = PRF(len(correct), len(predicted), len(gold.relations))
+    relation_prf = PRF(len(correct), len(predicted), len(found), len(gold.relations))
     matched_keys = set(matched.values())
     return DocumentScore(
         document=extraction.document.id,
