@@ -877,3 +877,20 @@ def test_a_later_noun_naming_an_act_already_stated_adds_no_untargeted_event(
     found = triples(run(nlp, f"Chile attacked Peru on Monday. {later}"))
     assert ("chile", "ASSAULT", "peru") in found
     assert ("chile", "ASSAULT", None) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway supplied Poland with tanks.", ("norway", "AID", "poland")),
+        ("Japan provided Kenya with a loan.", ("japan", "AID", "kenya")),
+    ],
+)
+def test_a_recipient_object_with_the_thing_given_after_with(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(run(nlp, text)) == {expected}
+
+
+def test_a_thing_given_as_the_object_is_no_target(nlp: Language) -> None:
+    assert triples(run(nlp, "Norway supplied tanks to Poland.")) == {("norway", "AID", "poland")}

@@ -574,12 +574,18 @@ class _Finder:
             return None
         if entry.mode == "needs-object":
             mode = None
+        with_theme = _with_object(verb) if entry.object == "theme" and object_actors else None
         if entry.type == "AID" and entry.object == "theme":
-            kind = self._aid_mode(obj)
-            if kind is None and mode is None and not (obj is not None and self._event_noun(obj)):
+            theme = with_theme or obj  # "supplied X with weapons": the weapons are given to X
+            kind = self._aid_mode(theme)
+            if (
+                kind is None
+                and mode is None
+                and not (theme is not None and self._event_noun(theme))
+            ):
                 return None  # "sent a letter": not aid
             mode = (kind if kind != "unspecified" else None) or mode
-            object_actors = []
+            object_actors = object_actors if with_theme is not None else []
         if entry.reverse and obj is not None and not self._names_visitor(obj):
             object_actors = []
             noun = self._event_noun(obj)
@@ -605,8 +611,9 @@ class _Finder:
             own = {a.id for a in sources}  # "recalled its ambassador from X": X, not itself
             if etype == "MOBILIZE":  # "put its army on alert near X": the army is its own
                 own |= {a.id for a in object_actors if _same_country(a, sources)}
-            targets = [] if entry.object == "theme" else [a for a in object_actors
-                                                          if a.id not in own]  # fmt: skip
+            # a theme verb's object is its target only when "with" names the theme
+            targets = [] if entry.object == "theme" and with_theme is None else [
+                a for a in object_actors if a.id not in own]  # fmt: skip
             targets = targets or self._prep_actors(verb, entry.targets, exclude=sources)
             targets = targets or self._dative_actors(verb)
             if not targets and obj is not None:
@@ -1671,3 +1678,11 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
         for r in best.values()
         if r.target is not None or (r.source, r.type, r.evidence.start) not in with_target
     ]
+
+
+def _with_object(verb: Token) -> Token | None:
+    """The object of a verb's "with" phrase ("supplied X with weapons": weapons)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
