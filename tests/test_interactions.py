@@ -894,3 +894,60 @@ def test_a_recipient_object_with_the_thing_given_after_with(
 
 def test_a_thing_given_as_the_object_is_no_target(nlp: Language) -> None:
     assert triples(run(nlp, "Norway supplied tanks to Poland.")) == {("norway", "AID", "poland")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany attacked a railway depot in western Poland.", ("germany", "ASSAULT", "poland")),
+        ("Chad shelled two villages near Sudan.", ("chad", "ASSAULT", "sudan")),
+    ],
+)
+def test_an_attack_on_unnamed_things_falls_on_their_country(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run(nlp, text))
+
+
+def test_an_attack_in_the_attackers_own_country_is_not_on_it(nlp: Language) -> None:
+    rels = run(nlp, "Militants from Mali bombed a market in Mali.")
+    assert not [r for r in rels if r.type == "ASSAULT" and r.target is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Greece moved artillery towards Turkey.", ("greece", "MOBILIZE", "turkey")),
+        (
+            "Peru raised the alert level of its army near the border with Chile.",
+            ("peru", "MOBILIZE", "chile"),
+        ),
+    ],
+)
+def test_moving_weapons_or_raising_readiness_is_mobilising(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run(nlp, text))
+
+
+def pipeline_events(text: str) -> set[tuple[str, str, str | None]]:
+    """(source label, type, target label) of the whole pipeline's events on a text."""
+    from actorgraph import pipeline
+
+    found = pipeline.extract(Document("t", "", text, "2021-03-11"))
+    label = {a.id: a.label for a in found.actors}
+    return {
+        (label[r.source], r.type, label.get(r.target) if r.target else None)
+        for r in found.relations
+        if r.type in PLOVER_TYPES
+    }
+
+
+def test_weapons_of_a_country_striking_are_its_forces_attacking() -> None:
+    events = pipeline_events("Syrian rockets hit a school in southern Turkey.")
+    assert any(s.startswith("Syria") and t == "ASSAULT" and o == "Turkey" for s, t, o in events)
+
+
+def test_unnamed_gunmen_attacking_in_a_country() -> None:
+    events = pipeline_events("Gunmen killed five farmers in northern Nigeria.")
+    assert ("gunmen", "ASSAULT", "Nigeria") in events

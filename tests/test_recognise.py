@@ -366,3 +366,23 @@ def test_a_city_carries_only_a_country_the_knowledge_base_has() -> None:
     assert recognise.gazetteer()["Kowloon"] == "HKG"
     assert knowledge.country("HKG") is None  # a territory the knowledge base lacks
     assert recognise.city_country("Kowloon", knowledge) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Gunmen stormed a police station overnight.", "Gunmen"),
+        ("A bus was attacked by militants on the highway.", "militants"),
+    ],
+)
+def test_armed_groups_acting_without_a_country_are_actors(
+    nlp: Language, text: str, word: str
+) -> None:
+    found = by_text(run(nlp, text))
+    assert found[word].type == "PoliticalGroup"
+    assert found[word].country is None
+
+
+def test_armed_groups_only_mentioned_are_no_actors(nlp: Language) -> None:
+    found = run(nlp, "The villagers fled from the militants.")
+    assert not [m for m in found.mentions if m.text.lower() == "militants"]

@@ -114,6 +114,22 @@ PEOPLE = frozenset({"journalist", "reporter", "protester", "protestor", "demonst
                     "farmer", "teacher", "doctor", "prisoner", "detainee", "hostage",
                     "rebel", "diplomat", "candidate", "voter", "crowd", "youth",
                     "family"})  # fmt: skip
+# Prepositions of the place an attack fell on ("a market in X", "an outpost near X").
+STRUCK_PREPS = (
+    "in",
+    "near",
+    "at",
+    "inside",
+    "outside",
+    "on",
+    "across",
+    "along",
+    "of",
+    "to",
+    "towards",
+    "toward",
+)
+BORDERS = frozenset({"border", "frontier", "boundary", "line"})
 # Head words of the names of waters, which no one governs ("the Black Sea", "the Gulf of X").
 WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake",
                     "channel", "sound", "lagoon", "estuary", "bight"})  # fmt: skip
@@ -654,6 +670,10 @@ class _Finder:
         if not targets and etype in ("ASSAULT", "COERCE", "RETREAT", "AID"):
             # "fired to disperse X", "opened the bridge to allow deliveries to X"
             targets = self._purpose_targets(verb, sources)
+        if not targets and etype == "ASSAULT" and not passive:
+            targets = self._struck_place(verb, obj, sources)  # "hit a market in X"
+        if not targets and etype == "MOBILIZE" and not passive:
+            targets = self._struck_place(verb, obj, sources, deep=True)  # "towards X's border"
         if etype == "AGREE" and (
             (complement is not None and self._hostile_complement(complement))
             or (obj is not None and self._hostile_noun(obj))
@@ -954,6 +974,34 @@ class _Finder:
                 for obj in child.children:
                     if obj.dep_ == "dobj":
                         return [a for a in self.actors_of(obj) if a.id not in own]
+        return []
+
+    def _struck_place(
+        self, verb: Token, obj: Token | None, sources: list[Actor], deep: bool = False
+    ) -> list[Actor]:
+        """The country or place where an attack on unnamed people or things fell ("killed ten
+        soldiers in northern X", "shelled a village near X"): the attack is on that place,
+        unless it is the attacker's own country. `deep` also searches the object's own
+        phrase, for forces moved or readied "near the border with X"."""
+        heads = [verb] + ([obj] if obj is not None and obj.i != verb.i else [])
+        if deep and obj is not None:  # "the readiness of its army near the border with X"
+            heads += [t for t in obj.subtree if t.i != obj.i and t.pos_ in ("NOUN", "PROPN")]
+        own = {a.country for a in sources if a.country} | {a.id for a in sources}
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or not (
+                    prep.lower_ in STRUCK_PREPS or (prep.lower_ == "with" and _after_border(prep))
+                ):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = self.actors_of(pobj) or self._phrase_actors(
+                        pobj, STRUCK_PREPS, 1, objects=False
+                    )
+                    found = [a for a in found if a.type in ("Country", "Location")]
+                    if found and not any(a.id in own or a.country in own for a in found):
+                        return found
         return []
 
     def _hostile_noun(self, noun: Token) -> bool:
@@ -1269,6 +1317,13 @@ def _loose_preps(etype: str) -> tuple[str, ...]:
     if etype in PARTY_TYPES:
         return ("to",)
     return ("for", "against", "into", "on")
+
+
+def _after_border(prep: Token) -> bool:
+    """Whether a "with" follows a border noun ("the border with X"), wherever the parser hung
+    it: its object is the country across the border."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return before.lemma_.lower() in BORDERS
 
 
 def _is_joint(noun: Token) -> bool:

@@ -62,6 +62,7 @@ class Lexicon:
     unit_modifiers: frozenset[str]
     country_heads: frozenset[str]
     political_groups: frozenset[str]
+    unnamed_groups: frozenset[str]
     not_actors: frozenset[str]
     departure_words: tuple[str, ...]
     roles: dict[str, str]
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         unit_modifiers=frozenset(w.lower() for w in types["unit_modifiers"]),
         country_heads=frozenset(w.lower() for w in types["country_heads"]),
         political_groups=frozenset(name_key(w) for w in types["political_groups"]),
+        unnamed_groups=frozenset(w.lower() for w in types.get("unnamed_groups", ())),
         not_actors=frozenset(name_key(w) for w in types["not_actors"]),
         departure_words=tuple(w.lower() for w in types["departure_words"]),
         roles=role_forms,
@@ -814,7 +816,7 @@ def nominal_group(
     if not qualifiers and owner is None and civilians:
         owner = _scene_of(head, covered)
     if not qualifiers and owner is None:
-        return []
+        return _unnamed_group(chunk, head, word, start)
     canonical = lex.nominal_heads[word][1] if word in lex.nominal_heads else word
     if [m for m in modifiers if m != "armed"]:
         canonical = " ".join([*modifiers, word])
@@ -833,6 +835,21 @@ def nominal_group(
         start, head.i + 1, qualifiers[0] if qualifiers else None, word, canonical, owner, chunk.doc
     )
     return [found] if found is not None else []
+
+
+def _unnamed_group(chunk: Span, head: Token, word: str, start: int) -> list[Recognised]:
+    """An armed group of no named country acting ("gunmen killed ...", "attacked by
+    militants"): a group actor of its own, since the act has no other doer."""
+    lex = lexicon()
+    if word not in lex.unnamed_groups or head.lower_ != word:
+        return []
+    acting = head.dep_ == "nsubj"
+    acting = acting or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+    if not acting:
+        return []
+    type_name, canonical = lex.nominal_heads.get(word, ("PoliticalGroup", word))
+    return [Recognised(start, head.i + 1, chunk.doc[start : head.i + 1].text, type_name,
+                       kind="group", country=None, label=canonical)]  # fmt: skip
 
 
 def _related_only(token: Token) -> bool:
