@@ -951,3 +951,9 @@ def test_weapons_of_a_country_striking_are_its_forces_attacking() -> None:
 def test_unnamed_gunmen_attacking_in_a_country() -> None:
     events = pipeline_events("Gunmen killed five farmers in northern Nigeria.")
     assert ("gunmen", "ASSAULT", "Nigeria") in events
+
+
+def test_where_people_were_seized_is_no_target() -> None:
+    events = pipeline_events("Russian authorities arrested an aid worker in Moscow.")
+    assert ("Russia", "COERCE", None) in events
+    assert not [e for e in events if e[2] == "Moscow"]

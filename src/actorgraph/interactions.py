@@ -1572,6 +1572,8 @@ def _scene(token: Token, cand: Candidate, finder: _Finder) -> bool:
     if cand.type == "CONSULT":
         return True
     verb = token.head.head
+    if verb.dep_ == "dobj" and verb.head.i == cand.trigger.i and _someone(verb, finder):
+        return True  # "arrested a worker in X": where the people were, hung from them
     return verb.i == cand.trigger.i and any(
         c.dep_ == "dobj" and _someone(c, finder) for c in verb.children
     )
