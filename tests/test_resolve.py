@@ -283,3 +283,30 @@ def test_people_counted_in_a_place_are_that_places_people(nlp: Language) -> None
     res, doc = run(nlp, "Thousands of soldiers fought in Chile on Friday.")
     soldiers = actor_of(res, doc, "soldiers")
     assert soldiers is None or soldiers.country != "CHL"  # armed men are not the place's
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "iso3"),
+    [
+        ("Chile's opposition criticised the government over pensions.", "government", "CHL"),
+        ("Floods hit Malawi last week. The authorities closed schools.", "authorities", "MWI"),
+    ],
+)
+def test_the_government_unnamed_is_that_of_the_country_spoken_of(
+    nlp: Language, text: str, word: str, iso3: str
+) -> None:
+    res, doc = run(nlp, text)
+    actor = actor_of(res, doc, word)
+    assert actor is not None and actor.id.endswith(f"/country/{iso3}")
+
+
+def test_the_government_a_country_acts_upon_is_not_its_own(nlp: Language) -> None:
+    res, doc = run(nlp, "Floods hit Malawi. Japan urged the government to rebuild roads.")
+    actor = actor_of(res, doc, "government")
+    assert actor is not None and actor.id.endswith("/country/MWI")
+
+
+def test_a_government_named_otherwise_is_left_alone(nlp: Language) -> None:
+    res, doc = run(nlp, "Peru praised the government of Bolivia.")
+    actor = actor_of(res, doc, "government")
+    assert actor is None or actor.id.endswith("/country/BOL")

@@ -79,6 +79,9 @@ _MAX_SENTENCES_BACK = 3
 # "the country", "his partner" (another country than the possessor's).
 _COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
 _PARTNER_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor"})
+# Nouns that, with "the" and no name of their own, name the government of the country the
+# text is about ("the government", "the authorities"), not one acting upon it.
+_GOVERNMENT_NOUNS = frozenset({"government", "authorities", "regime"})
 # Nouns that, with "the" and no name of their own, refer back to an organisation named
 # before ("the alliance" after NATO, "the bloc" after the EU), with the words one of its
 # names must hold to be what the noun describes (none: any organisation of these types).
@@ -534,7 +537,10 @@ class _Resolver:
         neighbour is another country than the possessor's."""
         for token in self.doc:
             word = token.lower_
-            if token.pos_ != "NOUN" or word not in _COUNTRY_NOUNS | _PARTNER_NOUNS:
+            if (
+                token.pos_ != "NOUN"
+                or word not in _COUNTRY_NOUNS | _PARTNER_NOUNS | _GOVERNMENT_NOUNS
+            ):
                 continue
             if self.group_at(token.i) or any(
                 self.group_at(c.i) or c.pos_ == "PROPN" or c.dep_ in ("prep", "appos")
@@ -544,11 +550,13 @@ class _Resolver:
                 continue  # named or qualified ("the country of X", "Russia's partner Y")
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             determiner = any(c.lower_ == "the" for c in token.children)
-            if word in _COUNTRY_NOUNS and not determiner:
+            if word in _COUNTRY_NOUNS | _GOVERNMENT_NOUNS and not determiner:
                 continue
             if word in _PARTNER_NOUNS and owner is None:
                 continue
             excluded = self.own_countries(owner) if owner is not None else set()
+            if word in _GOVERNMENT_NOUNS:
+                excluded |= self.acting_countries(token)  # "X urged the government": not X
             back = 1 if word in _PARTNER_NOUNS else _MAX_SENTENCES_BACK
             group = self.salient_country(token, excluded, back)
             if group is not None:
@@ -597,6 +605,22 @@ class _Resolver:
         if entity.entry is not None:
             names += [entity.entry.label, *entity.entry.aliases]
         return any(w in name.lower().split() for name in names for w in words)
+
+    def acting_countries(self, token: Token) -> set[str]:
+        """The countries that are themselves the subject of the clause a noun is the object
+        or complement of: a government acted upon is another country's."""
+        verb = token.head
+        while verb.dep_ in ("prep", "pobj", "dobj", "ccomp", "xcomp") and verb.head.i != verb.i:
+            if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
+                break
+            verb = verb.head
+        found = set()
+        for child in verb.children:
+            if child.dep_ == "nsubj" and token.i not in {t.i for t in child.subtree}:
+                group = self.group_at(child.i)
+                if group is not None and self.entities[group].type == "Country":
+                    found.add(group)
+        return found
 
     def own_countries(self, owner: Token) -> set[str]:
         """The possessor's entity and its country, which its partner cannot be."""
