@@ -957,3 +957,26 @@ def test_where_people_were_seized_is_no_target() -> None:
     events = pipeline_events("Russian authorities arrested an aid worker in Moscow.")
     assert ("Russia", "COERCE", None) in events
     assert not [e for e in events if e[2] == "Moscow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Belgium pulled its soldiers out of Congo.", ("belgium", "RETREAT", "congo")),
+        ("Cuba moved its troops back from Angola.", ("cuba", "RETREAT", "angola")),
+    ],
+)
+def test_pulling_or_moving_forces_out_or_back_is_retreating(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run(nlp, text))
+
+
+def test_forces_leaving_a_country_withdraw_from_it() -> None:
+    events = pipeline_events("The last Dutch soldiers left Iraq in 2005.")
+    assert any(t == "RETREAT" and o == "Iraq" for _, t, o in events)
+
+
+def test_a_leader_leaving_a_capital_is_no_withdrawal() -> None:
+    events = pipeline_events("Angela Merkel left Warsaw on Friday.")
+    assert not [e for e in events if e[1] == "RETREAT"]

@@ -173,6 +173,7 @@ REDUCING = frozenset({"suspend", "halt", "cut", "freeze", "stop", "end", "withho
                       "slash", "terminate", "cancel", "scrap", "curtail", "pause",
                       "block"})  # fmt: skip
 CUT_AID = Entry("SANCTION", "withdraw", targets=("to", "for", "from"), object="theme")
+WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
 
 
@@ -482,6 +483,8 @@ class _Finder:
                 self.used_nouns.add(hit[1].i)
         if entry is None:
             entry = self.lex.verbs.get(lemma)
+        if entry is None and lemma in LEAVING - {"go"} and self._armed(verb, passive):
+            entry = WITHDRAWAL  # "the troops left X": a withdrawal from X
         if entry is None:
             return None
         return self._arguments(verb, entry, obj, passive, how)
@@ -646,6 +649,11 @@ class _Finder:
             etype, mode = (
                 ("AID", "military") if self._peacekeeping(verb) else ("MOBILIZE", "troops")
             )
+        if etype == "MOBILIZE" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "back") for c in verb.children
+        ):
+            etype, mode = "RETREAT", "withdraw"  # "moved its troops back from X"
+            targets = targets or self._prep_actors(verb, ("from",), exclude=sources)
         if passive and entry.undergoer and not sources:
             # "their soldiers were driven back": the soldiers retreated
             etype, mode = entry.undergoer, None
@@ -802,9 +810,10 @@ class _Finder:
         """Actors in the phrases of the first preposition (in the order given) that names
         any; `exclude` skips the doer's own things ("to its border with X": X)."""
         own = {a.id for a in exclude}
+        children = [*head.children, *_out_of(head)]
         for prep in dict.fromkeys(preps):
             actors: list[Actor] = []
-            for child in head.children:
+            for child in children:
                 if child.dep_ not in deps or child.lower_ != prep:
                     continue
                 for pobj in child.children:
@@ -1317,6 +1326,18 @@ def _loose_preps(etype: str) -> tuple[str, ...]:
     if etype in PARTY_TYPES:
         return ("to",)
     return ("for", "against", "into", "on")
+
+
+def _out_of(head: Token) -> list[Token]:
+    """The prepositions hung from a particle of the head ("pulled out of X", "moved away
+    from X"): they belong to the verb."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away", "back")
+        for g in c.children
+        if g.dep_ == "prep"
+    ]
 
 
 def _after_border(prep: Token) -> bool:
