@@ -980,3 +980,39 @@ def test_forces_leaving_a_country_withdraw_from_it() -> None:
 def test_a_leader_leaving_a_capital_is_no_withdrawal() -> None:
     events = pipeline_events("Angela Merkel left Warsaw on Friday.")
     assert not [e for e in events if e[1] == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan approved a loan for Laos.", ("japan", "AID", "laos")),
+        ("Norway disbursed funds to Malawi.", ("norway", "AID", "malawi")),
+    ],
+)
+def test_approving_money_for_someone_is_aid(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run(nlp, text))
+
+
+def test_approving_money_for_no_one_is_no_aid(nlp: Language) -> None:
+    assert not [r for r in run(nlp, "Japan approved the budget.") if r.type == "AID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile welcomed Peru's decision.", ("chile", "SUPPORT", "peru")),
+        ("Chile welcomed the move by Peru.", ("chile", "SUPPORT", "peru")),
+    ],
+)
+def test_welcoming_someone_s_act_backs_them(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(run(nlp, text))
+    assert expected in found
+    assert not [t for t in found if t[1] == "CONSULT"]
+
+
+def test_welcoming_a_visitor_is_still_a_visit(nlp: Language) -> None:
+    assert ("peru", "CONSULT", "chile") in triples(run(nlp, "Chile welcomed Peru's president."))

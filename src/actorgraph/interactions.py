@@ -173,6 +173,19 @@ REDUCING = frozenset({"suspend", "halt", "cut", "freeze", "stop", "end", "withho
                       "slash", "terminate", "cancel", "scrap", "curtail", "pause",
                       "block"})  # fmt: skip
 CUT_AID = Entry("SANCTION", "withdraw", targets=("to", "for", "from"), object="theme")
+# Verbs of approving or releasing money: with aid as their object they grant it.
+APPROVING = frozenset({"approve", "authorise", "authorize", "disburse", "sanction", "earmark",
+                       "allocate", "unlock", "unfreeze"})  # fmt: skip
+GRANT_AID = Entry("AID", targets=("for", "to"), object="theme", target="required")
+# Nouns naming what someone decided or did, whose doer is their possessor or "by" phrase
+# ("welcomed X's decision", "praised the move by X").
+DEEDS = frozenset({"decision", "move", "step", "initiative", "effort", "announcement", "choice",
+                   "gesture", "measure", "action", "plan", "proposal", "offer", "commitment",
+                   "invitation", "approach", "policy", "stance", "position", "response",
+                   "reform", "release", "restraint"})  # fmt: skip
+# Verbs of receiving a visitor that, with a thing or act as their object, approve of it.
+GREETING = frozenset({"welcome", "hail", "greet"})
+APPROVAL = Entry("SUPPORT")
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
 
@@ -476,6 +489,8 @@ class _Finder:
                 return cand
         if entry is None and lemma in REDUCING and self._aid_mode(obj) is not None:
             entry = CUT_AID  # "froze its payments to X": a reduction of aid
+        if entry is None and lemma in APPROVING and self._aid_mode(obj) is not None:
+            entry = GRANT_AID  # "approved a loan for X": the aid is granted to X
         if entry is None and lemma in REDUCING - {"end"} and obj is not None:
             hit = self._event_noun(obj)
             if hit is not None and hit[0].type == "CONSULT":
@@ -483,6 +498,15 @@ class _Finder:
                 self.used_nouns.add(hit[1].i)
         if entry is None:
             entry = self.lex.verbs.get(lemma)
+        if (
+            entry is not None
+            and entry.reverse
+            and lemma in GREETING
+            and obj is not None
+            and not passive
+            and not self._names_visitor(obj)
+        ):
+            entry = APPROVAL  # "welcomed X's decision": backing X, not a visit
         if entry is None and lemma in LEAVING - {"go"} and self._armed(verb, passive):
             entry = WITHDRAWAL  # "the troops left X": a withdrawal from X
         if entry is None:
@@ -669,7 +693,7 @@ class _Finder:
             targets = self._condition_actors(verb, complement, sources)
         deed = obj if obj is not None else _free_relative(verb)
         repelled = etype == "ASSAULT" and obj is not None and self._event_noun(obj) is not None
-        judged = etype in ("ACCUSE", "REJECT", "REQUEST") or repelled
+        judged = etype in ("ACCUSE", "REJECT", "REQUEST", "SUPPORT") or repelled
         judged = judged or (etype == "AGREE" and obj is not None and bool(self._event_noun(obj)))
         if not targets and judged and deed is not None:
             targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
@@ -903,7 +927,9 @@ class _Finder:
         drawn up by X")."""
         own = {a.id for a in exclude}
         for token in obj.subtree:
-            if token.pos_ not in ("NOUN", "PROPN") or self._event_noun(token) is None:
+            if token.pos_ not in ("NOUN", "PROPN") or (
+                self._event_noun(token) is None and token.lemma_.lower() not in DEEDS
+            ):
                 continue
             found = []
             for child in token.children:
