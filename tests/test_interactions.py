@@ -1016,3 +1016,20 @@ def test_welcoming_someone_s_act_backs_them(
 
 def test_welcoming_a_visitor_is_still_a_visit(nlp: Language) -> None:
     assert ("peru", "CONSULT", "chile") in triples(run(nlp, "Chile welcomed Peru's president."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nurses in Spain staged a strike over pay.", "Dockers in Chile held a strike on Monday."],
+)
+def test_holding_or_staging_a_strike_is_a_protest(nlp: Language, text: str) -> None:
+    assert "PROTEST" in {r.type for r in run(nlp, text)}
+    assert "ASSAULT" not in {r.type for r in run(nlp, text)}
+
+
+def test_police_raiding_is_coercion_and_soldiers_raiding_an_assault() -> None:
+    police = pipeline_events("Greek police raided the offices of a charity in Athens.")
+    assert any(s == "Greek police" and t == "COERCE" for s, t, _ in police)
+    troops = pipeline_events("Turkish troops raided a village in Iraq.")
+    assert any(t == "ASSAULT" for _, t, _ in troops)
+    assert not [e for e in troops if e[1] == "COERCE"]

@@ -386,3 +386,9 @@ def test_armed_groups_acting_without_a_country_are_actors(
 def test_armed_groups_only_mentioned_are_no_actors(nlp: Language) -> None:
     found = run(nlp, "The villagers fled from the militants.")
     assert not [m for m in found.mentions if m.text.lower() == "militants"]
+
+
+def test_monarchs_titles_are_roles(nlp: Language) -> None:
+    found = run(nlp, "The Emir of Kuwait and Sultan Haitham of Oman met the Dutch monarch.")
+    roles = {t.role for t in found.titles}
+    assert {"emir", "sultan", "monarch"} <= roles

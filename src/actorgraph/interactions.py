@@ -186,6 +186,9 @@ DEEDS = frozenset({"decision", "move", "step", "initiative", "effort", "announce
 # Verbs of receiving a visitor that, with a thing or act as their object, approve of it.
 GREETING = frozenset({"welcome", "hail", "greet"})
 APPROVAL = Entry("SUPPORT")
+# Verbs of forcing one's way in that, done by police or other civil authorities, are searches
+# and seizures (PLOVER COERCE) rather than armed attacks.
+RAIDING = frozenset({"raid", "storm", "search", "ransack"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
 
@@ -678,6 +681,8 @@ class _Finder:
         ):
             etype, mode = "RETREAT", "withdraw"  # "moved its troops back from X"
             targets = targets or self._prep_actors(verb, ("from",), exclude=sources)
+        if etype == "ASSAULT" and verb.lemma_.lower() in RAIDING and _policing(sources):
+            etype, mode = "COERCE", "confiscate"  # a police raid is a search, not an attack
         if passive and entry.undergoer and not sources:
             # "their soldiers were driven back": the soldiers retreated
             etype, mode = entry.undergoer, None
@@ -1352,6 +1357,11 @@ def _loose_preps(etype: str) -> tuple[str, ...]:
     if etype in PARTY_TYPES:
         return ("to",)
     return ("for", "against", "into", "on")
+
+
+def _policing(sources: list[Actor]) -> bool:
+    """Whether the doers are police, courts or other civil authorities, not armed forces."""
+    return bool(sources) and all(a.type == "GovernmentBody" for a in sources)
 
 
 def _out_of(head: Token) -> list[Token]:
