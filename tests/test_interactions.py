@@ -1033,3 +1033,13 @@ def test_police_raiding_is_coercion_and_soldiers_raiding_an_assault() -> None:
     troops = pipeline_events("Turkish troops raided a village in Iraq.")
     assert any(t == "ASSAULT" for _, t, _ in troops)
     assert not [e for e in troops if e[1] == "COERCE"]
+
+
+def test_a_recipient_glued_onto_the_aid_given_still_receives_it() -> None:
+    events = pipeline_events("China gave Pakistan food aid.")
+    assert ("China", "AID", "Pakistan") in events
+
+
+def test_a_kind_of_aid_is_no_recipient() -> None:
+    events = pipeline_events("France gave military assistance to Chad.")
+    assert ("France", "AID", "Chad") in events

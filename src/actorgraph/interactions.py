@@ -183,6 +183,10 @@ DEEDS = frozenset({"decision", "move", "step", "initiative", "effort", "announce
                    "gesture", "measure", "action", "plan", "proposal", "offer", "commitment",
                    "invitation", "approach", "policy", "stance", "position", "response",
                    "reform", "release", "restraint"})  # fmt: skip
+_MODIFIER_DEPS = ("compound", "nmod", "amod")
+# Actor types that receive aid ("gave X food aid").
+RECIPIENTS = frozenset({"Country", "GovernmentBody", "MilitaryForce", "PoliticalGroup",
+                        "Organization", "InternationalOrganization"})  # fmt: skip
 # Verbs of receiving a visitor that, with a thing or act as their object, approve of it.
 GREETING = frozenset({"welcome", "hail", "greet"})
 APPROVAL = Entry("SUPPORT")
@@ -601,6 +605,8 @@ class _Finder:
             verb, (*entry.targets, *(("to",) if entry.type in PARTY_TYPES else LOOSE))
         )
         targets = targets or self._dative_actors(verb)
+        if not targets and entry.type == "AID" and noun.dep_ == "dobj":
+            targets = self._fused_recipient(verb, noun, {a.id for a in sources})
         targets = targets or self._phrase_actors(noun, _fallback_preps(entry.type), objects=False)
         if not targets and entry.type in ("REQUEST", "THREATEN"):
             # "renewed its demand that X ...": the clause hangs from the noun or the verb
@@ -662,6 +668,8 @@ class _Finder:
                 a for a in object_actors if a.id not in own]  # fmt: skip
             targets = targets or self._prep_actors(verb, entry.targets, exclude=sources)
             targets = targets or self._dative_actors(verb)
+            if not targets and etype == "AID" and obj is not None:
+                targets = self._fused_recipient(verb, obj, own)
             if not targets and obj is not None:
                 targets = self._phrase_actors(
                     obj, (*entry.targets, *_fallback_preps(etype)), objects=False, exclude=own
@@ -771,6 +779,22 @@ class _Finder:
             ]
         return Candidate(trigger, etype, mode, sources, targets, round(confidence, 2), how,
                          mutual=entry.mutual)  # fmt: skip
+
+    def _fused_recipient(self, verb: Token, obj: Token, own: set[str]) -> list[Actor]:
+        """The recipient of "gave X food aid" that the parser glued onto the thing given as
+        a modifier: a named actor right after the verb, at the start of the object."""
+        first = obj.left_edge
+        if first.i != verb.i + 1 or first.i == obj.i or first.dep_ not in _MODIFIER_DEPS:
+            return []
+        head = first
+        while head.dep_ in _MODIFIER_DEPS and head.head.i != obj.i and head.head.i != head.i:
+            head = head.head  # "Costa Rica", "Syrian refugees": the head of the name
+        if head.dep_ not in ("compound", "nmod"):
+            return []  # "military assistance": a kind of aid
+        actor = self.index.actor_at(head.i)
+        if actor is None or actor.id in own or actor.type not in RECIPIENTS:
+            return []
+        return [actor]
 
     def _names_visitor(self, obj: Token) -> bool:
         """Whether an object names who came ("hosted Putin", "received a delegation"), not
