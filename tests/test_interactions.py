@@ -1043,3 +1043,10 @@ def test_a_recipient_glued_onto_the_aid_given_still_receives_it() -> None:
 def test_a_kind_of_aid_is_no_recipient() -> None:
     events = pipeline_events("France gave military assistance to Chad.")
     assert ("France", "AID", "Chad") in events
+
+
+def test_accepting_someone_s_offer_agrees_with_them() -> None:
+    assert ("Israel", "AGREE", "Qatar") in pipeline_events(
+        "Israel accepted a Qatari offer of talks."
+    )
+    assert ("Peru", "AGREE", "Chile") in pipeline_events("Peru accepted Chile's proposal.")

@@ -707,7 +707,11 @@ class _Finder:
         deed = obj if obj is not None else _free_relative(verb)
         repelled = etype == "ASSAULT" and obj is not None and self._event_noun(obj) is not None
         judged = etype in ("ACCUSE", "REJECT", "REQUEST", "SUPPORT") or repelled
-        judged = judged or (etype == "AGREE" and obj is not None and bool(self._event_noun(obj)))
+        judged = judged or (
+            etype == "AGREE"
+            and obj is not None
+            and (bool(self._event_noun(obj)) or obj.lemma_.lower() in DEEDS)
+        )
         if not targets and judged and deed is not None:
             targets = self._doer_of_deed(deed, sources)  # "condemned the attack by X"
         if not targets and etype == "REJECT":
