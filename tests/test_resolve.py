@@ -310,3 +310,14 @@ def test_a_government_named_otherwise_is_left_alone(nlp: Language) -> None:
     res, doc = run(nlp, "Peru praised the government of Bolivia.")
     actor = actor_of(res, doc, "government")
     assert actor is None or actor.id.endswith("/country/BOL")
+
+
+def test_the_opposition_unnamed_is_that_of_the_country_spoken_of(nlp: Language) -> None:
+    res, doc = run(nlp, "Elections were held in Ghana. The opposition rejected the result.")
+    actor = actor_of(res, doc, "opposition")
+    assert actor is not None and actor.type == "PoliticalGroup" and actor.country == "GHA"
+
+
+def test_the_opposition_with_no_country_before_is_no_actor(nlp: Language) -> None:
+    res, doc = run(nlp, "The opposition rejected the result.")
+    assert actor_of(res, doc, "opposition") is None

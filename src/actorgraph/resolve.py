@@ -81,6 +81,8 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
 _PARTNER_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor"})
 # Nouns that, with "the" and no name of their own, name the government of the country the
 # text is about ("the government", "the authorities"), not one acting upon it.
+# Nouns that, with "the" and nothing else, name a group of the country the text is about.
+_COUNTRY_GROUP_NOUNS = {"opposition": ("PoliticalGroup", "opposition")}
 _GOVERNMENT_NOUNS = frozenset({"government", "authorities", "regime"})
 # Nouns that, with "the" and no name of their own, refer back to an organisation named
 # before ("the alliance" after NATO, "the bloc" after the EU), with the words one of its
@@ -564,6 +566,31 @@ class _Resolver:
                 self.attach(group, start if owner is None else owner.i + 1, token.i + 1,
                             "nominal", None)  # fmt: skip
 
+    def add_group_descriptions(self) -> None:
+        """A country's own groups named with "the" and nothing else ("the opposition") are
+        those of the most salient country named before: the text speaks of that country."""
+        for token in self.doc:
+            label = _COUNTRY_GROUP_NOUNS.get(token.lower_)
+            if token.pos_ != "NOUN" or label is None or self.group_at(token.i) is not None:
+                continue
+            if not any(c.lower_ == "the" for c in token.children) or any(
+                c.dep_ in ("prep", "appos", "poss", "compound", "amod") for c in token.children
+            ):
+                continue  # qualified ("the opposition in X", "the Syrian opposition")
+            country = self.salient_country(token, set(), _MAX_SENTENCES_BACK)
+            iso3 = self.entities[country].country if country else None
+            if iso3 is None:
+                continue
+            type_name, canonical = label
+            name, entry = link.institution(self.kb, iso3, canonical, type_name)
+            group = entry.key if entry else f"{type_name}:{name_key(name)}"
+            entity = self.entity(group, type_name, entry)
+            entity.country = entity.country or iso3
+            if not entity.names:
+                entity.names.append(name)
+            start = min([token.i, *(t.i for t in token.lefts)])
+            self.attach(group, start, token.i + 1, "nominal", None)
+
     def add_org_descriptions(self) -> None:
         """Definite descriptions of an organisation ("the alliance", "the bloc", "the
         organisation") refer to the most salient organisation of their kind named before."""
@@ -942,6 +969,7 @@ def resolve(
     resolver.note_honorifics()
     resolver.add_pronouns()
     resolver.add_descriptions()
+    resolver.add_group_descriptions()
     resolver.add_org_descriptions()
     posts = [resolver.national_org(resolver.possessor_org(p)) for p in posts]
     posts += resolver.counterparts(posts)
