@@ -1050,3 +1050,15 @@ def test_accepting_someone_s_offer_agrees_with_them() -> None:
         "Israel accepted a Qatari offer of talks."
     )
     assert ("Peru", "AGREE", "Chile") in pipeline_events("Peru accepted Chile's proposal.")
+
+
+def test_letting_aid_or_inspectors_in_is_granting_access() -> None:
+    events = pipeline_events("Iran allowed IAEA inspectors to visit the site.")
+    assert any(t == "RETREAT" and o and "Atomic" in o for _, t, o in events)
+    assert not [e for e in events if e[1] == "CONCEDE"]
+
+
+def test_allowing_a_group_its_own_acts_stays_a_concession() -> None:
+    events = pipeline_events("Egypt allowed the opposition to hold rallies.")
+    assert any(t == "CONCEDE" for _, t, _ in events)
+    assert not [e for e in events if e[1] == "RETREAT"]

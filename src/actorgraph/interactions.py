@@ -190,6 +190,10 @@ RECIPIENTS = frozenset({"Country", "GovernmentBody", "MilitaryForce", "Political
 # Verbs of receiving a visitor that, with a thing or act as their object, approve of it.
 GREETING = frozenset({"welcome", "hail", "greet"})
 APPROVAL = Entry("SUPPORT")
+# What is let in when access is granted: aid and its carriers, inspectors and monitors.
+ACCESS_NOUNS = frozenset({"aid", "convoy", "truck", "lorry", "shipment", "delivery", "supply",
+                          "relief", "inspector", "monitor", "observer", "peacekeeper",
+                          "investigator", "humanitarian", "assistance"})  # fmt: skip
 # Verbs of forcing one's way in that, done by police or other civil authorities, are searches
 # and seizures (PLOVER COERCE) rather than armed attacks.
 RAIDING = frozenset({"raid", "storm", "search", "ransack"})
@@ -696,6 +700,8 @@ class _Finder:
             etype, mode = entry.undergoer, None
             sources, targets = object_actors, []
         complement = self._complement(verb)
+        if etype == "CONCEDE" and _lets_in(verb, obj, complement):
+            etype, mode = "RETREAT", "access"  # "allowed aid convoys to enter"
         if not targets and complement is not None:
             targets = self._complement_targets(complement, sources)
         if not targets and (entry.type in ("REQUEST", "ACCUSE") or lemma_controls_object(verb)):
@@ -1385,6 +1391,24 @@ def _loose_preps(etype: str) -> tuple[str, ...]:
     if etype in PARTY_TYPES:
         return ("to",)
     return ("for", "against", "into", "on")
+
+
+def _lets_in(verb: Token, obj: Token | None, complement: Token | None) -> bool:
+    """Whether a verb of allowing lets aid, inspectors or monitors in ("allowed aid convoys
+    to cross", "let observers into X"): access granted, a retreat from a restriction."""
+    if verb.lemma_.lower() not in ("allow", "permit", "let"):
+        return False
+    heads = [obj] if obj is not None else []
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for clause in clauses if complement is None else [complement, *clauses]:
+        heads += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for head in heads:
+        words = {head.lemma_.lower()} | {
+            c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
+        }
+        if words & ACCESS_NOUNS:
+            return True
+    return False
 
 
 def _policing(sources: list[Actor]) -> bool:
