@@ -163,8 +163,8 @@ def test_announced_act_with_unless_is_a_threat(nlp: Language) -> None:
 
 
 def test_refusal_to_cooperate_is_a_rejection(nlp: Language) -> None:
-    rels = run(nlp, "Syria says it will not accept any more refugees from Turkey.")
-    assert any(t[:2] == ("syria", "REJECT") for t in triples(rels))
+    rels = run(nlp, "Jordan says it will not accept any further migrants from Iraq.")
+    assert any(t[:2] == ("jordan", "REJECT") for t in triples(rels))
 
 
 def test_obligation_reported_by_a_speaker_is_a_request(nlp: Language) -> None:
@@ -447,13 +447,13 @@ def test_vowing_harm_is_a_threat(nlp: Language) -> None:
 
 
 def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:
-    doc = nlp("China put the Eastern Theatre Command on high alert near Taiwan.")
+    doc = nlp("Japan put the Western Army Command on high alert near Korea.")
     index = index_from_entities(doc)
     for actor in index.actors:
-        actor.country = {"China": "CHN", "Taiwan": "TWN"}.get(actor.label, "CHN")
+        actor.country = {"Japan": "JPN", "Korea": "KOR"}.get(actor.label, "JPN")
     rels = interactions.extract(doc, index, Document("t", "", doc.text, None))
     mobilise = [r for r in rels if r.type == "MOBILIZE"]
-    assert mobilise and all("eastern" not in (r.target or "") for r in mobilise)
+    assert mobilise and all("western" not in (r.target or "") for r in mobilise)
 
 
 def test_restoring_ties_is_mutual(nlp: Language) -> None:
@@ -468,7 +468,7 @@ def test_restoring_ties_is_mutual(nlp: Language) -> None:
     [
         ("Canada expressed solidarity with Ukraine.", ("canada", "SUPPORT", "ukraine")),
         ("Kenya voiced support for Somalia.", ("kenya", "SUPPORT", "somalia")),
-        ("Chile is working with Peru against smuggling.", ("chile", "COOPERATE", "peru")),
+        ("Chile teamed up with Peru against smuggling.", ("chile", "COOPERATE", "peru")),
         ("Egypt slammed Ethiopia over the dam.", ("egypt", "ACCUSE", "ethiopia")),
         ("Ghana lifted its veto on Togo's membership.", ("ghana", "CONCEDE", "togo")),
         ("Mali backed down after pressure from France.", ("mali", "CONCEDE", None)),
@@ -513,11 +513,9 @@ def test_a_demand_is_aimed_at_the_subject_of_its_clause(nlp: Language) -> None:
 
 
 def test_a_protest_is_aimed_at_what_its_purpose_names(nlp: Language) -> None:
-    rels = run(
-        nlp, "Thousands of Kurds marched in Erbil on Sunday calling for independence from Iraq."
-    )
+    rels = run(nlp, "Thousands of Catalans marched in Barcelona demanding independence from Spain.")
     protest = [r for r in rels if r.type == "PROTEST"]
-    assert triples(protest) == {("kurds", "PROTEST", "iraq")}
+    assert triples(protest) == {("catalans", "PROTEST", "spain")}
     staged = run(nlp, "Students in Jakarta staged protests to demand reforms from Suharto.")
     assert any(t[1:] == ("PROTEST", "suharto") for t in triples(staged))
 
@@ -540,9 +538,9 @@ def test_taking_part_in_an_act_makes_the_subject_its_source(nlp: Language) -> No
     rels = run(nlp, "Chad participated in the military operation against Libya.")
     assert ("chad", "ASSAULT", "libya") in triples(rels)
     denied = run(
-        nlp, "Lukashenko said Belarusian troops were not taking part in the attack on Ukraine."
+        nlp, "Aliyev said Azerbaijani soldiers were not taking part in the assault on Armenia."
     )
-    assert ("belarusian", "ASSAULT", "ukraine") in triples(denied, "negated")
+    assert ("azerbaijani", "ASSAULT", "armenia") in triples(denied, "negated")
 
 
 @pytest.mark.parametrize(
@@ -579,9 +577,9 @@ def test_a_warning_with_a_condition_is_still_a_warning_made(nlp: Language) -> No
 
 
 def test_ordering_an_envoy_to_leave_is_an_expulsion(nlp: Language) -> None:
-    rels = run(nlp, "Mali ordered the French ambassador to leave the country within 72 hours.")
+    rels = run(nlp, "Brazil ordered the Belgian ambassador to leave the country within 48 hours.")
     expel = [r for r in rels if r.type == "SANCTION"]
-    assert triples(expel) == {("mali", "SANCTION", "french")}
+    assert triples(expel) == {("brazil", "SANCTION", "belgian")}
     assert expel[0].mode == "expel"
     assert "REQUEST" not in {r.type for r in rels}
 
@@ -658,8 +656,8 @@ def test_warning_of_what_others_may_do_is_no_threat(nlp: Language) -> None:
 
 
 def test_warning_that_a_deed_could_lead_to_war_is_a_threat(nlp: Language) -> None:
-    rels = run(nlp, "Somalia warned that Ethiopia's port deal could lead to war.")
-    assert ("somalia", "THREATEN", "ethiopia") in triples(rels)
+    rels = run(nlp, "Egypt warned that Sudan's dam project could lead to war.")
+    assert ("egypt", "THREATEN", "sudan") in triples(rels)
 
 
 @pytest.mark.parametrize(
@@ -690,17 +688,17 @@ def test_coming_under_attack_from_someone_makes_them_the_attacker(nlp: Language)
 
 
 def test_a_planned_act_is_attributed_to_the_accuser_not_the_planner(nlp: Language) -> None:
-    rels = run(nlp, "Lukashenko accused Ukraine of planning an attack on Belarus.")
+    rels = run(nlp, "Maduro accused Colombia of planning an attack on Venezuela.")
     attack = [r for r in rels if r.type == "ASSAULT"]
-    assert triples(attack) == {("ukraine", "ASSAULT", "belarus")}
-    assert attack[0].attributed_to == "t/lukashenko"
+    assert triples(attack) == {("colombia", "ASSAULT", "venezuela")}
+    assert attack[0].attributed_to == "t/maduro"
     assert "THREATEN" not in {r.type for r in rels}
 
 
 def test_agreeing_to_deploy_a_joint_force_is_cooperation(nlp: Language) -> None:
-    rels = run(nlp, "Lukashenko said that Belarus and Russia had agreed to deploy a joint force.")
+    rels = run(nlp, "Ruto said that Kenya and Uganda had agreed to deploy a joint force.")
     found = triples(rels)
-    assert any(t[1] == "AGREE" and {t[0], t[2]} == {"belarus", "russia"} for t in found), found
+    assert any(t[1] == "AGREE" and {t[0], t[2]} == {"kenya", "uganda"} for t in found), found
     assert "MOBILIZE" not in {r.type for r in rels}
 
 
@@ -798,10 +796,10 @@ def test_a_place_an_act_is_done_to_stands_for_itself(nlp: Language) -> None:
 
 
 def test_a_place_talks_are_about_is_not_a_party(nlp: Language) -> None:
-    text = "Egypt held talks with Jordan on the situation in Gaza."
-    found = triples(run_typed(nlp, text, {"Gaza": None}))
+    text = "Egypt held talks with Jordan about the unrest in Hebron."
+    found = triples(run_typed(nlp, text, {"Hebron": None}))
     assert ("egypt", "CONSULT", "jordan") in found or ("jordan", "CONSULT", "egypt") in found
-    assert not any(t == "gaza" for _, _, t in found)
+    assert not any(t == "hebron" for _, _, t in found)
 
 
 def test_waters_are_no_target(nlp: Language) -> None:
@@ -919,7 +917,7 @@ def test_an_attack_in_the_attackers_own_country_is_not_on_it(nlp: Language) -> N
     [
         ("Greece moved artillery towards Turkey.", ("greece", "MOBILIZE", "turkey")),
         (
-            "Peru raised the alert level of its army near the border with Chile.",
+            "Peru raised the alert level of its navy near its border with Chile.",
             ("peru", "MOBILIZE", "chile"),
         ),
     ],
@@ -1028,7 +1026,7 @@ def test_holding_or_staging_a_strike_is_a_protest(nlp: Language, text: str) -> N
 
 
 def test_police_raiding_is_coercion_and_soldiers_raiding_an_assault() -> None:
-    police = pipeline_events("Greek police raided the offices of a charity in Athens.")
+    police = pipeline_events("Greek police raided the headquarters of a charity in Athens.")
     assert any(s == "Greek police" and t == "COERCE" for s, t, _ in police)
     troops = pipeline_events("Turkish troops raided a village in Iraq.")
     assert any(t == "ASSAULT" for _, t, _ in troops)

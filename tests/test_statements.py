@@ -124,7 +124,7 @@ def test_passive_expectation_has_no_speaker(nlp: Language) -> None:
         ("Chile renewed its demand on Monday that Peru withdraw.", "withdraw", "hypothetical"),
         ("The demand that Peru release the prisoners came on Monday.", "release", "hypothetical"),
         ("Chile announced a decision to withdraw from the pact.", "withdraw", "hypothetical"),
-        ("Their effort to overthrow the government failed.", "overthrow", "hypothetical"),
+        ("Their attempt to topple the regime collapsed.", "topple", "hypothetical"),
         ("Chile made an offer to mediate between Peru and Bolivia.", "mediate", "hypothetical"),
         ("Chile repeated that Peru had attacked its ships.", "attacked", "asserted"),
     ],

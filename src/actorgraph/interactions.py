@@ -11,7 +11,7 @@ the doer of a deed condemned or backed ("condemned the attack by X"), the object
 purpose ("fired to disperse X"), those pressing for what is refused ("despite calls from X").
 A place that is only the scene of an act ("detained journalists in X") or a sea is no target;
 subjects acting each on their own ("signed separate deals") are not paired; naming something
-with praise or blame ("called the deal a beacon of hope") supports or accuses.
+with praise or blame ("called the accord a milestone") supports or accuses.
 Each event gets the factuality and speaker that `statements` reads from the clauses above
 it, a date normalised from the sentence against the document date, and one relation per
 source-target pair ("Moscow and Minsk met" gives one CONSULT between the two).
@@ -1058,7 +1058,7 @@ class _Finder:
         unless it is the attacker's own country. `deep` also searches the object's own
         phrase, for forces moved or readied "near the border with X"."""
         heads = [verb] + ([obj] if obj is not None and obj.i != verb.i else [])
-        if deep and obj is not None:  # "the readiness of its army near the border with X"
+        if deep and obj is not None:  # "the alert level of its navy near its border with X"
             heads += [t for t in obj.subtree if t.i != obj.i and t.pos_ in ("NOUN", "PROPN")]
         own = {a.country for a in sources if a.country} | {a.id for a in sources}
         for head in heads:
@@ -1160,7 +1160,7 @@ class _Finder:
         return out
 
     def appraisals(self, triggers: set[int]) -> list[Candidate]:
-        """ "X called the deal a beacon of hope", "described Y's move as a mistake": naming
+        """ "X called the accord a milestone", "described Y's move as a mistake": naming
         something with praise is X's SUPPORT, with blame X's ACCUSE, aimed at the actors the
         thing named belongs to (none for a bare "the deal")."""
         out = []
@@ -1182,7 +1182,7 @@ class _Finder:
         return out
 
     def _appraisal(self, predicate: Token) -> str | None:
-        """SUPPORT or ACCUSE as the words of a predicate praise or blame ("a beacon of hope",
+        """SUPPORT or ACCUSE as the words of a predicate praise or blame ("a milestone",
         "a historic step", "a grave mistake", "illegal"); the head noun speaks first."""
         words = [predicate, *(c for c in predicate.children if c.dep_ in ("amod", "compound"))]
         words += [c for c in predicate.children if c.dep_ == "advmod"]
