@@ -17,6 +17,7 @@ from actorgraph.kb import KnowledgeBase
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.recognise import chunk_at, lexicon, sentence_at
 from actorgraph.resolve import Post, Resolution
+from actorgraph.syntax import object_of, prep_object
 from actorgraph.vocab import ID
 
 _SPEECH_VERBS = frozenset(
@@ -166,14 +167,8 @@ class _Finder:
 
     def principal_country(self, post: Post) -> str | None:
         """The country of the person a title serves ("an aide to President X")."""
-        head = self.doc[post.title.end_token - 1]
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("to", "of"):
-                for pobj in prep.children:
-                    principal = self.actor(pobj) if pobj.dep_ == "pobj" else None
-                    if principal is not None and principal.type == "Person":
-                        return principal.country
-        return None
+        principal = self.actor(object_of(self.doc[post.title.end_token - 1], ("to", "of")))
+        return principal.country if principal is not None and principal.type == "Person" else None
 
     def kb_confirms(self, person: Actor, role: str, target: str) -> bool:
         """Whether the knowledge base lists the post (on the document date when known)."""
@@ -272,7 +267,7 @@ class _Finder:
             subject = verb.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        by = prep_object(agent)
         if subject is not None and subject.dep_ == "nsubjpass":
             successor, predecessor = self.actor(by), self.actor(subject)
         else:
@@ -358,7 +353,7 @@ class _Finder:
         group = None
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                group = self.actor(next((c for c in child.children if c.dep_ == "pobj"), None))
+                group = self.actor(prep_object(child))
             elif child.dep_ in ("compound", "poss", "nmod"):
                 group = group or self.actor(child)
         if group is None or group.type not in _GROUP_TYPES:
@@ -406,7 +401,7 @@ class _Finder:
             if child.dep_ == "poss":
                 partner = self.actor(child)
             elif child.dep_ == "prep" and child.lower_ in ("of", "to"):
-                partner = self.actor(next((c for c in child.children if c.dep_ == "pobj"), None))
+                partner = self.actor(prep_object(child))
         if partner is None:
             return
         ally = self.named_by(noun)
@@ -423,7 +418,7 @@ class _Finder:
         partners: list[Actor] = []
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
-                partners += self.actors(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                partners += self.actors(prep_object(prep))
         for ally in self.actors(subject):
             for partner in partners:
                 if partner.id == ally.id:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import dates, statements
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.resources import lexicon_dir
+from actorgraph.syntax import object_of
 from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -630,7 +631,8 @@ class _Finder:
             return None
         if entry.mode == "needs-object":
             mode = None
-        with_theme = _with_object(verb) if entry.object == "theme" and object_actors else None
+        theme_verb = entry.object == "theme" and bool(object_actors)
+        with_theme = object_of(verb, ("with",)) if theme_verb else None
         if entry.type == "AID" and entry.object == "theme":
             theme = with_theme or obj  # "supplied X with weapons": the weapons are given to X
             kind = self._aid_mode(theme)
@@ -1844,11 +1846,3 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
         for r in best.values()
         if r.target is not None or (r.source, r.type, r.evidence.start) not in with_target
     ]
-
-
-def _with_object(verb: Token) -> Token | None:
-    """The object of a verb's "with" phrase ("supplied X with weapons": weapons)."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "with":
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
