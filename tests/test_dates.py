@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from actorgraph.dates import find_dates, normalise, parse_reference
+from actorgraph.dates import find_dates, full_dates, normalise, parse_reference
 
 THURSDAY = dt.date(2021, 3, 11)  # a Thursday
 
@@ -110,3 +110,8 @@ def test_bare_month_said_in_that_month_is_this_month() -> None:
 
 def test_since_marks_no_event_date() -> None:
     assert normalise("since 2019", THURSDAY) is None
+
+
+def test_full_dates_need_a_year_and_come_in_text_order() -> None:
+    text = "Signed on 3 March 2021, amended Feb. 30, 2022 and May 4, ratified 2022-01-09."
+    assert full_dates(text) == [dt.date(2021, 3, 3), dt.date(2022, 1, 9)]

@@ -85,6 +85,23 @@ class TimeMatch:
     date: dt.date
 
 
+def full_dates(text: str) -> list[dt.date]:
+    """The dates a text writes out in full, with day, month and year ("19 December 2022",
+    "Dec. 19, 2022", "2022-12-19"), in the order they appear; impossible ones are skipped."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(text):
+            if m["year"] is None:
+                continue
+            name = m["month"].lower().rstrip(".")
+            month = int(name) if name.isdigit() else MONTHS[name]
+            try:
+                found.append((m.start(), dt.date(int(m["year"]), month, int(m["day"]))))
+            except ValueError:
+                continue
+    return [day for _, day in sorted(found)]
+
+
 def parse_reference(value: str | dt.date | None) -> dt.date | None:
     """A document date as a `date` (accepts YYYY-MM-DD strings; None when absent or malformed)."""
     if value is None or isinstance(value, dt.date):
