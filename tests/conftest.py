@@ -12,11 +12,22 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from actorgraph.model import Actor, Document, Evidence, Extraction, Relation
 from actorgraph.vocab import ID
+
+
+def stop_process(process: subprocess.Popen[Any], seconds: float = 20) -> None:
+    """Stop a server the tests started: terminate, and kill it if it does not exit in time."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=seconds)
 
 
 def _free_port() -> int:
@@ -75,12 +86,7 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
         _wait_until_up(f"{base}/query?query=ASK%7B%7D", process)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 def person(slug: str, label: str, **kwargs: object) -> Actor:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import stop_process
 from corpus import write_corpus
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
@@ -84,12 +85,7 @@ def endpoint(store: Path) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{found.group(1)}/sparql"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=20)
+        stop_process(process)
 
 
 def ask(url: str, name: str) -> tuple[str, float, int, str]:

@@ -13,7 +13,7 @@ from rdflib import Dataset
 
 from actorgraph import rdf, store
 from actorgraph.errors import StoreError
-from conftest import LUKASHENKO, PUTIN, make_extraction
+from conftest import LUKASHENKO, PUTIN, make_extraction, stop_process
 
 ARTICLE = (
     "Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in Minsk "
@@ -65,8 +65,7 @@ def test_missing_union_default_graph_is_explained(tmp_path: Path) -> None:
             remote.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
         time.sleep(0)
     finally:
-        process.terminate()
-        process.wait(10)
+        stop_process(process)
 
 
 @pytest.mark.slow

@@ -21,6 +21,7 @@ from actorgraph import reader
 from actorgraph.errors import ActorgraphError, QueryError
 from actorgraph.store import inject_values, open_store
 from actorgraph.vocab import AG, ID
+from conftest import stop_process
 
 HOSTILE_NAMES = [
     '"} ; DROP ALL ; #',
@@ -189,12 +190,7 @@ class Endpoint:
         return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=20)
+        stop_process(self.process)
 
 
 @pytest.fixture(scope="module")

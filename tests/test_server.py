@@ -21,7 +21,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, Unauthorized
 
 from actorgraph import rdf, server, store
 from actorgraph.errors import StoreError
-from conftest import LUKASHENKO, PUTIN, _free_port, make_extraction
+from conftest import LUKASHENKO, PUTIN, _free_port, make_extraction, stop_process
 
 AG = "https://w3id.org/actorgraph#"
 MEETINGS = f"SELECT DISTINCT ?a ?b WHERE {{ ?a <{AG}consult> ?b }}"
@@ -298,8 +298,7 @@ def test_cli_serve_binds_loopback_and_answers(tmp_path: Path) -> None:
                 time.sleep(0.1)
         assert status == 200 and PUTIN in body.decode()
     finally:
-        process.terminate()
-        process.wait(10)
+        stop_process(process)
 
 
 def test_cli_serve_missing_store_is_one_line(tmp_path: Path) -> None:
