@@ -17,7 +17,7 @@ from actorgraph.kb import KnowledgeBase
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.recognise import chunk_at, lexicon, sentence_at
 from actorgraph.resolve import Post, Resolution
-from actorgraph.syntax import object_of, prep_object
+from actorgraph.syntax import prep_object
 from actorgraph.vocab import ID
 
 _SPEECH_VERBS = frozenset(
@@ -146,7 +146,7 @@ class _Finder:
                 continue
             target = post.organization
             if target is None:
-                country = self.country_actor(person.country or self.principal_country(post))
+                country = self.country_actor(person.country)
                 target = country.id if country else None
             if target is None:
                 continue
@@ -164,11 +164,6 @@ class _Finder:
             span = self.doc[post.title.start_token : post.title.end_token]
             # A title is the writer's description, even inside a quoted or attributed clause.
             self.add("holdsPosition", person.id, target, span, confidence, role=role)
-
-    def principal_country(self, post: Post) -> str | None:
-        """The country of the person a title serves ("an aide to President X")."""
-        principal = self.actor(object_of(self.doc[post.title.end_token - 1], ("to", "of")))
-        return principal.country if principal is not None and principal.type == "Person" else None
 
     def kb_confirms(self, person: Actor, role: str, target: str) -> bool:
         """Whether the knowledge base lists the post (on the document date when known)."""

@@ -33,6 +33,7 @@ from actorgraph.recognise import (
     sentence_at,
     sentence_bounds,
 )
+from actorgraph.syntax import object_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -463,6 +464,17 @@ class _Resolver:
         person = self.entities[post.person]
         person.country = person.country or owner.country
         return replace(post, organization=found[0])
+
+    def principal_org(self, post: Post) -> Post:
+        """A title serving a person ("an aide to President X") is a post in that person's
+        country, when the text names no organisation."""
+        head = self.doc[post.title.end_token - 1]
+        principal = self.group_at(found.i) if (found := object_of(head, ("to", "of"))) else None
+        entity = self.entities.get(principal or "")
+        if post.organization is not None or entity is None or entity.type != "Person":
+            return post
+        country = self.country_entity(entity.country) if entity.country else None
+        return replace(post, organization=country[0]) if country else post
 
     def national_org(self, post: Post) -> Post:
         """A national title with no organisation named ("President X") is the post in the
@@ -971,7 +983,8 @@ def resolve(
     resolver.add_descriptions()
     resolver.add_group_descriptions()
     resolver.add_org_descriptions()
-    posts = [resolver.national_org(resolver.possessor_org(p)) for p in posts]
+    for where in (resolver.possessor_org, resolver.principal_org, resolver.national_org):
+        posts = [where(p) for p in posts]
     posts += resolver.counterparts(posts)
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
     resolver.add_named_countries()
