@@ -206,6 +206,11 @@ def test_names_cover_labels_and_aliases(base: kb.KnowledgeBase) -> None:
     assert all(word != "Congolese" for word, _ in base.demonyms())
 
 
+def test_no_alias_repeats_its_label(base: kb.KnowledgeBase) -> None:
+    repeats = [e.key for e in base.entries if e.label in e.aliases]
+    assert repeats == []
+
+
 @pytest.mark.parametrize(
     ("role", "organization", "day", "person"),
     [
