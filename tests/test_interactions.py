@@ -948,7 +948,7 @@ def test_weapons_of_a_country_striking_are_its_forces_attacking() -> None:
 
 def test_unnamed_gunmen_attacking_in_a_country() -> None:
     events = pipeline_events("Gunmen killed five farmers in northern Nigeria.")
-    assert ("gunmen", "ASSAULT", "Nigeria") in events
+    assert ("gunmen", "ASSAULT", "Nigerian farmers") in events  # the people of the scene
 
 
 def test_where_people_were_seized_is_no_target() -> None:
@@ -1060,3 +1060,41 @@ def test_allowing_a_group_its_own_acts_stays_a_concession() -> None:
     events = pipeline_events("Egypt allowed the opposition to hold rallies.")
     assert any(t == "CONCEDE" for _, t, _ in events)
     assert not [e for e in events if e[1] == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the authority acting on them gives the people's country
+        (
+            "Kenyan police detained dozens of journalists.",
+            ("Kenyan police", "COERCE", "Kenyan journalists"),
+        ),
+        (
+            "Dissidents were jailed by the Ugandan authorities.",
+            ("Uganda", "COERCE", "Ugandan dissidents"),
+        ),
+        # the place of the clause does, before the actor
+        (
+            "The Turkish government deported migrants in Athens.",
+            ("Turkey", "COERCE", "Greek migrants"),
+        ),
+    ],
+)
+def test_civilians_acted_on_belong_to_the_authority_or_the_scene(
+    text: str, event: tuple[str, str, str]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_soldiers_acting_give_civilians_no_country() -> None:
+    """Armies often act abroad: their victims are not taken to be their own people."""
+    events = pipeline_events("Egyptian soldiers killed civilians on Monday.")
+    assert all(o is None or "civilians" not in o for _, _, o in events)
+    assert any(t == "ASSAULT" for _, t, _ in events)
+
+
+def test_organisation_after_a_group_word_is_not_the_group() -> None:
+    """An opposition newspaper is a newspaper, not the opposition."""
+    events = pipeline_events("The Venezuelan government shut an opposition newspaper.")
+    assert all(o is None or "opposition" not in o for _, _, o in events)

@@ -63,6 +63,7 @@ class Lexicon:
     country_heads: frozenset[str]
     political_groups: frozenset[str]
     unnamed_groups: frozenset[str]
+    civilian_groups: frozenset[str]  # heads of groups of a country's own people
     not_actors: frozenset[str]
     departure_words: tuple[str, ...]
     roles: dict[str, str]
@@ -101,6 +102,10 @@ def lexicon() -> Lexicon:
         country_heads=frozenset(w.lower() for w in types["country_heads"]),
         political_groups=frozenset(name_key(w) for w in types["political_groups"]),
         unnamed_groups=frozenset(w.lower() for w in types.get("unnamed_groups", ())),
+        civilian_groups=frozenset(
+            [w for w, (t, _) in nominal.items() if t == "Organization"]
+            + [w.lower() for w in types["civilian_political_groups"]]
+        ),
         not_actors=frozenset(name_key(w) for w in types["not_actors"]),
         departure_words=tuple(w.lower() for w in types["departure_words"]),
         roles=role_forms,
@@ -255,10 +260,17 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     covered = {i for m in result.mentions for i in range(m.start_token, m.end_token)}
     title_tokens = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     demonym_at = {i: d for d in result.demonyms for i in range(d.start_token, d.end_token)}
-    for chunk in doc.noun_chunks:
-        if chunk.root.i in covered or chunk.root.i in title_tokens:
-            continue
-        result.mentions += nominal_group(chunk, demonym_at, covered, knowledge)
+    types = {i: m.type for m in result.mentions for i in range(m.start_token, m.end_token)}
+    chunks = [c for c in doc.noun_chunks if c.root.i not in covered | title_tokens]
+    unowned = []
+    for chunk in chunks:
+        found = nominal_group(chunk, demonym_at, covered, knowledge, types)
+        types.update({i: m.type for m in found for i in range(m.start_token, m.end_token)})
+        result.mentions += found
+        if not found:
+            unowned.append(chunk)
+    for chunk in unowned:  # civilians whose authority is named after them, in passives
+        result.mentions += nominal_group(chunk, demonym_at, covered, knowledge, types)
     result.mentions.sort(key=lambda m: m.start_token)
     return result
 
@@ -768,12 +780,14 @@ def nominal_group(
     demonym_at: dict[int, Recognised],
     covered: set[int],
     knowledge: KnowledgeBase,
+    types: dict[int, str] | None = None,
 ) -> list[Recognised]:
     """Noun groups naming a country's institution ("Russian forces", "the armed forces of
     Belarus", "his soldiers"), the country itself ("the Belarusian government"), a people or
     region ("Kurdish leaders", "Arab states") or a group of one ("Shiite militia"). Coordinated
     demonyms ("Hungarian and Romanian officials") give one mention per country, each on its
-    own demonym, since the head noun is shared."""
+    own demonym, since the head noun is shared. `types` gives the actor type of the tokens
+    recognised so far, for the country of civilians a clause's actor acts on."""
     lex = lexicon()
     head = chunk.root
     word = _body_word(head)
@@ -812,9 +826,10 @@ def nominal_group(
     qualifiers = _join_communities(qualifiers, chunk.doc, knowledge)
     if not qualifiers and owner is None:
         owner = _of_object(head, covered)
-    civilians = word in lex.nominal_heads and lex.nominal_heads[word][0] == "Organization"
-    if not qualifiers and owner is None and civilians:
+    if not qualifiers and owner is None and word in lex.civilian_groups:
         owner = _scene_of(head, covered)
+        if owner is None:
+            owner = _domestic_actor(head, types or {})
     if not qualifiers and owner is None:
         return _unnamed_group(chunk, head, word, start)
     canonical = lex.nominal_heads[word][1] if word in lex.nominal_heads else word
@@ -865,10 +880,13 @@ def _related_only(token: Token) -> bool:
 def _body_word(head: Token) -> str:
     """The word naming the body a noun group is about: a compound before the head that names
     one wins over the head, which then names its members or equipment ("rebel leaders",
-    "army officers", "army bulldozers" are the rebels' and the army's)."""
-    nominal = lexicon().nominal_heads
+    "army officers", "army bulldozers" are the rebels' and the army's), unless the head names
+    an organisation of another kind ("an opposition newspaper" is a newspaper)."""
+    lex = lexicon()
+    own_kind = lex.head_types.get(head.lower_)
     for child in reversed(list(head.lefts)):
-        if child.dep_ == "compound" and child.lower_ in nominal and child.text.islower():
+        body = lex.nominal_heads.get(child.lower_) if child.text.islower() else None
+        if child.dep_ == "compound" and body is not None and own_kind in (None, body[0]):
             return child.lower_
     return head.lower_
 
@@ -956,10 +974,42 @@ def _of_object(head: Token, covered: set[int]) -> int | None:
 
 
 def _scene_of(head: Token, covered: set[int]) -> int | None:
-    """The named place where people a clause is about act ("Thousands of farmers protested in
-    Paris", "Teachers went on strike across Kenya"): civilians there are the place's."""
+    """The named place where the clause about a group of people happens ("Thousands of
+    farmers protested in Paris", "police detained students in Nairobi"): civilians there are
+    the place's."""
+    verb = _clause_verb(head)
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in covered:
+                    return obj.i
+    return None
+
+
+def _domestic_actor(head: Token, types: dict[int, str]) -> int | None:
+    """The named actor, other than an armed force, that a clause shows acting on a group of
+    civilians ("Kenyan police detained journalists", "protesters were arrested by the
+    government"): a state's own authorities act on its own people, while soldiers often act
+    abroad."""
+    verb = _clause_verb(head)
+    if verb is None or _people_node(head).dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return None
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    for doer in doers:
+        kind = types.get(doer.i)
+        if kind is not None and kind != "MilitaryForce":
+            return doer.i
+    return None
+
+
+def _people_node(head: Token) -> Token:
+    """The token standing for a group of people in its clause: the quantity when they are
+    counted ("dozens of journalists", "tens of thousands of farmers")."""
     node = head
-    for _ in range(3):  # "tens of thousands of farmers": the quantity is the subject
+    for _ in range(3):
         amount = node.head.head
         if (
             node.dep_ == "pobj"
@@ -967,14 +1017,17 @@ def _scene_of(head: Token, covered: set[int]) -> int | None:
             and (amount.like_num or amount.lemma_.lower() in _AMOUNTS)
         ):
             node = node.head.head
-    if node.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    verb = node.head
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.i in covered:
-                    return obj.i
+    return node
+
+
+def _clause_verb(head: Token) -> Token | None:
+    """The verb of the clause a group of people is subject, object or prepositional object of
+    ("fired on protesters": fired)."""
+    node = _people_node(head)
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return node.head if node.head.pos_ in ("VERB", "AUX") else None
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
+        return node.head.head
     return None
 
 
