@@ -264,10 +264,10 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     chunks = [c for c in doc.noun_chunks if c.root.i not in covered | title_tokens]
     unowned = []
     for chunk in chunks:
-        found = nominal_group(chunk, demonym_at, covered, knowledge, types)
-        types.update({i: m.type for m in found for i in range(m.start_token, m.end_token)})
-        result.mentions += found
-        if not found:
+        groups = nominal_group(chunk, demonym_at, covered, knowledge, types)
+        types.update({i: m.type for m in groups for i in range(m.start_token, m.end_token)})
+        result.mentions += groups
+        if not groups:
             unowned.append(chunk)
     for chunk in unowned:  # civilians whose authority is named after them, in passives
         result.mentions += nominal_group(chunk, demonym_at, covered, knowledge, types)
