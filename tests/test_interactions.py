@@ -1098,3 +1098,27 @@ def test_organisation_after_a_group_word_is_not_the_group() -> None:
     """An opposition newspaper is a newspaper, not the opposition."""
     events = pipeline_events("The Venezuelan government shut an opposition newspaper.")
     assert all(o is None or "opposition" not in o for _, _, o in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Egypt hosted a conference on the crisis.", ("Egypt", "CONSULT", None)),
+        ("Farmers blocked roads across France.", ("French farmers", "PROTEST", None)),
+        (
+            "Kuwait deposited two billion dollars in Egypt's central bank.",
+            ("Kuwait", "AID", "Egypt"),
+        ),
+        (
+            "Chile and Peru will coordinate their response to the floods.",
+            ("Chile", "COOPERATE", "Peru"),
+        ),
+    ],
+)
+def test_hosting_blocking_depositing_coordinating(text: str, event: tuple[str, str, str]) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_abandoning_a_town_is_a_retreat_but_not_abandoning_a_plan() -> None:
+    assert any(t == "RETREAT" for _, t, _ in pipeline_events("Kenyan troops abandoned the town."))
+    assert not pipeline_events("Kenya abandoned its plan.")

@@ -652,6 +652,9 @@ class _Finder:
                 # "X will host talks between Y and Z": a meeting of Y and Z hosted by a third
                 hosted = Candidate(verb, "CONSULT", "third-party", parties, [], 0.7, "hosted")
                 return hosted
+            if noun is not None and noun[0].type == "CONSULT" and subject_actors:
+                # "X hosted a summit of leaders": the host meets those who come
+                return Candidate(verb, "CONSULT", "host", subject_actors, parties, 0.7, "verb")
         if entry.reverse:
             sources = self._prep_actors(verb, entry.sources) or object_actors
             targets = subject_actors
