@@ -1122,3 +1122,11 @@ def test_hosting_blocking_depositing_coordinating(text: str, event: tuple[str, s
 def test_abandoning_a_town_is_a_retreat_but_not_abandoning_a_plan() -> None:
     assert any(t == "RETREAT" for _, t, _ in pipeline_events("Kenyan troops abandoned the town."))
     assert not pipeline_events("Kenya abandoned its plan.")
+
+
+def test_a_parliament_is_the_country_of_where_it_is_acted_on_but_not_an_embassy() -> None:
+    assert ("Iraqi protesters", "ASSAULT", "Iraqi parliament") in pipeline_events(
+        "Protesters stormed the parliament in Baghdad."
+    )
+    events = pipeline_events("Protesters attacked the embassy in Tehran.")
+    assert all(o is None or "embassy" not in o for _, _, o in events)

@@ -64,6 +64,7 @@ class Lexicon:
     political_groups: frozenset[str]
     unnamed_groups: frozenset[str]
     civilian_groups: frozenset[str]  # heads of groups of a country's own people
+    seated_bodies: frozenset[str]  # heads of state bodies that sit in their own country
     not_actors: frozenset[str]
     departure_words: tuple[str, ...]
     roles: dict[str, str]
@@ -105,6 +106,11 @@ def lexicon() -> Lexicon:
         civilian_groups=frozenset(
             [w for w, (t, _) in nominal.items() if t == "Organization"]
             + [w.lower() for w in types["civilian_political_groups"]]
+        ),
+        seated_bodies=frozenset(
+            w
+            for w, (t, _) in nominal.items()
+            if t == "GovernmentBody" and w not in types["missions_abroad"]
         ),
         not_actors=frozenset(name_key(w) for w in types["not_actors"]),
         departure_words=tuple(w.lower() for w in types["departure_words"]),
@@ -830,6 +836,8 @@ def nominal_group(
         owner = _scene_of(head, covered)
         if owner is None:
             owner = _domestic_actor(head, types or {})
+    elif not qualifiers and owner is None and word in lex.seated_bodies:
+        owner = _scene_of(head, covered)  # "stormed the parliament in Baghdad"
     if not qualifiers and owner is None:
         return _unnamed_group(chunk, head, word, start)
     canonical = lex.nominal_heads[word][1] if word in lex.nominal_heads else word
