@@ -386,6 +386,8 @@ def test_wikidata_ids_are_unique(base: kb.KnowledgeBase) -> None:
         ("Q76658", "person/frank-walter-steinmeier"),
         ("Q359480", "person/fumio-kishida"),
         ("Q1148669", "person/cyril-ramaphosa"),
+        ("Q20055561", "person/rishi-sunak"),
+        ("Q564328", "person/annalena-baerbock"),
     ],
 )
 def test_leaders_link_to_their_wikidata_items(base: kb.KnowledgeBase, qid: str, key: str) -> None:
