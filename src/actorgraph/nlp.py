@@ -36,7 +36,9 @@ def model_name(requested: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load(requested: str | None = None) -> Language:
-    """The spaCy pipeline, loaded once per process."""
+    """The spaCy pipeline, loaded once per process and shared: `pipeline.prepare` adds the
+    knowledge-base entity ruler and paragraph breaks to it, so callers that need spaCy's own
+    pipeline unchanged load it with `spacy.load(model_name())`."""
     name = model_name(requested)
     try:
         return spacy.load(name)
