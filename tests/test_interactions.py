@@ -1130,3 +1130,19 @@ def test_a_parliament_is_the_country_of_where_it_is_acted_on_but_not_an_embassy(
     )
     events = pipeline_events("Protesters attacked the embassy in Tehran.")
     assert all(o is None or "embassy" not in o for _, _, o in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Nigeria halted its air strikes on Cameroon.", ("Nigeria", "RETREAT", "Cameroon")),
+        ("Peru called off its planned offensive against Ecuador.", ("Peru", "RETREAT", "Ecuador")),
+        ("Egypt ended its embargo on Qatar.", ("Egypt", "CONCEDE", "Qatar")),
+    ],
+)
+def test_stopping_a_hostile_act_is_a_concession_not_the_act(
+    text: str, event: tuple[str, str, str]
+) -> None:
+    events = pipeline_events(text)
+    assert event in events
+    assert not [t for _, t, _ in events if t in ("ASSAULT", "SANCTION")]

@@ -200,6 +200,14 @@ ACCESS_NOUNS = frozenset({"aid", "convoy", "truck", "lorry", "shipment", "delive
 RAIDING = frozenset({"raid", "storm", "search", "ransack"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
+# Verbs that stop what their object names ("halted its strikes", "called off the offensive").
+STOPPING = frozenset({"suspend", "halt", "stop", "end", "terminate", "cancel", "scrap", "pause",
+                      "cease", "abandon", "call off"})  # fmt: skip
+# What stopping a hostile act is: fighting or a deployment stopped is a material concession
+# (RETREAT; CAMEO 087 de-escalate), other measures stopped a verbal one, as lifting them is.
+DE_ESCALATION = {"ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", None),
+                 "COERCE": ("CONCEDE", None), "SANCTION": ("CONCEDE", None),
+                 "THREATEN": ("CONCEDE", None), "PROTEST": ("CONCEDE", None)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -499,6 +507,10 @@ class _Finder:
             if cand is not None:
                 self.used_nouns.add(noun_token.i)
                 return cand
+        if entry is None and obj is not None and _stopping(verb, lemma):
+            cand = self._stopped_act(verb, obj, passive)
+            if cand is not None:
+                return cand
         if entry is None and lemma in REDUCING and self._aid_mode(obj) is not None:
             entry = CUT_AID  # "froze its payments to X": a reduction of aid
         if entry is None and lemma in APPROVING and self._aid_mode(obj) is not None:
@@ -524,6 +536,16 @@ class _Finder:
         if entry is None:
             return None
         return self._arguments(verb, entry, obj, passive, how)
+
+    def _stopped_act(self, verb: Token, obj: Token, passive: bool) -> Candidate | None:
+        """ "X halted its strikes on Y": a de-escalation towards Y, not the strikes."""
+        hit = self._event_noun(obj)
+        if hit is None or hit[0].type not in DE_ESCALATION:
+            return None
+        etype, mode = DE_ESCALATION[hit[0].type]
+        entry = Entry(etype, mode, targets=hit[0].targets)
+        self.used_nouns.add(hit[1].i)
+        return self._light_verb_event(verb, hit[1], entry, passive)
 
     def _part_in(self, verb: Token) -> tuple[Entry, Token] | None:
         """The event noun of "took part / participated / engaged in N"."""
@@ -1311,6 +1333,13 @@ class _Finder:
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
                     "after", "following"})  # fmt: skip
+
+
+def _stopping(verb: Token, lemma: str) -> bool:
+    """Whether a verb stops what its object names ("halted", "called off")."""
+    if lemma == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return lemma in STOPPING
 
 
 def _preparing_verb(noun: Token) -> Token | None:
