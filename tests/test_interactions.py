@@ -1146,3 +1146,17 @@ def test_stopping_a_hostile_act_is_a_concession_not_the_act(
     events = pipeline_events(text)
     assert event in events
     assert not [t for _, t, _ in events if t in ("ASSAULT", "SANCTION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Norway pledged 40 million crowns in aid to Malawi.", ("Norway", "AGREE", "Malawi")),
+        ("Canada imposed visa restrictions on Iranian officials.", ("Canada", "SANCTION", "Iran")),
+        ("Tokyo tightened export controls on Russia.", ("Japan", "SANCTION", "Russia")),
+    ],
+)
+def test_aid_counted_in_money_and_named_restrictions(
+    text: str, event: tuple[str, str, str]
+) -> None:
+    assert event in pipeline_events(text)

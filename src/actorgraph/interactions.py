@@ -537,6 +537,17 @@ class _Finder:
             return None
         return self._arguments(verb, entry, obj, passive, how)
 
+    def _aid_in(self, amount: Token | None) -> Token | None:
+        """The aid an amount is counted in ("50 million euros in aid", "$1bn of loans")."""
+        if amount is None:
+            return None
+        for prep in amount.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and self._aid_mode(noun) is not None:
+                        return noun
+        return None
+
     def _stopped_act(self, verb: Token, obj: Token, passive: bool) -> Candidate | None:
         """ "X halted its strikes on Y": a de-escalation towards Y, not the strikes."""
         hit = self._event_noun(obj)
@@ -705,6 +716,8 @@ class _Finder:
                 targets = self._phrase_actors(
                     obj, (*entry.targets, *_fallback_preps(etype)), objects=False, exclude=own
                 )
+            if not targets and entry.object == "theme" and (aid := self._aid_in(obj)):
+                targets = self._phrase_actors(aid, entry.targets, objects=False, exclude=own)
             if not targets:
                 targets = self._phrase_actors(verb, _loose_preps(etype), objects=False, exclude=own)
             if entry.sources:
