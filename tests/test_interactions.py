@@ -1125,7 +1125,7 @@ def test_abandoning_a_town_is_a_retreat_but_not_abandoning_a_plan() -> None:
 
 
 def test_a_parliament_is_the_country_of_where_it_is_acted_on_but_not_an_embassy() -> None:
-    assert ("Iraqi protesters", "ASSAULT", "Iraqi parliament") in pipeline_events(
+    assert ("Iraqi protesters", "PROTEST", "Iraqi parliament") in pipeline_events(
         "Protesters stormed the parliament in Baghdad."
     )
     events = pipeline_events("Protesters attacked the embassy in Tehran.")
@@ -1160,3 +1160,9 @@ def test_aid_counted_in_money_and_named_restrictions(
     text: str, event: tuple[str, str, str]
 ) -> None:
     assert event in pipeline_events(text)
+
+
+def test_civilians_taking_a_building_riot_but_rebels_taking_a_town_attack() -> None:
+    events = pipeline_events("Sri Lankan students occupied Sri Lanka's education ministry.")
+    assert any(s == "Sri Lankan students" and t == "PROTEST" for s, t, _ in events)
+    assert any(t == "ASSAULT" for _, t, _ in pipeline_events("Chadian rebels occupied Abeche."))

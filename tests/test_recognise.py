@@ -392,3 +392,10 @@ def test_monarchs_titles_are_roles(nlp: Language) -> None:
     found = run(nlp, "The Emir of Kuwait and Sultan Haitham of Oman met the Dutch monarch.")
     roles = {t.role for t in found.titles}
     assert {"emir", "sultan", "monarch"} <= roles
+
+
+def test_a_countrys_adjective_taken_for_a_person_is_a_demonym(nlp: Language) -> None:
+    """The model may read a two-word adjective as a name ("Sri Lankan" as a person)."""
+    found = recognise.recognise(nlp("Sri Lankan farmers marched."), kb.load(), nlp)
+    assert [(m.text, m.type) for m in found.mentions if m.type == "Person"] == []
+    assert any(d.country == "LKA" for d in found.demonyms)

@@ -198,6 +198,8 @@ ACCESS_NOUNS = frozenset({"aid", "convoy", "truck", "lorry", "shipment", "delive
 # Verbs of forcing one's way in that, done by police or other civil authorities, are searches
 # and seizures (PLOVER COERCE) rather than armed attacks.
 RAIDING = frozenset({"raid", "storm", "search", "ransack"})
+# Verbs of taking a place by force: done by civilians (protesters, students), a violent protest.
+TAKING_OVER = frozenset({"storm", "occupy", "overrun", "ransack", "besiege", "invade"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
 # Verbs that stop what their object names ("halted its strikes", "called off the offensive").
@@ -735,6 +737,8 @@ class _Finder:
             targets = targets or self._prep_actors(verb, ("from",), exclude=sources)
         if etype == "ASSAULT" and verb.lemma_.lower() in RAIDING and _policing(sources):
             etype, mode = "COERCE", "confiscate"  # a police raid is a search, not an attack
+        if etype == "ASSAULT" and verb.lemma_.lower() in TAKING_OVER and _civilian(sources):
+            etype, mode = "PROTEST", "riot"  # protesters storming a building riot
         if passive and entry.undergoer and not sources:
             # "their soldiers were driven back": the soldiers retreated
             etype, mode = entry.undergoer, None
@@ -1456,6 +1460,11 @@ def _lets_in(verb: Token, obj: Token | None, complement: Token | None) -> bool:
         if words & ACCESS_NOUNS:
             return True
     return False
+
+
+def _civilian(sources: list[Actor]) -> bool:
+    """Whether the doers are civilians (protesters, students, unions), not an armed group."""
+    return bool(sources) and all(a.type == "Organization" for a in sources)
 
 
 def _policing(sources: list[Actor]) -> bool:

@@ -654,12 +654,15 @@ _PLACE_PREPOSITIONS = frozenset(
 
 def _relabel(span: Span, label: str, knowledge: KnowledgeBase, title_ends: set[int]) -> str:
     """The label an unknown entity should have where the model's is wrong in a way the words
-    show: peoples' words ("Bosnian Serbs" taken for persons) are NORP; a gazetteer city named
+    show: peoples' words ("Bosnian Serbs" taken for persons) and countries' adjectives are
+    NORP; a gazetteer city named
     as a group or where places go is GPE; an organisation-typed name right after a title and
     with no organisation word ("Vice-President Moody Awori") is a PERSON."""
     words = span.text.replace("-", " ").split()
     if label != "NORP" and len(words) == 2 and community(words[0], words[1], knowledge):
         return "NORP"
+    if label in ("PERSON", "ORG") and _only_demonym(span.text, knowledge):
+        return "NORP"  # "Sri Lankan protesters": a country's adjective, no name
     if label == "NORP" and span.text in gazetteer() and not _only_demonym(span.text, knowledge):
         return "GPE" if span.text.lower() not in lexicon().peoples else label
     if label in ("PERSON", "ORG") and _city_in_place(span, knowledge):
