@@ -1166,3 +1166,26 @@ def test_civilians_taking_a_building_riot_but_rebels_taking_a_town_attack() -> N
     events = pipeline_events("Sri Lankan students occupied Sri Lanka's education ministry.")
     assert any(s == "Sri Lankan students" and t == "PROTEST" for s, t, _ in events)
     assert any(t == "ASSAULT" for _, t, _ in pipeline_events("Chadian rebels occupied Abeche."))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Peru and Chile agreed to jointly patrol the border.", ("Peru", "AGREE", "Chile")),
+        ("Estonia agreed to hold a referendum.", ("Estonia", "AGREE", None)),
+        ("Italian unions staged a general strike.", ("Italian unions", "PROTEST", None)),
+        ("Canada recalled its ambassador to Riyadh.", ("Canada", "SANCTION", "Saudi Arabia")),
+        ("France trained Malian soldiers.", ("France", "AID", "Malian armed forces")),
+        ("Jordan opened the crossing into Syria.", ("Jordan", "RETREAT", "Syria")),
+        ("Egypt's government relaxed its currency controls.", ("Egypt", "CONCEDE", None)),
+    ],
+)
+def test_joint_acts_unions_envoys_training_crossings_controls(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_withdrawing_something_other_than_forces_or_staff_is_no_retreat() -> None:
+    assert not pipeline_events("Serbia withdrew its candidate.")
+    assert ("Chad", "RETREAT", "Mali") in pipeline_events("Chad withdrew its troops from Mali.")

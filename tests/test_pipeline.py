@@ -96,3 +96,18 @@ def test_a_demonym_group_is_an_actor_of_its_country() -> None:
     assert (police.type, police.country) == ("GovernmentBody", "MLI")
     assault = [r for r in extraction.relations if r.type == "ASSAULT"]
     assert [(r.source, r.target) for r in assault] == [(rebels.id, police.id)]
+
+
+def test_a_lexicon_key_given_twice_is_refused(tmp_path: Path) -> None:
+    """YAML would let the later entry silently replace the earlier one."""
+    from actorgraph.errors import ActorgraphError
+    from actorgraph.resources import read_yaml
+
+    path = tmp_path / "words.yaml"
+    path.write_text(
+        "verbs:\n  meet: {type: CONSULT}\n  visit: {type: CONSULT}\n  meet: {type: AID}\n"
+    )
+    with pytest.raises(ActorgraphError, match=r"words.yaml:4: 'meet' is given twice"):
+        read_yaml(path)
+    path.write_text("verbs:\n  meet: {type: CONSULT}\nnouns:\n  meet: {type: CONSULT}\n")
+    assert set(read_yaml(path)) == {"verbs", "nouns"}  # the same key in two mappings is fine

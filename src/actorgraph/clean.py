@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from actorgraph.resources import lexicon_dir
+from actorgraph.resources import lexicon_dir, read_yaml
 
 _LINE = re.compile(r"[^\n]+")
 _HEADING_MAX_WORDS = 6
@@ -25,7 +24,7 @@ _HEADING_MAX_WORDS = 6
 @lru_cache(maxsize=1)
 def boilerplate_pattern() -> re.Pattern[str]:
     """One compiled pattern for every boilerplate line of the lexicon."""
-    data = yaml.safe_load((lexicon_dir() / "boilerplate.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(lexicon_dir() / "boilerplate.yaml")
     alternatives = "|".join(f"(?:{p})" for p in data["lines"])
     return re.compile(rf"\s*(?:{alternatives})\s*", re.IGNORECASE)
 

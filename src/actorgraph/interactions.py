@@ -25,12 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph import dates, statements
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
-from actorgraph.resources import lexicon_dir
+from actorgraph.resources import lexicon_dir, read_yaml
 from actorgraph.syntax import object_of
 from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
@@ -81,6 +80,10 @@ TARGET_PREPS = ("against", "on", "to", "with", "into", "for", "by", "from", "bet
 ARMED = frozenset({"troop", "force", "soldier", "army", "contingent", "unit", "battalion",
                    "brigade", "division", "peacekeeper", "marine", "militia", "tank",
                    "warship", "fleet", "deployment", "reservist", "paratrooper"})  # fmt: skip
+# People an organisation or state withdraws besides its forces ("withdrew its staff").
+PERSONNEL = frozenset({"personnel", "staff", "diplomat", "adviser", "advisor", "instructor",
+                       "observer", "monitor", "inspector", "worker", "employee", "citizen",
+                       "national", "official", "mission", "team", "expert"})  # fmt: skip
 # Nouns naming someone by their relation to another: "his successor" is not "he".
 RELATIONAL = frozenset({"partner", "successor", "predecessor", "counterpart", "colleague", "ally",
                         "rival", "opponent", "enemy", "neighbour", "neighbor", "friend", "wife",
@@ -229,7 +232,7 @@ class Lexicon:
     @classmethod
     def load(cls, path: Path) -> Lexicon:
         """Read and check a lexicon file."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
 
         def entries(section: dict[str, dict[str, Any]]) -> dict[str, Entry]:
             out = {}
@@ -539,6 +542,13 @@ class _Finder:
             return None
         return self._arguments(verb, entry, obj, passive, how)
 
+    def _withdrawable(self, obj: Token | None) -> bool:
+        """Whether what is withdrawn is forces, people or arms (or left unsaid)."""
+        if obj is None or self.index.actor_at(obj.i) is not None:
+            return True
+        lemma = obj.lemma_.lower()
+        return lemma in ARMED or lemma in PERSONNEL or self.lex.aid_things.get(lemma) == "military"
+
     def _aid_in(self, amount: Token | None) -> Token | None:
         """The aid an amount is counted in ("50 million euros in aid", "$1bn of loans")."""
         if amount is None:
@@ -668,6 +678,12 @@ class _Finder:
             mode = None
         theme_verb = entry.object == "theme" and bool(object_actors)
         with_theme = object_of(verb, ("with",)) if theme_verb else None
+        if (
+            etype == "RETREAT"
+            and self._lemma(verb) in ("withdraw", "pull")
+            and not self._withdrawable(obj)
+        ):
+            return None  # "withdrew its candidate", "withdrew the bill": no retreat
         if entry.type == "AID" and entry.object == "theme":
             theme = with_theme or obj  # "supplied X with weapons": the weapons are given to X
             kind = self._aid_mode(theme)
@@ -1136,8 +1152,12 @@ class _Finder:
         obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
         if obj is not None and _is_joint(obj):
             return False  # "agreed to deploy a joint force": cooperation between them
+        if any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in clause.children):
+            return False  # "agreed to jointly fight the cartels": they cooperate
         if lemma in self.lex.light_verbs or lemma in PREPARING:
             hit = self._event_noun(obj) if obj is not None else None
+            if hit is None and obj is not None and not self.actors_of(obj):
+                return False  # "agreed to hold elections": no act of the lexicon's
             entry = hit[0] if hit else None
         entry = entry or self.lex.verbs.get(lemma)
         return entry is not None and entry.type in MATERIAL_CONFLICT | {"THREATEN"}

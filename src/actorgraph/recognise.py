@@ -17,7 +17,6 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import clean  # noqa: F401  (registers the actorgraph_paragraphs component)
 from actorgraph.kb import KBEntry, KnowledgeBase
 from actorgraph.names import ascii_fold, name_key
-from actorgraph.resources import lexicon_dir
+from actorgraph.resources import lexicon_dir, read_yaml
 
 RULER = "actorgraph_kb"
 CAPITAL_PREFIX = "capital:"
@@ -81,8 +80,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicons, read once."""
-    types = yaml.safe_load((lexicon_dir() / "actor_types.yaml").read_text(encoding="utf-8"))
-    roles = yaml.safe_load((lexicon_dir() / "roles.yaml").read_text(encoding="utf-8"))
+    types = read_yaml(lexicon_dir() / "actor_types.yaml")
+    roles = read_yaml(lexicon_dir() / "roles.yaml")
     head_types: dict[str, str] = {}
     for type_name, words in types["head_words"].items():
         for word in words:

@@ -763,7 +763,7 @@ class _Resolver:
                     or token.ent_type_
                     or token.dep_ not in _SUBJECT_DEPS | _OBJECT_DEPS | {"pobj"}
                     or (token.tag_ == "NNS") != (lower in GROUP_PRONOUNS)
-                    or _person_noun(token)
+                    or (_person_noun(token) and lower in THING_PRONOUNS)
                 ):
                     continue
                 best = max(best, salience(token) * 0.5 ** (here - n))

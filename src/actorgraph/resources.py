@@ -7,6 +7,11 @@ In a source checkout they are the top-level folders; in a built wheel they are c
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+from actorgraph.errors import ActorgraphError
 
 _PACKAGE = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE.parent.parent
@@ -39,3 +44,28 @@ def queries_dir() -> Path:
 
 def lexicon_dir() -> Path:
     return resource("data", "lexicon")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping, which YAML would let the
+    later value silently replace."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise ActorgraphError(f"{self.name}:{line}: {key!r} is given twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path) -> Any:
+    """A shipped YAML file (lexicon), with duplicate keys refused."""
+    loader = _UniqueKeyLoader(path.read_text(encoding="utf-8"))
+    loader.name = str(path)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

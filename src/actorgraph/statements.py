@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
-from actorgraph.resources import lexicon_dir
+from actorgraph.resources import lexicon_dir, read_yaml
 
 # Strongest first: a negated event stays negated whatever else is said about it.
 PRECEDENCE = ("negated", "hypothetical", "future", "reported", "asserted")
@@ -59,7 +58,7 @@ class Cues:
     @classmethod
     def load(cls, path: Path) -> Cues:
         """Read a cue lexicon from YAML."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         _check_words(path, data)
         return cls(
             speech=dict(data["speech"]),
