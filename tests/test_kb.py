@@ -388,6 +388,8 @@ def test_wikidata_ids_are_unique(base: kb.KnowledgeBase) -> None:
         ("Q1148669", "person/cyril-ramaphosa"),
         ("Q20055561", "person/rishi-sunak"),
         ("Q564328", "person/annalena-baerbock"),
+        ("Q58217", "person/sergey-lavrov"),
+        ("Q7821917", "person/antony-blinken"),
     ],
 )
 def test_leaders_link_to_their_wikidata_items(base: kb.KnowledgeBase, qid: str, key: str) -> None:
