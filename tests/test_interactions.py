@@ -1189,3 +1189,10 @@ def test_joint_acts_unions_envoys_training_crossings_controls(
 def test_withdrawing_something_other_than_forces_or_staff_is_no_retreat() -> None:
     assert not pipeline_events("Serbia withdrew its candidate.")
     assert ("Chad", "RETREAT", "Mali") in pipeline_events("Chad withdrew its troops from Mali.")
+
+
+def test_the_doer_of_an_act_warned_against_is_the_one_warned() -> None:
+    text = "Moldova warned Romania against sending troops to Ukraine."
+    events = pipeline_events(text)
+    assert ("Romania", "MOBILIZE", "Ukraine") in events
+    assert ("Moldova", "MOBILIZE", "Ukraine") not in events

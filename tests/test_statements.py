@@ -191,3 +191,17 @@ def test_adjectives_of_likelihood_and_will(
     nlp: Language, text: str, word: str, expected: str
 ) -> None:
     assert stance_of(nlp, text, word).factuality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "factuality"),
+    [
+        ("Chile warned Bolivia against closing the border.", "closing", "hypothetical"),
+        ("The court barred the senator from leaving Peru.", "leaving", "negated"),
+        ("Serbia refrained from attacking the town.", "attacking", "negated"),
+    ],
+)
+def test_acts_warned_against_or_prevented_are_not_asserted(
+    nlp: Language, text: str, word: str, factuality: str
+) -> None:
+    assert stance_of(nlp, text, word).factuality == factuality

@@ -32,12 +32,16 @@ ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "critic
                       "praise", "thank", "prevent", "stop", "ban", "bar", "deter", "discourage",
                       "prohibit", "punish", "sue", "convict", "arrest", "detain", "fine",
                       "commend", "congratulate", "reward", "forgive", "pardon"})  # fmt: skip
+# Verbs that keep an act from happening ("prevented X from leaving", "refrained from firing").
+PREVENTING = frozenset({"prevent", "stop", "bar", "ban", "block", "prohibit", "forbid", "deter",
+                        "keep", "restrain", "dissuade", "refrain", "abstain"})  # fmt: skip
 # Verbs whose object is the subject of their infinitive ("urged X to leave").
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell", "call", "allow",
                             "permit", "invite", "encourage", "compel", "require", "press",
                             "want", "expect", "instruct", "direct", "help", "enable", "pressure",
                             "pressurise", "pressurize", "push", "authorise", "authorize",
-                            "forbid", "warn", "advise", "lead", "get", "cause"})  # fmt: skip
+                            "forbid", "warn", "caution", "advise", "lead", "get",
+                            "cause"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,15 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
         ):
             stronger("hypothetical", head.lemma_.lower())  # "arrested for spying": alleged
         lemma = head.lemma_.lower()
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("against", "from")
+            and any(g.dep_ == "pcomp" for g in child.children)
+        ):
+            if lemma in PREVENTING:
+                stronger("negated", lemma)  # "barred X from entering", "refrained from firing"
+            elif lemma in lex.control:
+                stronger(lex.control[lemma], lemma)  # "warned X against sending troops"
         if child.dep_ == "ccomp" and child.lemma_ != "be" and _false_claim(head, lex):
             stronger("negated", "falsehood")  # "claims that X ... are lies", claims as a verb
             continue
@@ -238,7 +251,7 @@ def clause_subject(verb: Token) -> list[Token]:
         if (
             current.dep_ == "pcomp"
             and governor.i != current.head.i
-            and current.head.lower_ in ("of", "for", "from", "into", "with")
+            and current.head.lower_ in ("of", "for", "from", "into", "with", "against")
             and governor.lemma_.lower() in OBJECT_CONTROL | ACCUSING
         ):
             objects = [c for c in governor.children if c.dep_ == "dobj"]
