@@ -1196,3 +1196,11 @@ def test_the_doer_of_an_act_warned_against_is_the_one_warned() -> None:
     events = pipeline_events(text)
     assert ("Romania", "MOBILIZE", "Ukraine") in events
     assert ("Moldova", "MOBILIZE", "Ukraine") not in events
+
+
+def test_two_sides_clashing_attack_each_other_not_the_place() -> None:
+    events = pipeline_events("Thai and Cambodian soldiers clashed in the Preah Vihear region.")
+    assert {(s, o) for s, t, o in events if t == "ASSAULT"} == {
+        ("Thai armed forces", "Cambodian armed forces"),
+        ("Cambodian armed forces", "Thai armed forces"),
+    }

@@ -785,7 +785,8 @@ class _Finder:
         if not targets and etype in ("ASSAULT", "COERCE", "RETREAT", "AID"):
             # "fired to disperse X", "opened the bridge to allow deliveries to X"
             targets = self._purpose_targets(verb, sources)
-        if not targets and etype == "ASSAULT" and not passive:
+        mutual = entry.mutual and len(sources) > 1  # "X and Y clashed in Z": with each other
+        if not targets and etype == "ASSAULT" and not passive and not mutual:
             targets = self._struck_place(verb, obj, sources)  # "hit a market in X"
         if not targets and etype == "MOBILIZE" and not passive:
             targets = self._struck_place(verb, obj, sources, deep=True)  # "towards X's border"

@@ -660,7 +660,7 @@ def _relabel(span: Span, label: str, knowledge: KnowledgeBase, title_ends: set[i
     words = span.text.replace("-", " ").split()
     if label != "NORP" and len(words) == 2 and community(words[0], words[1], knowledge):
         return "NORP"
-    if label in ("PERSON", "ORG") and _only_demonym(span.text, knowledge):
+    if label in ("PERSON", "ORG", "GPE") and _only_demonym(span.text, knowledge):
         return "NORP"  # "Sri Lankan protesters": a country's adjective, no name
     if label == "NORP" and span.text in gazetteer() and not _only_demonym(span.text, knowledge):
         return "GPE" if span.text.lower() not in lexicon().peoples else label
