@@ -1204,3 +1204,16 @@ def test_two_sides_clashing_attack_each_other_not_the_place() -> None:
         ("Thai armed forces", "Cambodian armed forces"),
         ("Cambodian armed forces", "Thai armed forces"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Portugal ratified Sweden's membership of NATO.", ("Portugal", "SUPPORT", "Sweden")),
+        ("Oman signed a memorandum of understanding with Jordan.", ("Oman", "SUPPORT", "Jordan")),
+    ],
+)
+def test_backing_a_bid_and_signing_an_accord_named_with_of(
+    text: str, event: tuple[str, str, str]
+) -> None:
+    assert event in pipeline_events(text)

@@ -186,7 +186,8 @@ GRANT_AID = Entry("AID", targets=("for", "to"), object="theme", target="required
 DEEDS = frozenset({"decision", "move", "step", "initiative", "effort", "announcement", "choice",
                    "gesture", "measure", "action", "plan", "proposal", "offer", "commitment",
                    "invitation", "approach", "policy", "stance", "position", "response",
-                   "reform", "release", "restraint"})  # fmt: skip
+                   "reform", "release", "restraint", "membership", "accession", "bid",
+                   "candidacy", "application", "request"})  # fmt: skip
 _MODIFIER_DEPS = ("compound", "nmod", "amod")
 # Actor types that receive aid ("gave X food aid").
 RECIPIENTS = frozenset({"Country", "GovernmentBody", "MilitaryForce", "PoliticalGroup",
@@ -736,6 +737,10 @@ class _Finder:
                 )
             if not targets and entry.object == "theme" and (aid := self._aid_in(obj)):
                 targets = self._phrase_actors(aid, entry.targets, objects=False, exclude=own)
+            kind = object_of(obj, ("of",)) if obj is not None and not targets else None
+            if kind is not None and self.index.actor_at(kind.i) is None:
+                # "signed a memorandum of understanding with X": the phrase hangs lower
+                targets = self._phrase_actors(kind, entry.targets, objects=False, exclude=own)
             if not targets:
                 targets = self._phrase_actors(verb, _loose_preps(etype), objects=False, exclude=own)
             if entry.sources:
