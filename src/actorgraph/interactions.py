@@ -737,10 +737,10 @@ class _Finder:
                 )
             if not targets and entry.object == "theme" and (aid := self._aid_in(obj)):
                 targets = self._phrase_actors(aid, entry.targets, objects=False, exclude=own)
-            kind = object_of(obj, ("of",)) if obj is not None and not targets else None
-            if kind is not None and self.index.actor_at(kind.i) is None:
+            named = object_of(obj, ("of",)) if obj is not None and not targets else None
+            if named is not None and self.index.actor_at(named.i) is None:
                 # "signed a memorandum of understanding with X": the phrase hangs lower
-                targets = self._phrase_actors(kind, entry.targets, objects=False, exclude=own)
+                targets = self._phrase_actors(named, entry.targets, objects=False, exclude=own)
             if not targets:
                 targets = self._phrase_actors(verb, _loose_preps(etype), objects=False, exclude=own)
             if entry.sources:
