@@ -1217,3 +1217,9 @@ def test_backing_a_bid_and_signing_an_accord_named_with_of(
     text: str, event: tuple[str, str, str]
 ) -> None:
     assert event in pipeline_events(text)
+
+
+def test_hosting_talks_spoken_of_before_is_no_meeting_of_the_host() -> None:
+    events = pipeline_events("Oman offered to host the talks.")
+    assert not [t for _, t, _ in events if t == "CONSULT"]
+    assert ("Oman", "CONSULT", None) in pipeline_events("Oman hosted a regional summit.")

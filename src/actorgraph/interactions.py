@@ -704,8 +704,11 @@ class _Finder:
                 # "X will host talks between Y and Z": a meeting of Y and Z hosted by a third
                 hosted = Candidate(verb, "CONSULT", "third-party", parties, [], 0.7, "hosted")
                 return hosted
-            if noun is not None and noun[0].type == "CONSULT" and subject_actors:
-                # "X hosted a summit of leaders": the host meets those who come
+            if noun is not None and noun[0].type == "CONSULT" and subject_actors and (
+                not _refers_back(noun[1])
+            ):
+                # "X hosted a summit of leaders": the host meets those who come; "the talks"
+                # named before are others' talks it only houses
                 return Candidate(verb, "CONSULT", "host", subject_actors, parties, 0.7, "verb")
         if entry.reverse:
             sources = self._prep_actors(verb, entry.sources) or object_actors
@@ -1376,6 +1379,14 @@ class _Finder:
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
                     "after", "following"})  # fmt: skip
+
+
+def _refers_back(noun: Token) -> bool:
+    """A bare definite noun ("the talks"), which names something already spoken of."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("compound", "amod", "nmod", "prep", "poss") for c in children
+    )
 
 
 def _stopping(verb: Token, lemma: str) -> bool:
