@@ -1223,3 +1223,9 @@ def test_hosting_talks_spoken_of_before_is_no_meeting_of_the_host() -> None:
     events = pipeline_events("Oman offered to host the talks.")
     assert not [t for _, t, _ in events if t == "CONSULT"]
     assert ("Oman", "CONSULT", None) in pipeline_events("Oman hosted a regional summit.")
+
+
+def test_fighters_of_an_armed_group_are_the_group_not_its_country() -> None:
+    events = pipeline_events("Hezbollah fighters fired rockets at Israel.")
+    assert ("Hezbollah", "ASSAULT", "Israel") in events
+    assert ("Lebanese armed forces", "ASSAULT", "Israel") not in events

@@ -205,3 +205,12 @@ def test_acts_warned_against_or_prevented_are_not_asserted(
     nlp: Language, text: str, word: str, factuality: str
 ) -> None:
     assert stance_of(nlp, text, word).factuality == factuality
+
+
+def test_no_plan_to_act_negates_the_act(nlp: Language) -> None:
+    assert stance_of(nlp, "Chile has no plans to close the border.", "close").factuality == (
+        "negated"
+    )
+    assert stance_of(nlp, "Chile has plans to close the border.", "close").factuality == (
+        "hypothetical"
+    )

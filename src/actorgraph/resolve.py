@@ -789,6 +789,9 @@ class _Resolver:
             iso3 = m.country
             if iso3 is None and m.owner is not None:
                 owner = self.group_at(m.owner)
+                if owner and _members_of(m, self.entities[owner].type):
+                    self.attach(owner, m.start_token, m.end_token, "nominal", None)
+                    continue  # "Hamas fighters", "Wagner troops": the group itself
                 iso3 = self.entities[owner].country if owner else None
             if iso3 is None:
                 continue
@@ -892,6 +895,13 @@ def _stray_subject(token: Token) -> bool:
             break
     between = first.doc[first.i + 1 : token.i]
     return any(t.text == "," for t in between)
+
+
+def _members_of(mention: Recognised, owner_type: str) -> bool:
+    """Whether a noun group names the fighters or members of an armed or political group
+    that owns it ("Hamas fighters"), rather than a body of that group's country."""
+    armed = ("MilitaryForce", "PoliticalGroup")
+    return mention.kind == "nominal" and mention.type in armed and owner_type in armed
 
 
 def _person_noun(token: Token) -> bool:

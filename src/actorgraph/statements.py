@@ -149,6 +149,8 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
         ):
             stronger("hypothetical", "to-noun")  # "the right to fire", "a decision to leave"
+            if any(g.dep_ == "det" and g.lower_ == "no" for g in head.children):
+                stronger("negated", "no")  # "has no plans to attack", "no intention to leave"
         if (
             child.dep_ == "prep"
             and child.lower_ in ("for", "of", "over", "with")
