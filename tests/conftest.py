@@ -141,7 +141,7 @@ def make_extraction(
             "alexander-lukashenko",
             "Alexander Lukashenko",
             aliases=["Lukashenko"],
-            wikidata="Q36073",
+            wikidata="Q2866",
             country="BLR",
         ),
         person("dmitry-peskov", "Dmitry Peskov", aliases=["Peskov"], country="RUS"),

@@ -232,3 +232,25 @@ def test_an_invalid_iri_parameter_is_one_clear_error() -> None:
 
     with open_store(":memory:") as store, pytest.raises(QueryError, match="not a valid IRI"):
         resolve_actor(store, "http://x/>}DROP")
+
+
+def test_an_event_without_a_date_of_its_own_takes_its_articles(tmp_path: Path) -> None:
+    extraction = make_extraction("c", date="2023-03-05")
+    undated = [
+        Relation(r.source, r.type, r.target, r.evidence, mode=r.mode, confidence=r.confidence)
+        if r.type == "CONSULT"
+        else r
+        for r in extraction.relations
+    ]
+    extraction.relations[:] = undated
+    with store.open_store(str(tmp_path / "store")) as opened:
+        build.load_reference_graphs(opened, build.BuildSummary())
+        opened.replace_document("c", rdf.to_graph(extraction))
+        consults = rows(queries.run(opened, "events", {"type": "CONSULT"}))
+        assert [(str(r["date"]), str(r["dateOf"])) for r in consults] == [("2023-03-05", "article")]
+        attacks = rows(queries.run(opened, "events", {"type": "ASSAULT"}))
+        assert [str(r["dateOf"]) for r in attacks] == ["event"]
+        months = rows(
+            queries.run(opened, "country-relations", {"country1": "RUS", "country2": "BLR"})
+        )
+        assert [str(r["month"]) for r in months] == ["2023-03"]

@@ -44,7 +44,7 @@ def document_graph() -> Graph:
     g.add((ACTIVITY, PROV.endedAtTime, Literal("2026-01-01T12:00:00Z", datatype=XSD.dateTime)))
     actors = (
         (PUTIN, AG.Person, "Vladimir Putin", "Q7747", "RUS"),
-        (LUKASHENKO, AG.Person, "Alexander Lukashenko", "Q36073", "BLR"),
+        (LUKASHENKO, AG.Person, "Alexander Lukashenko", "Q2866", "BLR"),
         (RUSSIA, AG.Country, "Russia", "Q159", "RUS"),
         (BELARUS, AG.Country, "Belarus", "Q184", "BLR"),
         (MINSK, AG.Location, "Minsk", None, "BLR"),
