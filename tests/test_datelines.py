@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph import reader
+from actorgraph import datelines, reader
 from actorgraph.datelines import dateline
 
 STORY = "The foreign ministers of Chile and Peru met on Tuesday to discuss trade and migration."
@@ -50,3 +50,28 @@ def test_reader_takes_the_dateline_only_when_no_date_is_given(tmp_path: Path) ->
     assert reader.read_document(article, date="2021-06-08").date == "2021-06-08"
     (tmp_path / "talks.json").write_text(json.dumps({"date": "2021-06-09"}), encoding="utf-8")
     assert reader.read_document(article).date == "2021-06-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Chile and Peru sign fishing pact\n\nSANTIAGO - Chile and Peru signed ...",
+            "Chile and Peru sign fishing pact",
+        ),
+        ("Floods hit Kenya.\n\nHeavy rain fell on Nairobi on Monday.", "Floods hit Kenya"),
+        ("LIMA, May 3, 2023 (Reuters) - Peru said ...\n\nMore text.", None),  # a dateline
+        ("Peru said on Monday that it would hold talks with Chile\nnext week.\n\nMore.", None),
+        ("One line only", None),
+    ],
+)
+def test_headline_is_a_short_first_line_standing_alone(text: str, title: str | None) -> None:
+    assert datelines.headline(text) == title
+
+
+def test_a_plain_text_article_without_sidecar_takes_its_headline(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Kenya to lead Haiti mission\n\nNAIROBI - Kenya said on Monday ...\n")
+    assert reader.read_document(path).title == "Kenya to lead Haiti mission"
+    (tmp_path / "story.json").write_text('{"title": "Given title"}')
+    assert reader.read_document(path).title == "Given title"

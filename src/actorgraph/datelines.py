@@ -1,5 +1,6 @@
-"""The date an article gives at its top: a dateline ("MINSK, Dec. 19, 2022 (Reuters) -") or a
-byline date ("Published 19 December 2022", "2022-12-19"), used when no date is supplied.
+"""What an article says of itself at its top: its date, in a dateline ("MINSK, Dec. 19, 2022
+(Reuters) -") or a byline ("Published 19 December 2022", "2022-12-19"), and its headline (a
+short first line standing apart), used when no metadata supplies them.
 
 Only the first few lines are read, and only short ones or the part of a line before its
 dateline dash, so that a date mentioned in the story itself is not taken for the article's.
@@ -25,3 +26,20 @@ def dateline(text: str) -> str | None:
         if found:
             return found[0].isoformat()
     return None
+
+
+HEADLINE_WORDS = 20
+
+
+def headline(text: str) -> str | None:
+    """The article's headline: its first line when that line is short, stands alone (a blank
+    line follows) and is no dateline or byline."""
+    lines = text.strip().splitlines()
+    if len(lines) < 3 or lines[1].strip():
+        return None
+    first = lines[0].strip()
+    if len(first.split()) > HEADLINE_WORDS or first.endswith((":", ",", ";")):
+        return None
+    if full_dates(first) or _DASH.search(first):
+        return None  # a dateline or byline, not a headline
+    return first.rstrip(".").strip() or None

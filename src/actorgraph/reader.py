@@ -16,7 +16,8 @@ passes `on_error`:
   `SkippedDocument` warning, since the pipeline reads English only;
 - sidecar JSON that is broken, not an object, or carries an impossible date is refused;
 - the date is the caller's, else the sidecar's, else the page's metadata, else the dateline
-  at the top of the text (`datelines.dateline`), else unknown;
+  at the top of the text (`datelines.dateline`), else unknown; the title likewise the
+  sidecar's, else the page's, else a headline standing alone on the first line;
 - folders are listed one level deep (no recursion), sorted by name, hidden files ignored.
 """
 
@@ -36,7 +37,7 @@ from datetime import datetime
 from pathlib import Path
 
 from actorgraph import language
-from actorgraph.datelines import dateline
+from actorgraph.datelines import dateline, headline
 from actorgraph.errors import InputError
 from actorgraph.model import Document
 
@@ -428,7 +429,7 @@ def read_file(path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_
         path=str(path),
         text=text,
         date=when or meta.get("date") or (page.date if page else None) or dateline(text),
-        title=meta.get("title") or (page.title if page else None),
+        title=meta.get("title") or (page.title if page else headline(text)),
         source=meta.get("source"),
         language=lang,
     )
