@@ -1229,3 +1229,10 @@ def test_fighters_of_an_armed_group_are_the_group_not_its_country() -> None:
     events = pipeline_events("Hezbollah fighters fired rockets at Israel.")
     assert ("Hezbollah", "ASSAULT", "Israel") in events
     assert ("Lebanese armed forces", "ASSAULT", "Israel") not in events
+
+
+def test_a_warning_about_what_has_happened_is_no_threat() -> None:
+    assert not pipeline_events("Nigeria warned that such missions had failed before.")
+    assert any(
+        t == "THREATEN" for _, t, _ in pipeline_events("Nigeria warned that it would retaliate.")
+    )

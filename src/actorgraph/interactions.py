@@ -704,8 +704,11 @@ class _Finder:
                 # "X will host talks between Y and Z": a meeting of Y and Z hosted by a third
                 hosted = Candidate(verb, "CONSULT", "third-party", parties, [], 0.7, "hosted")
                 return hosted
-            if noun is not None and noun[0].type == "CONSULT" and subject_actors and (
-                not _refers_back(noun[1])
+            if (
+                noun is not None
+                and noun[0].type == "CONSULT"
+                and subject_actors
+                and (not _refers_back(noun[1]))
             ):
                 # "X hosted a summit of leaders": the host meets those who come; "the talks"
                 # named before are others' talks it only houses
@@ -815,6 +818,8 @@ class _Finder:
             etype, mode = "SANCTION", "expel"  # "ordered the ambassador to leave": expelled
         if etype == "THREATEN" and obj is None and self._warns_of_others(verb, sources):
             return None  # "X warned that Y could attack": a statement about Y, no threat
+        if etype == "THREATEN" and obj is None and _warns_of_past(verb):
+            return None  # "X warned that such missions had failed before": no threat
         if entry.untargeted and not targets:
             # a launch at no one: a show of force, readiness of weapons
             etype, mode = entry.untargeted, "weapons" if entry.untargeted == "MOBILIZE" else None
@@ -1379,6 +1384,23 @@ class _Finder:
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
                     "after", "following"})  # fmt: skip
+
+
+def _warns_of_past(verb: Token) -> bool:
+    """Whether a warning's clause tells of the past ("warned that the plan had failed"): an
+    assessment, not a threat of what is to come."""
+    if verb.lemma_.lower() not in ("warn", "caution"):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_past(c) for c in clauses)
+
+
+def _past(clause: Token) -> bool:
+    """A clause in a past or perfect tense ("failed", "had failed", "has failed")."""
+    aux = [a for a in clause.children if a.dep_ == "aux"]
+    if any(a.lower_ in ("had", "has", "have") for a in aux):
+        return True
+    return clause.tag_ == "VBD" and not any(a.tag_ == "MD" for a in aux)
 
 
 def _refers_back(noun: Token) -> bool:
