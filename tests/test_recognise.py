@@ -399,3 +399,9 @@ def test_a_countrys_adjective_taken_for_a_person_is_a_demonym(nlp: Language) -> 
     found = recognise.recognise(nlp("Sri Lankan farmers marched."), kb.load(), nlp)
     assert [(m.text, m.type) for m in found.mentions if m.type == "Person"] == []
     assert any(d.country == "LKA" for d in found.demonyms)
+
+
+def test_a_title_word_inside_a_hyphened_name_is_no_title(nlp: Language) -> None:
+    doc = nlp("Foreign Minister Hossein Amir-Abdollahian met Lieutenant-General Ali Shadmani.")
+    found = [(t.role, doc[t.start_token : t.end_token].text) for t in recognise.titles(doc, nlp)]
+    assert found == [("foreign minister", "Foreign Minister"), ("general", "General")]

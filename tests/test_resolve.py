@@ -321,3 +321,9 @@ def test_the_opposition_unnamed_is_that_of_the_country_spoken_of(nlp: Language) 
 def test_the_opposition_with_no_country_before_is_no_actor(nlp: Language) -> None:
     res, doc = run(nlp, "The opposition rejected the result.")
     assert actor_of(res, doc, "opposition") is None
+
+
+def test_him_after_coordinated_verbs_is_not_their_shared_subject(nlp: Language) -> None:
+    text = "Chilean President Gabriel Boric met Peru's president, Dina Boluarte, and thanked him."
+    res, doc = run(nlp, text)
+    assert actor_of(res, doc, "him") is not actor_of(res, doc, "Boric")

@@ -37,6 +37,9 @@ _COMPATIBLE = {
     "FAC": {"Location", "GovernmentBody"},
 }
 _TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "deputy", "interim", "late", "then"})
+# Words joined by a hyphen to a title that make a longer title ("Major-General").
+_RANKS = frozenset({"major", "lieutenant", "brigadier", "vice", "deputy", "rear", "field",
+                    "under", "co", "acting", "ex", "air", "staff"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lord", "lady", "prof"})
 # Prepositions naming where a clause's subjects act ("protested in X", "across X").
@@ -745,6 +748,8 @@ def titles(doc: Doc, nlp: Language) -> list[Title]:
             continue
         if end - start == 1 and doc[start].pos_ not in ("NOUN", "PROPN"):
             continue
+        if _hyphened_name(doc, start, end):
+            continue  # "Amir-Abdollahian" is a name, not an emir
         role = nlp.vocab.strings[match_id]
         if role in _PORTFOLIO_ROLES:
             while start > 0 and _portfolio_word(doc[start - 1]):
@@ -755,6 +760,19 @@ def titles(doc: Doc, nlp: Language) -> list[Title]:
         modifier = _title_modifier(doc, start)
         found.append(Title(start, end, role, modifier))
     return sorted(found, key=lambda t: t.start_token)
+
+
+def _hyphened_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a title word joined by a hyphen to a capitalised word that is no rank or title
+    is part of a name ("Amir-Abdollahian"; not "Major-General")."""
+
+    def name_part(token: Token) -> bool:
+        word = token.lower_
+        return token.text[:1].isupper() and word not in _RANKS and word not in lexicon().roles
+
+    before = start >= 2 and doc[start - 1].text == "-" and name_part(doc[start - 2])
+    after = end + 1 < len(doc) and doc[end].text == "-" and name_part(doc[end + 1])
+    return doc[start].text[:1].isupper() and (before or after)
 
 
 def _title_modifier(doc: Doc, start: int) -> str | None:

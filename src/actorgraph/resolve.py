@@ -770,12 +770,16 @@ class _Resolver:
         return best
 
     def clause_subject(self, pronoun: Token) -> str | None:
-        """The entity that is subject of the pronoun's own clause ("he" cannot be "him")."""
+        """The entity that is subject of the pronoun's own clause ("he" cannot be "him"),
+        shared with the first of coordinated verbs ("X spoke with Y and thanked him")."""
         verb = pronoun.head
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return self.group_at(child.i)
-        return None
+        while True:
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    return self.group_at(child.i)
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                return None
+            verb = verb.head
 
     # ---- nominal groups
 
