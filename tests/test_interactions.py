@@ -1236,3 +1236,20 @@ def test_a_warning_about_what_has_happened_is_no_threat() -> None:
     assert any(
         t == "THREATEN" for _, t, _ in pipeline_events("Nigeria warned that it would retaliate.")
     )
+
+
+def test_a_relative_clause_keeps_its_own_factuality_and_antecedent() -> None:
+    """A refusal of talks with X does not deny that Y accused X, "which" being X."""
+    events = pipeline_events(
+        "Chad refused talks with the Wagner Group, which Niger accused of raids."
+    )
+    assert ("Niger", "ACCUSE", "Wagner Group") in events
+
+
+def test_a_surname_the_model_missed_is_the_person_named_before() -> None:
+    text = "Sudan's army chief Abdel Fattah al-Burhan met Ruto. Burhan later rejected talks."
+    from actorgraph import pipeline
+
+    found = pipeline.extract(Document("t", "", text, "2023-05-02"))
+    burhan = [a for a in found.actors if a.label == "Abdel Fattah al-Burhan"]
+    assert len(burhan) == 1 and any(m.text == "Burhan" for m in burhan[0].mentions)

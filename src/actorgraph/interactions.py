@@ -466,6 +466,8 @@ class _Finder:
     def _pronoun_actor(self, pronoun: Token) -> list[Actor]:
         """A pronoun the actor stages left unresolved, read locally: in "X said it would ...",
         "it" is X."""
+        if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
+            return self.actors_of(pronoun.head.head)  # "X, which Y accused": X
         if pronoun.lower_ not in ("it", "they", "he", "she", "we", "its", "their", "his", "her"):
             return []
         clause = pronoun.head

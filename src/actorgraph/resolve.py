@@ -206,6 +206,23 @@ class _Resolver:
             else:
                 self.add_name(m)
 
+    def add_missed_surnames(self) -> None:
+        """A capitalised word the model did not take for a name but which is the surname of
+        exactly one person already named ("... Abdel Fattah al-Burhan ... Burhan rejected")."""
+        by_surname: dict[str, set[str]] = {}
+        for group, entity in self.entities.items():
+            if entity.type == "Person":
+                for name in entity.names:
+                    words = name_key(name).split()
+                    if len(words) > 1 and len(words[-1]) > 2:
+                        by_surname.setdefault(words[-1], set()).add(group)
+        for token in self.doc:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or self.group_at(token.i):
+                continue
+            groups = by_surname.get(name_key(token.text), set())
+            if len(groups) == 1:
+                self.attach(next(iter(groups)), token.i, token.i + 1, "name", token.text)
+
     def add_acronyms(self) -> None:
         """An acronym in brackets right after a name is that actor's alias, wherever it
         appears ("the Rapid Support Forces (RSF) ... the RSF")."""
@@ -989,6 +1006,7 @@ def resolve(
     """The document's actors, which tokens refer to which, and the posts the text states."""
     resolver = _Resolver(doc, knowledge, date)
     resolver.add_names(recognition.mentions)
+    resolver.add_missed_surnames()
     resolver.retype_by_apposition()
     resolver.add_nominals([m for m in recognition.mentions if m.owner is None])
     posts = resolver.add_titles(recognition.titles)

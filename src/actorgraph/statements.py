@@ -120,8 +120,12 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
     modal = _modal(trigger, lex)
     conditional = False
 
+    relative = False  # above a relative clause, which a denial of its head does not deny
+
     def stronger(value: str, word: str) -> None:
         nonlocal factuality, cue
+        if value == "negated" and relative:
+            return  # "rejected talks with X, whom he accused of ...": the accusation stands
         if _RANK[value] < _RANK[factuality]:
             factuality, cue = value, word
 
@@ -138,6 +142,9 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
             stronger("hypothetical", adv)
 
     for child, head in _ancestors(trigger):
+        relative = relative or (
+            child.dep_ == "relcl" and any(g.tag_ in ("WDT", "WP", "WP$") for g in child.children)
+        )
         if _is_condition(child, lex):
             conditional = True
             stronger("hypothetical", "if")
