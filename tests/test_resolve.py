@@ -327,3 +327,26 @@ def test_him_after_coordinated_verbs_is_not_their_shared_subject(nlp: Language) 
     text = "Chilean President Gabriel Boric met Peru's president, Dina Boluarte, and thanked him."
     res, doc = run(nlp, text)
     assert actor_of(res, doc, "him") is not actor_of(res, doc, "Boric")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "organization"),
+    [
+        (
+            "Chad's army chief Abakar Abdelkerim Daoud spoke.",
+            "abakar-abdelkerim-daoud",
+            "head",
+            "chadian-armed-forces",
+        ),
+        ("Ghana's police chief George Dampare spoke.", "george-dampare", "head", "ghanaian-police"),
+    ],
+)
+def test_a_post_after_a_countrys_institution_is_in_that_institution(
+    nlp: Language, text: str, person: str, role: str, organization: str
+) -> None:
+    res, _ = run(nlp, text)
+    found = {
+        (p.person.rsplit("/", 1)[-1], p.role, (p.organization or "").rsplit("/", 1)[-1])
+        for p in res.posts
+    }
+    assert (person, role, organization) in found

@@ -279,6 +279,11 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
             unowned.append(chunk)
     for chunk in unowned:  # civilians whose authority is named after them, in passives
         result.mentions += nominal_group(chunk, demonym_at, covered, knowledge, types)
+    for chunk in doc.noun_chunks:  # "Sudan's army chief": the army, where the post is
+        body = _body_before_title(chunk, title_tokens, covered)
+        if body is not None:
+            part = doc[chunk.start : body.i + 1]
+            result.mentions += nominal_group(part, demonym_at, covered, knowledge, head=body)
     result.mentions.sort(key=lambda m: m.start_token)
     return result
 
@@ -762,6 +767,19 @@ def titles(doc: Doc, nlp: Language) -> list[Title]:
     return sorted(found, key=lambda t: t.start_token)
 
 
+def _body_before_title(chunk: Span, title_tokens: set[int], covered: set[int]) -> Token | None:
+    """The word naming the institution before a title ("army" of "Sudan's army chief"), to be
+    read as a noun group of its own so that the post can be placed in it."""
+    root = chunk.root
+    if root.i not in title_tokens:
+        return None
+    for child in root.lefts:
+        body = child.dep_ == "compound" and child.lower_ in lexicon().nominal_heads
+        if body and child.i not in title_tokens | covered and child.i >= chunk.start:
+            return child
+    return None
+
+
 def _hyphened_name(doc: Doc, start: int, end: int) -> bool:
     """Whether a title word joined by a hyphen to a capitalised word that is no rank or title
     is part of a name ("Amir-Abdollahian"; not "Major-General")."""
@@ -807,6 +825,7 @@ def nominal_group(
     covered: set[int],
     knowledge: KnowledgeBase,
     types: dict[int, str] | None = None,
+    head: Token | None = None,
 ) -> list[Recognised]:
     """Noun groups naming a country's institution ("Russian forces", "the armed forces of
     Belarus", "his soldiers"), the country itself ("the Belarusian government"), a people or
@@ -815,7 +834,7 @@ def nominal_group(
     own demonym, since the head noun is shared. `types` gives the actor type of the tokens
     recognised so far, for the country of civilians a clause's actor acts on."""
     lex = lexicon()
-    head = chunk.root
+    head = head or chunk.root
     word = _body_word(head)
     if word not in lex.nominal_heads and word not in lex.country_heads:
         return []

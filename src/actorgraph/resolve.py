@@ -482,6 +482,18 @@ class _Resolver:
         person.country = person.country or owner.country
         return replace(post, organization=found[0])
 
+    def owned_body_org(self, post: Post) -> Post:
+        """A title after a body that belongs to a named owner ("Sudan's army chief"): the
+        post is in that body, known only once owned bodies are resolved."""
+        if post.organization is not None:
+            return post
+        org = self.title_org(post.title)
+        if org is None:
+            return post
+        person = self.entities[post.person]
+        person.country = person.country or self.entities[org].country
+        return replace(post, organization=org)
+
     def principal_org(self, post: Post) -> Post:
         """A title serving a person ("an aide to President X") is a post in that person's
         country, when the text names no organisation."""
@@ -1019,6 +1031,7 @@ def resolve(
         posts = [where(p) for p in posts]
     posts += resolver.counterparts(posts)
     resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
+    posts = [resolver.owned_body_org(p) for p in posts]
     resolver.add_named_countries()
     resolver.add_demonyms(recognition.demonyms)
     return _finish(resolver, recognition, posts)
