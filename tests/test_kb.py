@@ -365,7 +365,8 @@ def test_memberships(base: kb.KnowledgeBase) -> None:
     assert "country/RUS" in coe_2021 and "country/RUS" not in coe_2023
     assert len(coe_2023) == 46
     assert len(base.memberships(target="org/arab-league")) == 22
-    assert len(base.memberships(target="org/african-union", on="2023-01-01")) == 54
+    au = base.memberships(target="org/african-union", type="memberOf", on="2023-01-01")
+    assert len(au) == 54  # of 55: the Sahrawi Republic is no country of the knowledge base
     assert len(base.memberships(target="org/opec", on="2023-06-01")) == 13
     assert len(base.memberships(target="org/opec", on="2024-02-01")) == 12
 
