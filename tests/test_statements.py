@@ -214,3 +214,15 @@ def test_no_plan_to_act_negates_the_act(nlp: Language) -> None:
     assert stance_of(nlp, "Chile has plans to close the border.", "close").factuality == (
         "hypothetical"
     )
+
+
+def test_an_infinitive_left_ungoverned_by_the_parser_is_not_asserted(nlp: Language) -> None:
+    """The parser may attach "X to agree" as a clause of its own beside the verb that asks
+    for it; an infinitive is never a deed done."""
+    from spacy.tokens import Doc
+
+    words = ["Chile", "urged", "Peru", "and", "Bolivia", "to", "agree", "."]
+    heads = [1, 1, 1, 2, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "cc", "nsubj", "aux", "conj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert statements.assess(doc[6]).factuality == "hypothetical"

@@ -131,6 +131,10 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
 
     if _negated(trigger, lex):
         stronger("negated", "not")
+    if trigger.dep_ in ("conj", "ROOT", "parataxis") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ):
+        stronger("hypothetical", "to")  # an infinitive the parser left ungoverned: not done
     backshifted = False
     if own_conditions and any(_is_condition(child, lex) for child in trigger.children):
         conditional = True  # "would attack if provoked": the event hangs on the condition
