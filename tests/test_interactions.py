@@ -1253,3 +1253,8 @@ def test_a_surname_the_model_missed_is_the_person_named_before() -> None:
     found = pipeline.extract(Document("t", "", text, "2023-05-02"))
     burhan = [a for a in found.actors if a.label == "Abdel Fattah al-Burhan"]
     assert len(burhan) == 1 and any(m.text == "Burhan" for m in burhan[0].mentions)
+
+
+def test_a_country_named_before_a_war_places_it_not_wages_it() -> None:
+    assert not pipeline_events("The Yemen war hit food imports.")
+    assert ("Iraq", "ASSAULT", "Iran") in pipeline_events("Iraq's war against Iran went on.")

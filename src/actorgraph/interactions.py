@@ -206,6 +206,10 @@ RAIDING = frozenset({"raid", "storm", "search", "ransack"})
 TAKING_OVER = frozenset({"storm", "occupy", "overrun", "ransack", "besiege", "invade"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
+# Event nouns that a country's name before them places rather than ascribes ("the Sudan war",
+# "the Gaza conflict"; a demonym still names a side: "the Russian war against Ukraine").
+SCENE_EVENTS = frozenset({"war", "conflict", "fighting", "violence", "unrest", "crisis",
+                          "insurgency", "clash", "hostility"})  # fmt: skip
 # Verbs that stop what their object names ("halted its strikes", "called off the offensive").
 STOPPING = frozenset({"suspend", "halt", "stop", "end", "terminate", "cancel", "scrap", "pause",
                       "cease", "abandon", "call off"})  # fmt: skip
@@ -1319,6 +1323,8 @@ class _Finder:
     def _noun_event(self, noun: Token, entry: Entry) -> Candidate | None:
         sources: list[Actor] = []
         for child in noun.children:
+            if child.dep_ == "compound" and noun.lemma_.lower() in SCENE_EVENTS:
+                continue  # "the Sudan war", "the Gaza conflict": where, not who
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 sources += [a for a in self.actors_of(child) if a not in sources]
         sources = sources or self._prep_actors(noun, ("by", *entry.sources))
