@@ -151,7 +151,11 @@ def test_title_with_its_organisation_before_the_name() -> None:
     assert len(found) == 1
     person, organisation, role = found[0]
     # linked to the knowledge base, under his full name
-    assert person == "Moussa Faki Mahamat" and "African Union" in (organisation or "") and role == "head"
+    assert (
+        person == "Moussa Faki Mahamat"
+        and "African Union" in (organisation or "")
+        and role == "head"
+    )
 
 
 def test_aide_to_a_leader_serves_in_the_leaders_country() -> None:

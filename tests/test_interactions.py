@@ -1258,3 +1258,40 @@ def test_a_surname_the_model_missed_is_the_person_named_before() -> None:
 def test_a_country_named_before_a_war_places_it_not_wages_it() -> None:
     assert not pipeline_events("The Yemen war hit food imports.")
     assert ("Iraq", "ASSAULT", "Iran") in pipeline_events("Iraq's war against Iran went on.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Nepal halted rice exports to Bangladesh.", ("Nepal", "SANCTION", "Bangladesh")),
+        ("Peru called off its planned visit to Chile.", ("Peru", "SANCTION", "Chile")),
+        (
+            "The IMF suspended new lending to Malawi.",
+            ("International Monetary Fund", "SANCTION", "Malawi"),
+        ),
+        ("Russia sent three warships towards Japan.", ("Russia", "MOBILIZE", "Japan")),
+        ("Blankets were flown to Syria by Kuwait.", ("Kuwait", "AID", "Syria")),
+        ("Kenya and Ethiopia began building a joint railway.", ("Kenya", "COOPERATE", "Ethiopia")),
+        ("Relations between Iran and Egypt were established.", ("Iran", "SUPPORT", "Egypt")),
+        (
+            "Militants detonated a bomb outside the Kenyan embassy.",
+            ("militants", "ASSAULT", "Kenyan embassy"),
+        ),
+        ("Chile began sharing flight data with Argentina.", ("Chile", "COOPERATE", "Argentina")),
+        (
+            "Kenya's parliament revoked the ban on the opposition party.",
+            ("Kenyan parliament", "CONCEDE", None),
+        ),
+    ],
+)
+def test_trade_cuts_cancelled_visits_shows_of_force_carried_aid_joint_work(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_a_demand_is_made_of_the_subject_of_its_clause() -> None:
+    events = pipeline_events(
+        "The EU demanded that Belarus free the opposition leader Maria Kalesnikava."
+    )
+    assert ("European Union", "REQUEST", "Belarus") in events

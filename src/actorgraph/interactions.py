@@ -206,6 +206,20 @@ RAIDING = frozenset({"raid", "storm", "search", "ransack"})
 TAKING_OVER = frozenset({"storm", "occupy", "overrun", "ransack", "besiege", "invade"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
+# Verbs of carrying: with aid as what is carried, its delivery ("flew supplies to X").
+TRANSPORTING = frozenset({"fly", "ship", "truck", "ferry", "rush", "bring", "carry",
+                          "transport", "airlift", "drive"})  # fmt: skip
+CARRY_AID = Entry("AID", object="theme", targets=("to", "for", "into"))
+# Verbs of making something: a joint one is made together ("built a joint plant").
+MAKING = frozenset({"build", "construct", "develop", "produce", "create", "set", "launch",
+                    "establish", "form", "manufacture", "design", "open"})  # fmt: skip
+JOINT_WORK = Entry("COOPERATE", targets=("with",), object="theme", mutual=True)
+# Prepositions of going up to someone without reaching them ("sent ships towards X").
+APPROACH_PREPS = ("towards", "toward", "near", "around", "off")
+# Trade that stopping cuts ("halted gas exports to X"): a sanction on its partner.
+TRADE_NOUNS = frozenset({"export", "import", "trade", "sale", "flow", "shipment", "delivery",
+                         "purchase"})  # fmt: skip
+CUT_TRADE = Entry("SANCTION", None, targets=("to", "from", "with"))
 # Event nouns that a country's name before them places rather than ascribes ("the Sudan war",
 # "the Gaza conflict"; a demonym still names a side: "the Russian war against Ukraine").
 SCENE_EVENTS = frozenset({"war", "conflict", "fighting", "violence", "unrest", "crisis",
@@ -523,6 +537,10 @@ class _Finder:
             cand = self._stopped_act(verb, obj, passive)
             if cand is not None:
                 return cand
+        if lemma in TRANSPORTING and self._aid_mode(obj) is not None:
+            entry = CARRY_AID  # "flew medical supplies to X", "supplies were flown to X"
+        if entry is None and obj is not None and lemma in MAKING and _is_joint(obj):
+            entry = JOINT_WORK  # "X and Y began building a joint plant"
         if entry is None and lemma in REDUCING and self._aid_mode(obj) is not None:
             entry = CUT_AID  # "froze its payments to X": a reduction of aid
         if entry is None and lemma in APPROVING and self._aid_mode(obj) is not None:
@@ -568,12 +586,20 @@ class _Finder:
         return None
 
     def _stopped_act(self, verb: Token, obj: Token, passive: bool) -> Candidate | None:
-        """ "X halted its strikes on Y": a de-escalation towards Y, not the strikes."""
+        """ "X halted its strikes on Y": a de-escalation towards Y, not the strikes; "called
+        off its visit to Y", "halted exports to Y": a cut in relations with Y."""
+        if obj.lemma_.lower() in TRADE_NOUNS:
+            return self._light_verb_event(verb, obj, CUT_TRADE, passive)
         hit = self._event_noun(obj)
-        if hit is None or hit[0].type not in DE_ESCALATION:
+        if hit is None:
             return None
-        etype, mode = DE_ESCALATION[hit[0].type]
-        entry = Entry(etype, mode, targets=hit[0].targets)
+        if hit[0].type == "CONSULT":
+            entry = Entry("SANCTION", "cancel", targets=hit[0].targets)
+        elif hit[0].type in DE_ESCALATION:
+            etype, mode = DE_ESCALATION[hit[0].type]
+            entry = Entry(etype, mode, targets=hit[0].targets)
+        else:
+            return None
         self.used_nouns.add(hit[1].i)
         return self._light_verb_event(verb, hit[1], entry, passive)
 
@@ -757,6 +783,13 @@ class _Finder:
                 targets = self._phrase_actors(verb, _loose_preps(etype), objects=False, exclude=own)
             if entry.sources:
                 sources = self._prep_actors(verb, entry.sources) or sources
+        if etype == "AID" and mode == "military" and not targets:
+            approach = self._prep_actors(verb, APPROACH_PREPS, exclude=sources)
+            things = [obj, *(c for c in obj.children if c.dep_ == "conj")] if obj else []
+            for thing in things:
+                approach = approach or self._prep_actors(thing, APPROACH_PREPS, exclude=sources)
+            if approach:  # "sent warships towards X": a show of force, not aid
+                etype, mode, targets = "MOBILIZE", "weapons", approach
         if etype == "MOBILIZE" and obj is not None and _is_joint(obj):
             etype, mode = "COOPERATE", None  # "deployed a joint force": military cooperation
         if etype == "CONSULT" and mode == "visit" and self._armed(verb, passive):
@@ -772,6 +805,10 @@ class _Finder:
             etype, mode = "COERCE", "confiscate"  # a police raid is a search, not an attack
         if etype == "ASSAULT" and verb.lemma_.lower() in TAKING_OVER and _civilian(sources):
             etype, mode = "PROTEST", "riot"  # protesters storming a building riot
+        if passive and not sources and obj is not None and entry.mutual:
+            parties = self._prep_actors(obj, ("between", "among"))
+            if len(parties) > 1:  # "relations between X and Y were established"
+                sources, targets = parties, []
         if passive and entry.undergoer and not sources:
             # "their soldiers were driven back": the soldiers retreated
             etype, mode = entry.undergoer, None
@@ -779,6 +816,10 @@ class _Finder:
         complement = self._complement(verb)
         if etype == "CONCEDE" and _lets_in(verb, obj, complement):
             etype, mode = "RETREAT", "access"  # "allowed aid convoys to enter"
+        if not targets and etype == "REQUEST" and complement is not None:
+            # "demanded that X free Y": X is asked, Y only named in the demand
+            subjects = statements.clause_subject(complement)
+            targets = [a for s in subjects for a in self.actors_of(s) if a not in sources]
         if not targets and complement is not None:
             targets = self._complement_targets(complement, sources)
         if not targets and (entry.type in ("REQUEST", "ACCUSE") or lemma_controls_object(verb)):

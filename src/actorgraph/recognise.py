@@ -43,7 +43,7 @@ _RANKS = frozenset({"major", "lieutenant", "brigadier", "vice", "deputy", "rear"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lord", "lady", "prof"})
 # Prepositions naming where a clause's subjects act ("protested in X", "across X").
-_SCENE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+_SCENE_PREPS = frozenset({"in", "across", "throughout", "inside", "through"})
 # Nouns counting people ("thousands of farmers", "a crowd of students").
 _AMOUNTS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten",
                       "tens", "million", "millions", "score", "scores", "crowd", "group",
