@@ -163,7 +163,7 @@ def test_announced_act_with_unless_is_a_threat(nlp: Language) -> None:
 
 
 def test_refusal_to_cooperate_is_a_rejection(nlp: Language) -> None:
-    rels = run(nlp, "Jordan says it will not accept any further migrants from Iraq.")
+    rels = run(nlp, "Jordan declared that it will not accept further refugees from Iraq.")
     assert any(t[:2] == ("jordan", "REJECT") for t in triples(rels))
 
 
@@ -447,7 +447,7 @@ def test_vowing_harm_is_a_threat(nlp: Language) -> None:
 
 
 def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:
-    doc = nlp("Japan put the Western Army Command on high alert near Korea.")
+    doc = nlp("Japan placed the Western Army Command on alert close to Korea.")
     index = index_from_entities(doc)
     for actor in index.actors:
         actor.country = {"Japan": "JPN", "Korea": "KOR"}.get(actor.label, "JPN")
@@ -567,7 +567,7 @@ def test_the_doer_named_by_a_participle_comes_before_its_victims(nlp: Language) 
 
 
 def test_opening_a_crossing_for_deliveries_is_aimed_at_their_destination(nlp: Language) -> None:
-    rels = run(nlp, "Egypt opened the Rafah crossing to allow the delivery of food to Gaza.")
+    rels = run(nlp, "Egypt opened the Rafah crossing to allow shipments of fuel to Gaza.")
     assert ("egypt", "RETREAT", "gaza") in triples(rels)
 
 
@@ -577,7 +577,7 @@ def test_a_warning_with_a_condition_is_still_a_warning_made(nlp: Language) -> No
 
 
 def test_ordering_an_envoy_to_leave_is_an_expulsion(nlp: Language) -> None:
-    rels = run(nlp, "Brazil ordered the Belgian ambassador to leave the country within 48 hours.")
+    rels = run(nlp, "Brazil ordered the Belgian ambassador to depart within two days.")
     expel = [r for r in rels if r.type == "SANCTION"]
     assert triples(expel) == {("brazil", "SANCTION", "belgian")}
     assert expel[0].mode == "expel"
@@ -633,8 +633,8 @@ def test_what_a_phrase_verb_acts_on_is_no_event_of_its_own(nlp: Language) -> Non
 
 
 def test_filing_a_case_against_someone_accuses_them(nlp: Language) -> None:
-    rels = run(nlp, "South Africa filed a case against Israel at the court in The Hague.")
-    assert ("south-africa", "ACCUSE", "israel") in triples(rels)
+    rels = run(nlp, "Ecuador brought a case against Mexico before the court in The Hague.")
+    assert ("ecuador", "ACCUSE", "mexico") in triples(rels)
 
 
 def test_a_refusal_despite_calls_is_aimed_at_the_callers(nlp: Language) -> None:
@@ -1067,7 +1067,7 @@ def test_allowing_a_group_its_own_acts_stays_a_concession() -> None:
     [
         # the authority acting on them gives the people's country
         (
-            "Kenyan police detained dozens of journalists.",
+            "Kenyan police arrested scores of journalists overnight.",
             ("Kenyan police", "COERCE", "Kenyan journalists"),
         ),
         (

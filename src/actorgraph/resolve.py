@@ -854,7 +854,7 @@ class _Resolver:
 
     def add_demonyms(self, demonyms: list[Recognised]) -> None:
         """A demonym no title or noun group took ("an Indian proposal", "Israeli changes",
-        "the Turkish and Greek sides") still names its country: the country is an actor,
+        "the Serbian and Kosovar sides") still names its country: the country is an actor,
         the word its mention, so that what the country owns or does can be read from it."""
         for d in demonyms:
             if d.country is None or d.type != "Country" or self.group_at(d.start_token):
