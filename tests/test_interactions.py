@@ -1295,3 +1295,33 @@ def test_a_demand_is_made_of_the_subject_of_its_clause() -> None:
         "The EU demanded that Belarus free the opposition leader Maria Kalesnikava."
     )
     assert ("European Union", "REQUEST", "Belarus") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The visit of Kenyan President William Ruto to Seoul was his first.",
+            ("William Ruto", "CONSULT", "Seoul"),
+        ),
+        (
+            "The signing of a trade agreement between Chile and Japan took place in Tokyo.",
+            ("Chile", "SUPPORT", "Japan"),
+        ),
+        ("A Bolivian senator was granted asylum by Brazil.", ("Brazil", "AID", "Bolivia")),
+        ("Gambia's case against Myanmar opened in The Hague.", ("Gambia", "ACCUSE", "Myanmar")),
+        ("Hezbollah vowed revenge against Israel.", ("Hezbollah", "THREATEN", "Israel")),
+        (
+            "Nigerian nurses walked off the job over unpaid wages.",
+            ("Nigerian nurses", "PROTEST", None),
+        ),
+        ("Cuba sent two hundred doctors to Angola.", ("Cuba", "AID", "Angola")),
+    ],
+)
+def test_visits_of_signings_of_passive_grants_cases_vows_walkouts_medics(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    events = pipeline_events(text)
+    assert event in events or any(
+        (s, t) == event[:2] and o is not None and event[2] in o for s, t, o in events
+    )

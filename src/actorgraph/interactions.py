@@ -641,6 +641,8 @@ class _Finder:
         for child in verb.children:
             if child.dep_ in ("prt", "advmod", "prep") and child.lower_ in PARTICLES:
                 yield child.lower_
+            if child.dep_ == "dobj" and child is not obj:  # "was granted asylum": the theme
+                yield child.lemma_.lower()
         if obj is not None:
             yield from self._noun_keys(obj)
             yield obj.lemma_.lower()
@@ -711,6 +713,9 @@ class _Finder:
             mode = None
         theme_verb = entry.object == "theme" and bool(object_actors)
         with_theme = object_of(verb, ("with",)) if theme_verb else None
+        if theme_verb and passive and with_theme is None:
+            # "X was granted asylum by Y": the passive's subject received the theme
+            with_theme = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if (
             etype == "RETREAT"
             and self._lemma(verb) in ("withdraw", "pull")
@@ -1407,7 +1412,14 @@ class _Finder:
         ):
             sources = self._subject_actors(verb)  # "X arrived for talks with Y"
             confidence = 0.5
-        targets = self._prep_actors(noun, entry.targets)
+        target_preps = entry.targets
+        others = tuple(p for p in entry.targets if p != "of")
+        if not sources and "of" in entry.targets and self._prep_actors(noun, others):
+            sources = self._prep_actors(noun, ("of",))  # "the visit of X to Y": X visits
+            target_preps = others
+        targets = self._prep_actors(noun, target_preps)
+        if entry.type == "AGREE" and _signed(noun):
+            entry = Entry("SUPPORT", None, targets=entry.targets)  # "the signing of an accord"
         if not targets and thanker is not None:  # ... and the thanker had it
             targets = [a for a in self._subject_actors(thanker) if a not in sources]
         if not targets and drawn:
@@ -1433,6 +1445,16 @@ class _Finder:
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
                     "after", "following"})  # fmt: skip
+
+
+def _signed(noun: Token) -> bool:
+    """Whether an agreement noun is what a signing noun names ("the signing of a deal")."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in ("signing", "signature", "ratification", "conclusion")
+    )
 
 
 def _warns_of_past(verb: Token) -> bool:
