@@ -1325,3 +1325,8 @@ def test_visits_of_signings_of_passive_grants_cases_vows_walkouts_medics(
     assert event in events or any(
         (s, t) == event[:2] and o is not None and event[2] in o for s, t, o in events
     )
+
+
+def test_ending_a_visit_is_no_sanction() -> None:
+    events = pipeline_events("Ruto ended his visit to Accra on Friday.")
+    assert not [t for _, t, _ in events if t == "SANCTION"]

@@ -205,7 +205,7 @@ RAIDING = frozenset({"raid", "storm", "search", "ransack"})
 # Verbs of taking a place by force: done by civilians (protesters, students), a violent protest.
 TAKING_OVER = frozenset({"storm", "occupy", "overrun", "ransack", "besiege", "invade"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
-CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between"), object="theme")
+CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between", "to"), object="theme")
 # Verbs of carrying: with aid as what is carried, its delivery ("flew supplies to X").
 TRANSPORTING = frozenset({"fly", "ship", "truck", "ferry", "rush", "bring", "carry",
                           "transport", "airlift", "drive"})  # fmt: skip
@@ -545,10 +545,11 @@ class _Finder:
             entry = CUT_AID  # "froze its payments to X": a reduction of aid
         if entry is None and lemma in APPROVING and self._aid_mode(obj) is not None:
             entry = GRANT_AID  # "approved a loan for X": the aid is granted to X
-        if entry is None and lemma in REDUCING - {"end"} and obj is not None:
-            hit = self._event_noun(obj)
+        cutting = lemma in REDUCING or _stopping(verb, lemma)
+        if entry is None and cutting and lemma != "end" and obj is not None:
+            hit = self._event_noun(obj)  # talks or visits ended early are ended, not cut
             if hit is not None and hit[0].type == "CONSULT":
-                entry = CUT_TALKS  # "suspended the negotiations with X"
+                entry = CUT_TALKS  # "suspended the negotiations with X", "called off its visit"
                 self.used_nouns.add(hit[1].i)
         if entry is None:
             entry = self.lex.verbs.get(lemma)
@@ -586,20 +587,15 @@ class _Finder:
         return None
 
     def _stopped_act(self, verb: Token, obj: Token, passive: bool) -> Candidate | None:
-        """ "X halted its strikes on Y": a de-escalation towards Y, not the strikes; "called
-        off its visit to Y", "halted exports to Y": a cut in relations with Y."""
+        """ "X halted its strikes on Y": a de-escalation towards Y, not the strikes; "halted
+        exports to Y": a cut in trade with Y."""
         if obj.lemma_.lower() in TRADE_NOUNS:
             return self._light_verb_event(verb, obj, CUT_TRADE, passive)
         hit = self._event_noun(obj)
-        if hit is None:
+        if hit is None or hit[0].type not in DE_ESCALATION:
             return None
-        if hit[0].type == "CONSULT":
-            entry = Entry("SANCTION", "cancel", targets=hit[0].targets)
-        elif hit[0].type in DE_ESCALATION:
-            etype, mode = DE_ESCALATION[hit[0].type]
-            entry = Entry(etype, mode, targets=hit[0].targets)
-        else:
-            return None
+        etype, mode = DE_ESCALATION[hit[0].type]
+        entry = Entry(etype, mode, targets=hit[0].targets)
         self.used_nouns.add(hit[1].i)
         return self._light_verb_event(verb, hit[1], entry, passive)
 
