@@ -201,3 +201,10 @@ def test_cli_scores_an_article_with_gold(tmp_path: Path) -> None:
     assert report["documents"][0]["document"] == "talks"
     assert report["total"]["relations"]["recall"] == 1.0
     assert report["total"]["actors"]["recall"] >= 0.75
+
+
+def test_gold_with_a_key_given_twice_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("actors: []\nrelations: []\nactors: []\n", encoding="utf-8")
+    with pytest.raises(ActorgraphError, match=r"a.yaml:3: 'actors' is given twice"):
+        evaluate.load_gold(path)

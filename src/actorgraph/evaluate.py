@@ -16,6 +16,7 @@ import yaml
 from actorgraph.errors import ActorgraphError
 from actorgraph.model import Actor, Extraction
 from actorgraph.names import name_key
+from actorgraph.resources import read_yaml
 from actorgraph.vocab import ACTOR_TYPES, FACTUALITY, RELATION_TYPES, SYMMETRIC_TYPES
 
 
@@ -258,7 +259,7 @@ def _parse_relation(item: Any, keys: set[str], origin: str) -> GoldRelation:
 def load_gold(path: Path) -> Gold:
     """The gold standard in a YAML file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)  # a key given twice would silently drop gold
     except OSError as exc:
         raise ActorgraphError(f"{path}: {exc.strerror}") from None
     except yaml.YAMLError as exc:
