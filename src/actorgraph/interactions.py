@@ -172,10 +172,11 @@ class Entry:
     mutual: bool = False  # "X and Y restored ties": each acts towards the other
 
 
+# Verbs that stop what their object names ("halted its strikes", "called off the offensive").
+STOPPING = frozenset({"suspend", "halt", "stop", "end", "terminate", "cancel", "scrap", "pause",
+                      "cease", "abandon", "call off"})  # fmt: skip
 # Verbs that end or reduce what their object names: with aid as the object, a SANCTION.
-REDUCING = frozenset({"suspend", "halt", "cut", "freeze", "stop", "end", "withhold", "reduce",
-                      "slash", "terminate", "cancel", "scrap", "curtail", "pause",
-                      "block"})  # fmt: skip
+REDUCING = STOPPING | {"cut", "freeze", "withhold", "reduce", "slash", "curtail", "block"}
 CUT_AID = Entry("SANCTION", "withdraw", targets=("to", "for", "from"), object="theme")
 # Verbs of approving or releasing money: with aid as their object they grant it.
 APPROVING = frozenset({"approve", "authorise", "authorize", "disburse", "sanction", "earmark",
@@ -224,9 +225,6 @@ CUT_TRADE = Entry("SANCTION", None, targets=("to", "from", "with"))
 # "the Gaza conflict"; a demonym still names a side: "the Russian war against Ukraine").
 SCENE_EVENTS = frozenset({"war", "conflict", "fighting", "violence", "unrest", "crisis",
                           "insurgency", "clash", "hostility"})  # fmt: skip
-# Verbs that stop what their object names ("halted its strikes", "called off the offensive").
-STOPPING = frozenset({"suspend", "halt", "stop", "end", "terminate", "cancel", "scrap", "pause",
-                      "cease", "abandon", "call off"})  # fmt: skip
 # What stopping a hostile act is: fighting or a deployment stopped is a material concession
 # (RETREAT; CAMEO 087 de-escalate), other measures stopped a verbal one, as lifting them is.
 DE_ESCALATION = {"ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", None),
