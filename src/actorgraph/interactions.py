@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import dates, statements
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.resources import lexicon_dir, read_yaml
-from actorgraph.syntax import object_of
+from actorgraph.syntax import bare_definite, object_of
 from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -739,7 +739,7 @@ class _Finder:
                 noun is not None
                 and noun[0].type == "CONSULT"
                 and subject_actors
-                and (not _refers_back(noun[1]))
+                and not bare_definite(noun[1])
             ):
                 # "X hosted a summit of leaders": the host meets those who come; "the talks"
                 # named before are others' talks it only houses
@@ -1466,14 +1466,6 @@ def _past(clause: Token) -> bool:
     if any(a.lower_ in ("had", "has", "have") for a in aux):
         return True
     return clause.tag_ == "VBD" and not any(a.tag_ == "MD" for a in aux)
-
-
-def _refers_back(noun: Token) -> bool:
-    """A bare definite noun ("the talks"), which names something already spoken of."""
-    children = list(noun.children)
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
-        c.dep_ in ("compound", "amod", "nmod", "prep", "poss") for c in children
-    )
 
 
 def _stopping(verb: Token, lemma: str) -> bool:

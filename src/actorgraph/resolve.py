@@ -33,7 +33,7 @@ from actorgraph.recognise import (
     sentence_at,
     sentence_bounds,
 )
-from actorgraph.syntax import object_of
+from actorgraph.syntax import bare_definite, object_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -614,9 +614,7 @@ class _Resolver:
             label = _COUNTRY_GROUP_NOUNS.get(token.lower_)
             if token.pos_ != "NOUN" or label is None or self.group_at(token.i) is not None:
                 continue
-            if not any(c.lower_ == "the" for c in token.children) or any(
-                c.dep_ in ("prep", "appos", "poss", "compound", "amod") for c in token.children
-            ):
+            if not bare_definite(token):
                 continue  # qualified ("the opposition in X", "the Syrian opposition")
             country = self.salient_country(token, set(), _MAX_SENTENCES_BACK)
             iso3 = self.entities[country].country if country else None

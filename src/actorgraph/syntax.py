@@ -20,3 +20,12 @@ def object_of(head: Token, words: tuple[str, ...]) -> Token | None:
             if found is not None:
                 return found
     return None
+
+
+def bare_definite(noun: Token) -> bool:
+    """A noun with "the" and nothing else that says which ("the talks", "the opposition"):
+    it names something the text has already spoken of."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("prep", "appos", "poss", "compound", "amod", "nmod") for c in children
+    )
