@@ -930,12 +930,17 @@ def test_moving_weapons_or_raising_readiness_is_mobilising(
 
 def pipeline_events(text: str) -> set[tuple[str, str, str | None]]:
     """(source label, type, target label) of the whole pipeline's events on a text."""
+    return {event[:3] for event in pipeline_relations(text)}
+
+
+def pipeline_relations(text: str) -> set[tuple[str, str, str | None, str]]:
+    """(source label, type, target label, factuality) of the whole pipeline's events."""
     from actorgraph import pipeline
 
     found = pipeline.extract(Document("t", "", text, "2021-03-11"))
     label = {a.id: a.label for a in found.actors}
     return {
-        (label[r.source], r.type, label.get(r.target) if r.target else None)
+        (label[r.source], r.type, label.get(r.target) if r.target else None, r.factuality)
         for r in found.relations
         if r.type in PLOVER_TYPES
     }
@@ -1330,3 +1335,60 @@ def test_visits_of_signings_of_passive_grants_cases_vows_walkouts_medics(
 def test_ending_a_visit_is_no_sanction() -> None:
     events = pipeline_events("Ruto ended his visit to Accra on Friday.")
     assert not [t for _, t, _ in events if t == "SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran test-fired a Zolfaghar missile.", ("Iran", "MOBILIZE", None)),
+        ("Germany handed over Leopard tanks to Ukraine.", ("Germany", "AID", "Ukraine")),
+        ("Russia handed over 50 prisoners to Ukraine.", ("Russia", "RETREAT", "Ukraine")),
+        (
+            "The United States removed its tariffs on Mexican steel.",
+            ("United States", "CONCEDE", "Mexico"),
+        ),
+        ("India imposed anti-dumping duties on Chinese steel.", ("India", "SANCTION", "China")),
+        ("Biden ordered 3,000 troops to Poland.", ("Joe Biden", "MOBILIZE", "Poland")),
+        (
+            "Russia moved thousands of troops to the border with Ukraine.",
+            ("Russia", "MOBILIZE", "Ukraine"),
+        ),
+        (
+            "South Korean forces were put on alert after the launch.",
+            ("South Korean armed forces", "MOBILIZE", None),
+        ),
+        ("Egypt and Sudan jointly built a bridge over the Nile.", ("Egypt", "COOPERATE", "Sudan")),
+        (
+            "China and Laos began construction of a joint railway line.",
+            ("China", "COOPERATE", "Laos"),
+        ),
+    ],
+)
+def test_tests_of_weapons_handovers_lifted_duties_troop_moves_alerts_joint_building(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_ordering_troops_to_withdraw_is_no_deployment() -> None:
+    events = pipeline_events("Putin ordered the troops in Kherson to withdraw.")
+    assert not [t for _, t, _ in events if t == "MOBILIZE"]
+
+
+def test_a_deadline_given_is_an_ultimatum_and_the_one_given_it_is_to_act() -> None:
+    found = pipeline_relations(
+        "The Security Council gave Iraq until January 15 to withdraw from Kuwait."
+    )
+    assert ("Security Council", "THREATEN", "Iraq", "asserted") in found
+    assert ("Iraq", "RETREAT", "Kuwait", "hypothetical") in found
+    expelled = pipeline_events("Mali's junta gave the French ambassador 48 hours to leave.")
+    assert ("Mali", "SANCTION", "France") in expelled
+
+
+def test_a_decision_to_act_is_the_act_unless_there_is_none() -> None:
+    taken = pipeline_relations("Russia's decision to expel ten Dutch diplomats angered Europe.")
+    assert ("Russia", "SANCTION", "Netherlands", "asserted") in taken
+    none = pipeline_relations("Mali has made no decision to expel the Swiss ambassador.")
+    assert ("Mali", "SANCTION", "Switzerland", "negated") in none
+    plan = pipeline_relations("Iran's plan to attack Israel was foiled.")
+    assert ("Iran", "ASSAULT", "Israel", "hypothetical") in plan

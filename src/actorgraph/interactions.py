@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import dates, statements
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.resources import lexicon_dir, read_yaml
-from actorgraph.syntax import bare_definite, object_of
+from actorgraph.syntax import bare_definite, deadline_given, infinitive, object_of
 from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -178,6 +178,9 @@ STOPPING = frozenset({"suspend", "halt", "stop", "end", "terminate", "cancel", "
 # Verbs that end or reduce what their object names: with aid as the object, a SANCTION.
 REDUCING = STOPPING | {"cut", "freeze", "withhold", "reduce", "slash", "curtail", "block"}
 CUT_AID = Entry("SANCTION", "withdraw", targets=("to", "for", "from"), object="theme")
+# Verbs that take back a measure their object names ("lifted its tariffs on X"): like
+# stopping it, a concession (see DE_ESCALATION), but never a cut in trade.
+LIFTING = frozenset({"lift", "ease", "relax", "loosen", "remove", "revoke", "rescind", "repeal"})
 # Verbs of approving or releasing money: with aid as their object they grant it.
 APPROVING = frozenset({"approve", "authorise", "authorize", "disburse", "sanction", "earmark",
                        "allocate", "unlock", "unfreeze"})  # fmt: skip
@@ -206,14 +209,27 @@ RAIDING = frozenset({"raid", "storm", "search", "ransack"})
 # Verbs of taking a place by force: done by civilians (protesters, students), a violent protest.
 TAKING_OVER = frozenset({"storm", "occupy", "overrun", "ransack", "besiege", "invade"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
+ULTIMATUM = Entry("THREATEN", object="target")
+# Verbs that move people somewhere: with armed men or police as the object, a deployment
+# ("moved thousands of troops to the border", "ordered soldiers onto the streets").
+MOVING = frozenset({"send", "dispatch", "move", "order", "rush", "redeploy", "station",
+                    "position", "mass", "amass", "bring"})  # fmt: skip
+POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "riot"})
+DEPLOY_TO = ("to", "into", "onto", "near", "toward", "towards", "along", "in", "against")
+# Nouns counting what follows their "of" ("thousands of troops", "a battalion of marines").
+COUNTING = frozenset({"dozen", "hundred", "thousand", "ten", "million", "score", "handful",
+                      "number", "contingent", "battalion", "company", "unit", "group"})  # fmt: skip
 CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between", "to"), object="theme")
-# Verbs of carrying: with aid as what is carried, its delivery ("flew supplies to X").
+# Verbs of carrying or handing over: with aid as what is carried, its delivery ("flew
+# supplies to X", "handed over two frigates to X"; prisoners handed over are a RETREAT).
 TRANSPORTING = frozenset({"fly", "ship", "truck", "ferry", "rush", "bring", "carry",
-                          "transport", "airlift", "drive"})  # fmt: skip
+                          "transport", "airlift", "drive", "hand", "transfer"})  # fmt: skip
 CARRY_AID = Entry("AID", object="theme", targets=("to", "for", "into"))
 # Verbs of making something: a joint one is made together ("built a joint plant").
 MAKING = frozenset({"build", "construct", "develop", "produce", "create", "set", "launch",
                     "establish", "form", "manufacture", "design", "open"})  # fmt: skip
+# Nouns of making: "began construction of a joint plant" makes the plant.
+MAKING_NOUNS = frozenset({"construction", "building", "development", "production", "work"})
 JOINT_WORK = Entry("COOPERATE", targets=("with",), object="theme", mutual=True)
 # Prepositions of going up to someone without reaching them ("sent ships towards X").
 APPROACH_PREPS = ("towards", "toward", "near", "around", "off")
@@ -531,14 +547,14 @@ class _Finder:
             if cand is not None:
                 self.used_nouns.add(noun_token.i)
                 return cand
-        if entry is None and obj is not None and _stopping(verb, lemma):
-            cand = self._stopped_act(verb, obj, passive)
+        if entry is None and obj is not None and (_stopping(verb, lemma) or lemma in LIFTING):
+            cand = self._stopped_act(verb, obj, passive, trade=lemma not in LIFTING)
             if cand is not None:
                 return cand
         if lemma in TRANSPORTING and self._aid_mode(obj) is not None:
             entry = CARRY_AID  # "flew medical supplies to X", "supplies were flown to X"
-        if entry is None and obj is not None and lemma in MAKING and _is_joint(obj):
-            entry = JOINT_WORK  # "X and Y began building a joint plant"
+        if entry is None and obj is not None and _joint_making(verb, lemma, obj):
+            entry = JOINT_WORK  # "X and Y began building a joint plant", "jointly built"
         if entry is None and lemma in REDUCING and self._aid_mode(obj) is not None:
             entry = CUT_AID  # "froze its payments to X": a reduction of aid
         if entry is None and lemma in APPROVING and self._aid_mode(obj) is not None:
@@ -549,6 +565,10 @@ class _Finder:
             if hit is not None and hit[0].type == "CONSULT":
                 entry = CUT_TALKS  # "suspended the negotiations with X", "called off its visit"
                 self.used_nouns.add(hit[1].i)
+        if entry is None and lemma in MOVING and self._complement(verb) is None:
+            entry = self._deployment(obj)  # "ordered troops to the border"
+        if entry is None and deadline_given(verb) is not None:
+            entry = ULTIMATUM  # "gave X a week to withdraw or face ..."
         if entry is None:
             entry = self.lex.verbs.get(lemma)
         if (
@@ -565,6 +585,21 @@ class _Finder:
         if entry is None:
             return None
         return self._arguments(verb, entry, obj, passive, how)
+
+    def _deployment(self, obj: Token | None) -> Entry | None:
+        """A MOBILIZE entry when what is moved is armed men or police, counted or not."""
+        head = obj
+        while head is not None and (head.like_num or head.lemma_.lower() in COUNTING):
+            head = object_of(head, ("of",))
+        if head is None:
+            return None
+        words = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children
+                                        if c.dep_ in ("compound", "amod")}  # fmt: skip
+        if words & POLICE:
+            return Entry("MOBILIZE", "police", object="theme", targets=DEPLOY_TO)
+        if head.lemma_.lower() in ARMED:
+            return Entry("MOBILIZE", "troops", object="theme", targets=DEPLOY_TO)
+        return None
 
     def _withdrawable(self, obj: Token | None) -> bool:
         """Whether what is withdrawn is forces, people or arms (or left unsaid)."""
@@ -584,10 +619,12 @@ class _Finder:
                         return noun
         return None
 
-    def _stopped_act(self, verb: Token, obj: Token, passive: bool) -> Candidate | None:
+    def _stopped_act(
+        self, verb: Token, obj: Token, passive: bool, trade: bool = True
+    ) -> Candidate | None:
         """ "X halted its strikes on Y": a de-escalation towards Y, not the strikes; "halted
-        exports to Y": a cut in trade with Y."""
-        if obj.lemma_.lower() in TRADE_NOUNS:
+        exports to Y": a cut in trade with Y (when `trade`)."""
+        if trade and obj.lemma_.lower() in TRADE_NOUNS:
             return self._light_verb_event(verb, obj, CUT_TRADE, passive)
         hit = self._event_noun(obj)
         if hit is None or hit[0].type not in DE_ESCALATION:
@@ -809,9 +846,10 @@ class _Finder:
             if len(parties) > 1:  # "relations between X and Y were established"
                 sources, targets = parties, []
         if passive and entry.undergoer and not sources:
-            # "their soldiers were driven back": the soldiers retreated
-            etype, mode = entry.undergoer, None
-            sources, targets = object_actors, []
+            # "their soldiers were driven back": the soldiers retreated; "troops were put on
+            # alert": the troops are mobilised
+            etype, mode = entry.undergoer, mode if entry.undergoer == etype else None
+            sources, targets = object_actors, [t for t in targets if t not in object_actors]
         complement = self._complement(verb)
         if etype == "CONCEDE" and _lets_in(verb, obj, complement):
             etype, mode = "RETREAT", "access"  # "allowed aid convoys to enter"
@@ -860,7 +898,11 @@ class _Finder:
                 targets = [a for a in self._prep_actors(verb, ("by",)) if a not in sources]
             if not targets:
                 return None
-        if etype == "REQUEST" and verb.lemma_.lower() in EXPELLING and _to_leave(complement, verb):
+        if (
+            etype in CONDITIONING
+            and verb.lemma_.lower() in EXPELLING
+            and _to_leave(complement, verb)
+        ):
             etype, mode = "SANCTION", "expel"  # "ordered the ambassador to leave": expelled
         if etype == "THREATEN" and obj is None and self._warns_of_others(verb, sources):
             return None  # "X warned that Y could attack": a statement about Y, no threat
@@ -1162,9 +1204,7 @@ class _Finder:
         disperse X"); the place of the purpose ("... X in Cairo") is not its target."""
         own = {a.id for a in exclude}
         for child in verb.children:
-            if child.dep_ in ("advcl", "xcomp") and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-            ):
+            if child.dep_ in ("advcl", "xcomp") and infinitive(child):
                 for obj in child.children:
                     if obj.dep_ == "dobj":
                         return [a for a in self.actors_of(obj) if a.id not in own]
@@ -1494,6 +1534,8 @@ def _to_leave(complement: Token | None, verb: Token) -> bool:
     """Whether what a verb asks of its object is to leave ("ordered X to leave")."""
     clauses = [complement] if complement is not None else []
     clauses += [c for c in verb.children if c.dep_ == "ccomp"]
+    deadline = deadline_given(verb)
+    clauses += [deadline[1]] if deadline is not None else []
     return any(c.lemma_.lower() in LEAVING for c in clauses)
 
 
@@ -1605,6 +1647,18 @@ def _after_border(prep: Token) -> bool:
     it: its object is the country across the border."""
     before = prep.doc[prep.i - 1] if prep.i > 0 else prep
     return before.lemma_.lower() in BORDERS
+
+
+def _joint_making(verb: Token, lemma: str, obj: Token) -> bool:
+    """Whether a verb makes something together: "jointly built X", "built a joint X",
+    "began construction of a joint X"."""
+    making_noun = obj.lemma_.lower() in MAKING_NOUNS
+    if lemma not in MAKING and not (making_noun and lemma in ("begin", "start")):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in verb.children):
+        return True
+    made = object_of(obj, ("of",)) if making_noun else obj
+    return made is not None and _is_joint(made)
 
 
 def _is_joint(noun: Token) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from actorgraph import syntax
 from actorgraph.resources import lexicon_dir, read_yaml
 
 # Strongest first: a negated event stays negated whatever else is said about it.
@@ -152,14 +153,11 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
         if _is_condition(child, lex):
             conditional = True
             stronger("hypothetical", "if")
-        if child.dep_ == "advcl" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-        ):
+        if child.dep_ == "advcl" and syntax.infinitive(child):
             stronger("hypothetical", "to")  # a purpose: "fired to disperse" is intended
-        if child.dep_ == "acl" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-        ):
-            stronger("hypothetical", "to-noun")  # "the right to fire", "a decision to leave"
+        if child.dep_ == "acl" and syntax.infinitive(child):
+            if lex.claim_nouns.get(head.lemma_.lower()) != "asserted":
+                stronger("hypothetical", "to-noun")  # "the right to fire", "a plan to leave"
             if any(g.dep_ == "det" and g.lower_ == "no" for g in head.children):
                 stronger("negated", "no")  # "has no plans to attack", "no intention to leave"
         if (
@@ -281,6 +279,9 @@ def clause_subject(verb: Token) -> list[Token]:
             ]
             if objects:  # object control: "urged X to leave"
                 return objects
+        deadline = syntax.deadline_given(current.head)
+        if deadline is not None and deadline[1].i == current.i:
+            return [deadline[0]]  # "gave X a week to leave": X is to leave
         if current.dep_ == "acl" and current.tag_ == "VBN":
             return []  # "refugees ordered out": the noun is the patient
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):

@@ -29,3 +29,33 @@ def bare_definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
         c.dep_ in ("prep", "appos", "poss", "compound", "amod", "nmod") for c in children
     )
+
+
+# What a deadline is counted in ("gave X 48 hours to leave", "gave X a deadline to ...").
+TIME_SPANS = frozenset({"minute", "hour", "day", "week", "month", "year", "deadline", "ultimatum"})
+
+
+def deadline_given(verb: Token) -> tuple[Token, Token] | None:
+    """The one given a deadline and what they must do by it: "gave X a week to leave",
+    "gave X until Friday to withdraw" -> (X, leave); None for other uses of "give"."""
+    if verb.lemma_.lower() != "give":
+        return None
+    children = list(verb.children)
+    clause = next((c for c in children if c.dep_ in ("advcl", "xcomp") and infinitive(c)), None)
+    timed = any(
+        (c.dep_ in ("npadvmod", "dobj") and c.lemma_.lower() in TIME_SPANS)
+        or (c.dep_ == "prep" and c.lower_ in ("until", "till"))
+        for c in children
+    )
+    recipient = next((c for c in children if c.dep_ in ("dative", "iobj")), None)
+    recipient = recipient or next(
+        (c for c in children if c.dep_ == "dobj" and c.lemma_.lower() not in TIME_SPANS), None
+    )
+    if clause is None or not timed or recipient is None:
+        return None
+    return recipient, clause
+
+
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to leave")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
