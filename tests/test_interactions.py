@@ -1392,3 +1392,27 @@ def test_a_decision_to_act_is_the_act_unless_there_is_none() -> None:
     assert ("Mali", "SANCTION", "Switzerland", "negated") in none
     plan = pipeline_relations("Iran's plan to attack Israel was foiled.")
     assert ("Iran", "ASSAULT", "Israel", "hypothetical") in plan
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A Dutch reporter was detained in Iran on Monday.", ("Iran", "COERCE", "Netherlands")),
+        (
+            "Two Georgian activists were deported from Belarus.",
+            ("Belarus", "COERCE", "Georgian activists"),
+        ),
+        ("The Chinese invasion was condemned by Japan.", ("Japan", "ACCUSE", "China")),
+    ],
+)
+def test_the_state_of_the_scene_coerces_and_a_passive_subject_is_its_country_s(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_no_state_coerces_where_the_text_names_none() -> None:
+    events = pipeline_events("A Dutch reporter was kidnapped in Haiti.")
+    assert not [s for s, t, _ in events if t == "COERCE"]
+    events = pipeline_events("An opposition leader was detained in Tehran.")
+    assert not [s for s, t, _ in events if t == "COERCE"]

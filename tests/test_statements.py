@@ -123,13 +123,14 @@ def test_passive_expectation_has_no_speaker(nlp: Language) -> None:
         ("Chile repeated its demand that Peru withdraw its troops.", "withdraw", "hypothetical"),
         ("Chile renewed its demand on Monday that Peru withdraw.", "withdraw", "hypothetical"),
         ("The demand that Peru release the prisoners came on Monday.", "release", "hypothetical"),
-        ("Chile announced a decision to withdraw from the pact.", "withdraw", "hypothetical"),
+        ("Chile announced a decision to withdraw from the pact.", "withdraw", "asserted"),
+        ("Chile announced a plan to withdraw from the pact.", "withdraw", "hypothetical"),
         ("Their attempt to topple the regime collapsed.", "topple", "hypothetical"),
         ("Chile made an offer to mediate between Peru and Bolivia.", "mediate", "hypothetical"),
         ("Chile repeated that Peru had attacked its ships.", "attacked", "asserted"),
     ],
 )
-def test_nouns_of_demands_plans_and_attempts_leave_their_clause_unasserted(
+def test_nouns_of_demands_plans_and_attempts_leave_their_clause_unasserted_decisions_not(
     nlp: Language, text: str, word: str, expected: str
 ) -> None:
     assert stance_of(nlp, text, word).factuality == expected

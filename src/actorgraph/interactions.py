@@ -551,7 +551,7 @@ class _Finder:
             cand = self._stopped_act(verb, obj, passive, trade=lemma not in LIFTING)
             if cand is not None:
                 return cand
-        if lemma in TRANSPORTING and self._aid_mode(obj) is not None:
+        if lemma in TRANSPORTING and self._aid_mode(obj) is not None and not _back(verb):
             entry = CARRY_AID  # "flew medical supplies to X", "supplies were flown to X"
         if entry is None and obj is not None and _joint_making(verb, lemma, obj):
             entry = JOINT_WORK  # "X and Y began building a joint plant", "jointly built"
@@ -850,6 +850,8 @@ class _Finder:
             # alert": the troops are mobilised
             etype, mode = entry.undergoer, mode if entry.undergoer == etype else None
             sources, targets = object_actors, [t for t in targets if t not in object_actors]
+        if passive and not sources and etype == "COERCE":
+            sources = self._scene_state(verb, mode)  # "X was arrested in Iran": by Iran
         complement = self._complement(verb)
         if etype == "CONCEDE" and _lets_in(verb, obj, complement):
             etype, mode = "RETREAT", "access"  # "allowed aid convoys to enter"
@@ -921,6 +923,21 @@ class _Finder:
         if cand is not None:
             cand.complement = complement
         return cand
+
+    def _scene_state(self, verb: Token, mode: str | None) -> list[Actor]:
+        """The state whose territory an agentless coercion happens in ("was detained in
+        Tehran", "was deported from Belarus"): its authorities did it. Only a country the
+        text names is taken."""
+        preps = ("in", "from") if mode == "deport" else ("in",)
+        place = object_of(verb, preps)
+        inner = object_of(place, ("in",)) if place is not None else None  # "in a jail in X"
+        for token in (place, inner):
+            actor = self.index.actor_at(token.i) if token is not None else None
+            if actor is None or actor.type not in ("Country", "Location") or not actor.country:
+                continue
+            return [a for a in self.index.actors
+                    if a.type == "Country" and a.country == actor.country][:1]  # fmt: skip
+        return []
 
     def _candidate(
         self,
@@ -1647,6 +1664,11 @@ def _after_border(prep: Token) -> bool:
     it: its object is the country across the border."""
     before = prep.doc[prep.i - 1] if prep.i > 0 else prep
     return before.lemma_.lower() in BORDERS
+
+
+def _back(verb: Token) -> bool:
+    """Whether a verb gives something back ("handed back the ships"): a return, not aid."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
 
 
 def _joint_making(verb: Token, lemma: str, obj: Token) -> bool:

@@ -944,13 +944,14 @@ def _person_noun(token: Token) -> bool:
 
 
 def _qualifies_subject(token: Token) -> bool:
-    """Whether a demonym qualifies the subject of a verb ("the Russian invasion began"): a
-    thing or event is what acts there, not the country; a qualified object ("rejected an
-    Indian proposal") is the country's and makes it the party acted upon."""
+    """Whether a demonym qualifies the subject of an active verb ("the Russian invasion
+    began"): a thing or event is what acts there, not the country; a qualified object
+    ("rejected an Indian proposal") or passive subject ("a French journalist was detained")
+    is the country's and makes it the party acted upon."""
     head = token
     while head.dep_ in ("amod", "compound", "conj", "nmod") and head.head.i != head.i:
         head = head.head
-    return head.dep_ in _SUBJECT_DEPS
+    return head.dep_ in _SUBJECT_DEPS and head.dep_ != "nsubjpass"
 
 
 def is_pleonastic(token: Token) -> bool:
