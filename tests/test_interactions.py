@@ -1416,3 +1416,25 @@ def test_no_state_coerces_where_the_text_names_none() -> None:
     assert not [s for s, t, _ in events if t == "COERCE"]
     events = pipeline_events("An opposition leader was detained in Tehran.")
     assert not [s for s, t, _ in events if t == "COERCE"]
+
+
+def test_a_call_by_telephone_or_video_link_names_its_partner_and_is_a_call() -> None:
+    from actorgraph import pipeline
+
+    for text in ("Ruto spoke by telephone with Ramaphosa on Monday.",
+                 "Scholz talked via video link with Zelensky."):  # fmt: skip
+        found = pipeline.extract(Document("t", "", text, "2021-03-11"))
+        (call,) = [r for r in found.relations if r.type == "CONSULT"]
+        assert call.target is not None and call.mode == "phone"
+
+
+def test_troops_ordered_somewhere_for_a_purpose_are_deployed() -> None:
+    events = pipeline_events(
+        "Brazil's president ordered thousands of soldiers into the favelas of Rio to fight gangs."
+    )
+    assert ("Jair Bolsonaro", "MOBILIZE", "Rio") in events  # the president on the date
+
+
+def test_victims_families_and_communities_are_people_of_a_place() -> None:
+    events = pipeline_events("Qatar gave money to families in Gaza.")
+    assert ("Qatar", "AID", "Palestinian families") in events

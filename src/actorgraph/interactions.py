@@ -215,6 +215,9 @@ ULTIMATUM = Entry("THREATEN", object="target")
 MOVING = frozenset({"send", "dispatch", "move", "order", "rush", "redeploy", "station",
                     "position", "mass", "amass", "bring"})  # fmt: skip
 POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "riot"})
+# Means of talking at a distance: a CONSULT by them is a call (PLOVER mode "phone").
+REMOTE = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "hotline"})
+DIRECTIONS = frozenset({"to", "into", "onto", "toward", "towards"})
 DEPLOY_TO = ("to", "into", "onto", "near", "toward", "towards", "along", "in", "against")
 # Nouns counting what follows their "of" ("thousands of troops", "a battalion of marines").
 COUNTING = frozenset({"dozen", "hundred", "thousand", "ten", "million", "score", "handful",
@@ -565,8 +568,12 @@ class _Finder:
             if hit is not None and hit[0].type == "CONSULT":
                 entry = CUT_TALKS  # "suspended the negotiations with X", "called off its visit"
                 self.used_nouns.add(hit[1].i)
-        if entry is None and lemma in MOVING and self._complement(verb) is None:
-            entry = self._deployment(obj)  # "ordered troops to the border"
+        if (
+            entry is None
+            and lemma in MOVING
+            and (_sent_somewhere(verb) or not self._complement(verb))
+        ):
+            entry = self._deployment(obj)  # "ordered troops to the border", not "to withdraw"
         if entry is None and deadline_given(verb) is not None:
             entry = ULTIMATUM  # "gave X a week to withdraw or face ..."
         if entry is None:
@@ -828,6 +835,8 @@ class _Finder:
                 etype, mode, targets = "MOBILIZE", "weapons", approach
         if etype == "MOBILIZE" and obj is not None and _is_joint(obj):
             etype, mode = "COOPERATE", None  # "deployed a joint force": military cooperation
+        if etype == "CONSULT" and mode is None and _remote(verb):
+            mode = "phone"  # "spoke by telephone", "talked via video link"
         if etype == "CONSULT" and mode == "visit" and self._armed(verb, passive):
             etype, mode = (
                 ("AID", "military") if self._peacekeeping(verb) else ("MOBILIZE", "troops")
@@ -1052,7 +1061,7 @@ class _Finder:
         """Actors in the phrases of the first preposition (in the order given) that names
         any; `exclude` skips the doer's own things ("to its border with X": X)."""
         own = {a.id for a in exclude}
-        children = [*head.children, *_out_of(head)]
+        children = [*head.children, *_out_of(head), *_by_means(head)]
         for prep in dict.fromkeys(preps):
             actors: list[Actor] = []
             for child in children:
@@ -1659,11 +1668,39 @@ def _out_of(head: Token) -> list[Token]:
     ]
 
 
+def _remote(verb: Token) -> bool:
+    """Whether a verb's means is a line ("by telephone", "via video link", "over the phone")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("by", "via", "over") and means.dep_ == "pobj"
+        and {means.lemma_.lower(), *(m.lemma_.lower() for m in means.children)} & REMOTE
+        for c in verb.children for means in c.children
+    )  # fmt: skip
+
+
+def _by_means(head: Token) -> list[Token]:
+    """The prepositions hung from the means of an act ("spoke by telephone with X", "talked
+    via video link with X"): they belong to the verb."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
+        for means in c.children
+        if means.dep_ == "pobj"
+        for g in means.children
+        if g.dep_ == "prep" and g.lower_ == "with"
+    ]
+
+
 def _after_border(prep: Token) -> bool:
     """Whether a "with" follows a border noun ("the border with X"), wherever the parser hung
     it: its object is the country across the border."""
     before = prep.doc[prep.i - 1] if prep.i > 0 else prep
     return before.lemma_.lower() in BORDERS
+
+
+def _sent_somewhere(verb: Token) -> bool:
+    """Whether a verb of moving says where to ("ordered troops onto the streets")."""
+    return any(c.dep_ == "prep" and c.lower_ in DIRECTIONS for c in verb.children)
 
 
 def _back(verb: Token) -> bool:
