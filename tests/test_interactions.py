@@ -1438,3 +1438,15 @@ def test_troops_ordered_somewhere_for_a_purpose_are_deployed() -> None:
 def test_victims_families_and_communities_are_people_of_a_place() -> None:
     events = pipeline_events("Qatar gave money to families in Gaza.")
     assert ("Qatar", "AID", "Palestinian families") in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish air strikes killed 12 Kurdish fighters.",
+        "Turkish drones killed 12 Kurdish fighters.",
+    ],
+)
+def test_a_country_s_strikes_or_weapons_killing_are_its_forces_attacking(text: str) -> None:
+    events = pipeline_events(text)
+    assert any(s == "Turkish Armed Forces" and t == "ASSAULT" for s, t, _ in events)

@@ -30,7 +30,13 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import dates, statements
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.resources import lexicon_dir, read_yaml
-from actorgraph.syntax import bare_definite, deadline_given, infinitive, object_of
+from actorgraph.syntax import (
+    bare_definite,
+    deadline_given,
+    infinitive,
+    object_of,
+    passive_participle,
+)
 from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -529,9 +535,9 @@ class _Finder:
 
     def _verb_event(self, verb: Token) -> Candidate | None:
         lemma = self._lemma(verb)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN"
-        )
+        passive = any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+        ) or passive_participle(verb)
         obj = self._object(verb, passive)
         entry, how = None, "verb"
         for second in self._second_words(verb, obj):
@@ -664,7 +670,7 @@ class _Finder:
         return lemma
 
     def _object(self, verb: Token, passive: bool) -> Token | None:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a leader backed by X": the leader
+        if passive_participle(verb):  # "a leader backed by X": the leader
             head = verb.head
             while head.dep_ == "appos" and head.head.i != head.i:
                 head = head.head

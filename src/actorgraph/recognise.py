@@ -62,6 +62,7 @@ class Lexicon:
     head_types: dict[str, str]
     nominal_heads: dict[str, tuple[str, str]]
     unit_modifiers: frozenset[str]
+    acting_weapons: frozenset[str]
     country_heads: frozenset[str]
     political_groups: frozenset[str]
     unnamed_groups: frozenset[str]
@@ -93,6 +94,8 @@ def lexicon() -> Lexicon:
     for type_name, heads in types["nominal_heads"].items():
         for word, canonical in heads.items():
             nominal[word.lower()] = (type_name, canonical)
+    weapons = frozenset(w.lower() for w in types["acting_weapons"])
+    nominal.update({w: ("MilitaryForce", "armed forces") for w in weapons})
     role_forms: dict[str, str] = {}
     for role, forms in roles["roles"].items():
         for form in forms:
@@ -102,6 +105,7 @@ def lexicon() -> Lexicon:
         head_types=head_types,
         nominal_heads=nominal,
         unit_modifiers=frozenset(w.lower() for w in types["unit_modifiers"]),
+        acting_weapons=weapons,
         country_heads=frozenset(w.lower() for w in types["country_heads"]),
         political_groups=frozenset(name_key(w) for w in types["political_groups"]),
         unnamed_groups=frozenset(w.lower() for w in types.get("unnamed_groups", ())),
@@ -880,7 +884,7 @@ def nominal_group(
     if not qualifiers and owner is None:
         return _unnamed_group(chunk, head, word, start)
     canonical = lex.nominal_heads[word][1] if word in lex.nominal_heads else word
-    if [m for m in modifiers if m != "armed"]:
+    if [m for m in modifiers if m != "armed"] and word not in lex.acting_weapons:
         canonical = " ".join([*modifiers, word])
     if len(qualifiers) > 1:  # one mention per coordinated country or people, on its word
         each = [

@@ -282,7 +282,7 @@ def clause_subject(verb: Token) -> list[Token]:
         deadline = syntax.deadline_given(current.head)
         if deadline is not None and deadline[1].i == current.i:
             return [deadline[0]]  # "gave X a week to leave": X is to leave
-        if current.dep_ == "acl" and current.tag_ == "VBN":
+        if syntax.passive_participle(current):
             return []  # "refugees ordered out": the noun is the patient
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]

@@ -59,3 +59,13 @@ def deadline_given(verb: Token) -> tuple[Token, Token] | None:
 def infinitive(verb: Token) -> bool:
     """Whether a verb is a to-infinitive ("to leave")."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def passive_participle(verb: Token) -> bool:
+    """A participle that modifies a noun as its patient ("a leader backed by X"); with an
+    object of its own it is a misparsed finite verb ("strikes killed 30 people")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
