@@ -1450,3 +1450,43 @@ def test_victims_families_and_communities_are_people_of_a_place() -> None:
 def test_a_country_s_strikes_or_weapons_killing_are_its_forces_attacking(text: str) -> None:
     events = pipeline_events(text)
     assert any(s == "Turkish Armed Forces" and t == "ASSAULT" for s, t, _ in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Japan asked South Korea for forgiveness.", ("Japan", "CONCEDE", "South Korea")),
+        (
+            "Jordanian intelligence shared information with Iraqi authorities.",
+            ("Jordanian intelligence service", "COOPERATE", "Iraq"),
+        ),
+        (
+            "Putin and Erdogan jointly inaugurated a gas pipeline.",
+            ("Vladimir Putin", "COOPERATE", "Recep Tayyip Erdoğan"),
+        ),
+        ("Britain flew 500 troops to Sudan.", ("United Kingdom", "MOBILIZE", "Sudan")),
+        (
+            "The Pentagon ordered a carrier strike group to the Gulf of Oman.",
+            ("United States Department of Defense", "MOBILIZE", None),  # a sea is no target
+        ),
+        ("Russia expelled two Japanese journalists.", ("Russia", "COERCE", "Japanese journalists")),
+        ("Russia expelled two Japanese diplomats.", ("Russia", "SANCTION", "Japan")),
+        (
+            "A bomb planted by Taliban militants exploded near the Pakistani embassy.",
+            ("Taliban", "ASSAULT", "Pakistani embassy"),
+        ),
+        ("Hungary said it would accept the EU plan.", ("Hungary", "AGREE", "European Union")),
+    ],
+)
+def test_forgiveness_asked_intelligence_shared_jointly_opened_forces_flown_expulsions_bombs(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_a_place_named_with_a_people_s_word_is_no_community() -> None:
+    from actorgraph import pipeline
+
+    for place in ("the Persian Gulf", "the Gulf of Oman"):
+        found = pipeline.extract(Document("t", "", f"Iran sent two warships to {place}."))
+        assert place[4:] in {a.label for a in found.actors}

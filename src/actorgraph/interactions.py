@@ -85,7 +85,8 @@ TARGET_PREPS = ("against", "on", "to", "with", "into", "for", "by", "from", "bet
 # Heads of noun phrases naming armed personnel: their "arrival" is a deployment, not a visit.
 ARMED = frozenset({"troop", "force", "soldier", "army", "contingent", "unit", "battalion",
                    "brigade", "division", "peacekeeper", "marine", "militia", "tank",
-                   "warship", "fleet", "deployment", "reservist", "paratrooper"})  # fmt: skip
+                   "warship", "fleet", "deployment", "reservist", "paratrooper",
+                   "carrier", "destroyer", "gendarme"})  # fmt: skip
 # People an organisation or state withdraws besides its forces ("withdrew its staff").
 PERSONNEL = frozenset({"personnel", "staff", "diplomat", "adviser", "advisor", "instructor",
                        "observer", "monitor", "inspector", "worker", "employee", "citizen",
@@ -111,6 +112,11 @@ BLAMING = frozenset({"condemn", "criticise", "criticize", "denounce", "blame", "
                      "sanction"})  # fmt: skip
 # Acts performed by doing another deed for their sake ("blocked roads to protest X").
 SHOWN = frozenset({"PROTEST"})
+# People whose expulsion is a deportation (COERCE), not a cut in relations as is expelling
+# envoys, peacekeepers or inspectors (SANCTION).
+DEPORTABLE = frozenset({"journalist", "reporter", "correspondent", "migrant", "refugee",
+                        "national", "citizen", "tourist", "activist", "worker", "missionary",
+                        "student", "priest", "foreigner", "blogger", "immigrant"})  # fmt: skip
 # Prepositions naming where an act happens rather than whom it is aimed at.
 LOCATIVE = frozenset({"in", "at", "near", "inside", "within", "outside", "across", "throughout",
                       "around", "from", "along", "through", "off", "beyond"})  # fmt: skip
@@ -219,7 +225,8 @@ ULTIMATUM = Entry("THREATEN", object="target")
 # Verbs that move people somewhere: with armed men or police as the object, a deployment
 # ("moved thousands of troops to the border", "ordered soldiers onto the streets").
 MOVING = frozenset({"send", "dispatch", "move", "order", "rush", "redeploy", "station",
-                    "position", "mass", "amass", "bring"})  # fmt: skip
+                    "position", "mass", "amass", "bring", "fly", "airlift", "ferry", "ship",
+                    "transport"})  # fmt: skip
 POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "riot"})
 # Means of talking at a distance: a CONSULT by them is a call (PLOVER mode "phone").
 REMOTE = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "hotline"})
@@ -236,7 +243,8 @@ TRANSPORTING = frozenset({"fly", "ship", "truck", "ferry", "rush", "bring", "car
 CARRY_AID = Entry("AID", object="theme", targets=("to", "for", "into"))
 # Verbs of making something: a joint one is made together ("built a joint plant").
 MAKING = frozenset({"build", "construct", "develop", "produce", "create", "set", "launch",
-                    "establish", "form", "manufacture", "design", "open"})  # fmt: skip
+                    "establish", "form", "manufacture", "design", "open", "inaugurate",
+                    "unveil", "commission"})  # fmt: skip
 # Nouns of making: "began construction of a joint plant" makes the plant.
 MAKING_NOUNS = frozenset({"construction", "building", "development", "production", "work"})
 JOINT_WORK = Entry("COOPERATE", targets=("with",), object="theme", mutual=True)
@@ -401,6 +409,8 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     for cand in found:
         if cand.type != "ASSAULT" and cand.mode != "visit":  # a place attacked or visited
             cand.targets = [t for t in cand.targets if not _only_setting(t, cand, finder)]
+        else:  # a sea is where ships are attacked or visitors sail, never the one attacked
+            cand.targets = [t for t in cand.targets if not _water(t)]
     _threat_modes(found)
     _protest_targets(found, finder)
     found += _intentions(found, finder)
@@ -603,14 +613,17 @@ class _Finder:
         """A MOBILIZE entry when what is moved is armed men or police, counted or not."""
         head = obj
         while head is not None and (head.like_num or head.lemma_.lower() in COUNTING):
-            head = object_of(head, ("of",))
+            counted = object_of(head, ("of",))
+            if counted is None:  # "a carrier strike group": the words before say what
+                break
+            head = counted
         if head is None:
             return None
         words = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children
-                                        if c.dep_ in ("compound", "amod")}  # fmt: skip
+                                        if c.dep_ in ("compound", "amod", "conj")}  # fmt: skip
         if words & POLICE:
             return Entry("MOBILIZE", "police", object="theme", targets=DEPLOY_TO)
-        if head.lemma_.lower() in ARMED:
+        if words & ARMED:
             return Entry("MOBILIZE", "troops", object="theme", targets=DEPLOY_TO)
         return None
 
@@ -841,6 +854,13 @@ class _Finder:
                 etype, mode, targets = "MOBILIZE", "weapons", approach
         if etype == "MOBILIZE" and obj is not None and _is_joint(obj):
             etype, mode = "COOPERATE", None  # "deployed a joint force": military cooperation
+        if (
+            etype == "SANCTION"
+            and mode == "expel"
+            and obj is not None
+            and (obj.lemma_.lower() in DEPORTABLE)
+        ):
+            etype, mode = "COERCE", "deport"  # "expelled two journalists": not envoys
         if etype == "CONSULT" and mode is None and _remote(verb):
             mode = "phone"  # "spoke by telephone", "talked via video link"
         if etype == "CONSULT" and mode == "visit" and self._armed(verb, passive):
@@ -1015,8 +1035,8 @@ class _Finder:
                 # of the second clause: X belongs to the bare "for", B is the subject
                 found = [a for c in subject.children if c.dep_ == "conj"
                          for a in self.actors_of(c)]  # fmt: skip
-            else:
-                found = self.actors_of(subject)
+            else:  # "a bomb planted by X exploded": X
+                found = self.actors_of(subject) or self._agent_of_participle(subject)
             actors += [a for a in found if a not in actors]
         if not actors and verb.dep_ == "conj":
             # "X visited Y as the war began, and met Z": the coordination hangs too low
@@ -1785,7 +1805,8 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
             and stance.cue != "to"  # a purpose is no threat: "marched to protest"
         ):
             new_type = "THREATEN"
-        if new_type is not None and cand.type != new_type:
+        if new_type is not None and (cand.type != new_type or new_type == "AGREE"):
+            # a cooperative act announced is an AGREE made, even when the act is agreeing
             extra = _derive(cand, new_type, cand.sources, cand.targets)
             if new_type == "THREATEN":
                 extra.mode = THREAT_MODES_BY_MODE.get(cand.mode or "") or THREAT_MODES.get(

@@ -191,6 +191,29 @@ def kb_patterns(knowledge: KnowledgeBase) -> list[dict[str, str]]:
     return patterns
 
 
+# Head words of the names of waters named after a land ("the Gulf of Oman", "the Sea of Japan").
+_WATER_HEADS = frozenset({"gulf", "sea", "bay", "strait", "straits"})
+
+
+def _joined_waters(doc: Doc) -> list[Span]:
+    """The document's entities, with a water named after a country or city made one place
+    again ("the Gulf of Oman": the ruler takes "Oman" out of the model's entity)."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and last[-1].lower_ == "of"
+            and any(t.lower_ in _WATER_HEADS for t in last)
+        ):
+            joined[-1] = Span(doc, last.start, ent.end, label="LOC")
+            continue
+        joined.append(ent)
+    return joined
+
+
 def setup(nlp: Language, knowledge: KnowledgeBase) -> Language:
     """Add the paragraph-break component and the knowledge-base entity ruler, once."""
     if "actorgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
@@ -249,7 +272,7 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     result = Recognition(titles=titles(doc, nlp))
     in_title = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     title_ends = {t.end_token for t in result.titles}
-    for ent in doc.ents:
+    for ent in _joined_waters(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trim(ent)
@@ -527,6 +550,9 @@ def _community(
     """Two peoples' words naming one community ("Greek Cypriots", "Bosnian Serb forces"); a
     hyphened pair before a noun of no people ("Russian-Ukrainian talks") names two countries,
     which stay demonyms of their own."""
+    if not attributive and not words[1].lower().endswith("s"):
+        return None  # a community named as a noun is its people ("Greek Cypriots"), not a
+        # place named with a people's word ("the Persian Gulf")
     found = community(words[0], words[1], knowledge)
     if found is None:
         return None
