@@ -1490,3 +1490,11 @@ def test_a_place_named_with_a_people_s_word_is_no_community() -> None:
     for place in ("the Persian Gulf", "the Gulf of Oman"):
         found = pipeline.extract(Document("t", "", f"Iran sent two warships to {place}."))
         assert place[4:] in {a.label for a in found.actors}
+
+
+def test_prepositions_joined_share_their_object_and_let_controls_its_object() -> None:
+    assert ("Jordan", "SANCTION", "Syria") in pipeline_events(
+        "Jordan suspended all exports to and from Syria."
+    )
+    refused = pipeline_events("Sudan's army refused to let the UN envoy meet the rebels.")
+    assert any(t == "REJECT" and o == "United Nations" for _, t, o in refused)

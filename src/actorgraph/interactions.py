@@ -1093,7 +1093,7 @@ class _Finder:
             for child in children:
                 if child.dep_ not in deps or child.lower_ != prep:
                     continue
-                for pobj in child.children:
+                for pobj in _shared_objects(child):
                     if pobj.dep_ != "pobj":
                         continue
                     found = self._answerable(pobj)
@@ -1701,6 +1701,16 @@ def _remote(verb: Token) -> bool:
         and {means.lemma_.lower(), *(m.lemma_.lower() for m in means.children)} & REMOTE
         for c in verb.children for means in c.children
     )  # fmt: skip
+
+
+def _shared_objects(prep: Token) -> list[Token]:
+    """A preposition's objects, or those of the preposition joined to it ("exports to and
+    from X": X is the object of "to" too)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects:
+        return objects
+    joined = [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    return [g for c in joined for g in c.children if g.dep_ == "pobj"]
 
 
 def _by_means(head: Token) -> list[Token]:

@@ -42,7 +42,7 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell",
                             "want", "expect", "instruct", "direct", "help", "enable", "pressure",
                             "pressurise", "pressurize", "push", "authorise", "authorize",
                             "forbid", "warn", "caution", "advise", "lead", "get",
-                            "cause"})  # fmt: skip
+                            "cause", "let"})  # fmt: skip
 
 
 @dataclass(frozen=True)
