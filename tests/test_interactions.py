@@ -1498,3 +1498,28 @@ def test_prepositions_joined_share_their_object_and_let_controls_its_object() ->
     )
     refused = pipeline_events("Sudan's army refused to let the UN envoy meet the rebels.")
     assert any(t == "REJECT" and o == "United Nations" for _, t, o in refused)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Chile sent rescue teams to Ecuador.", ("Chile", "AID", "Ecuador")),
+        ("Mali's junta handed power to a civilian government.", ("Mali", "CONCEDE", None)),
+        (
+            "Kenyans protested outside the British embassy in Nairobi.",
+            ("Kenya", "PROTEST", "British embassy"),
+        ),
+    ],
+)
+def test_rescue_teams_are_aid_power_handed_over_concedes_protests_outside_a_building(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_paramilitaries_are_an_armed_force_of_their_country() -> None:
+    from actorgraph import pipeline
+
+    found = pipeline.extract(Document("t", "", "Sudanese paramilitaries attacked El Fasher."))
+    forces = [a for a in found.actors if a.type == "MilitaryForce"]
+    assert [(a.label, a.country) for a in forces] == [("Sudanese paramilitary forces", "SDN")]
