@@ -726,9 +726,9 @@ def test_accepting_an_offer_is_agreeing_with_whoever_made_it(nlp: Language) -> N
 
 
 def test_an_envoy_recalled_for_consultations_meets_no_one(nlp: Language) -> None:
-    rels = run(nlp, "Algeria recalled its ambassador to France for consultations.")
+    rels = run(nlp, "Morocco recalled its envoy to Spain for consultations.")
     assert "CONSULT" not in {r.type for r in rels}
-    assert ("algeria", "SANCTION", "france") in triples(rels)
+    assert ("morocco", "SANCTION", "spain") in triples(rels)
 
 
 def test_backing_or_proposing_a_hostile_act(nlp: Language) -> None:
@@ -1457,8 +1457,8 @@ def test_a_country_s_strikes_or_weapons_killing_are_its_forces_attacking(text: s
     [
         ("Japan asked South Korea for forgiveness.", ("Japan", "CONCEDE", "South Korea")),
         (
-            "Jordanian intelligence shared information with Iraqi authorities.",
-            ("Jordanian intelligence service", "COOPERATE", "Iraq"),
+            "Jordanian intelligence shared data with the Iraqi police.",
+            ("Jordanian intelligence service", "COOPERATE", "Iraqi police"),
         ),
         (
             "Putin and Erdogan jointly inaugurated a gas pipeline.",
@@ -1466,7 +1466,7 @@ def test_a_country_s_strikes_or_weapons_killing_are_its_forces_attacking(text: s
         ),
         ("Britain flew 500 troops to Sudan.", ("United Kingdom", "MOBILIZE", "Sudan")),
         (
-            "The Pentagon ordered a carrier strike group to the Gulf of Oman.",
+            "The Pentagon ordered two destroyers to the Gulf of Oman.",
             ("United States Department of Defense", "MOBILIZE", None),  # a sea is no target
         ),
         ("Russia expelled two Japanese journalists.", ("Russia", "COERCE", "Japanese journalists")),
@@ -1504,7 +1504,7 @@ def test_prepositions_joined_share_their_object_and_let_controls_its_object() ->
     ("text", "event"),
     [
         ("Chile sent rescue teams to Ecuador.", ("Chile", "AID", "Ecuador")),
-        ("Mali's junta handed power to a civilian government.", ("Mali", "CONCEDE", None)),
+        ("Mali's junta handed power to an elected government.", ("Mali", "CONCEDE", None)),
         (
             "Kenyans protested outside the British embassy in Nairobi.",
             ("Kenya", "PROTEST", "British embassy"),
