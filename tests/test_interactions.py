@@ -1523,3 +1523,50 @@ def test_paramilitaries_are_an_armed_force_of_their_country() -> None:
     found = pipeline.extract(Document("t", "", "Sudanese paramilitaries attacked El Fasher."))
     forces = [a for a in found.actors if a.type == "MilitaryForce"]
     assert [(a.label, a.country) for a in forces] == [("Sudanese paramilitary forces", "SDN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Biden ordered the lifting of sanctions on Sudan.", ("Joe Biden", "CONCEDE", "Sudan")),
+        ("Boris Johnson submitted a letter of resignation.", ("Boris Johnson", "RETREAT", None)),
+        ("Egypt let twenty aid trucks into Gaza.", ("Egypt", "RETREAT", "Gaza")),
+        ("Russia sent a note of protest to Japan.", ("Russia", "ACCUSE", "Japan")),
+        (
+            "Saudi Arabia said Iran was behind the drone strikes on its oil plants.",
+            ("Saudi Arabia", "ACCUSE", "Iran"),
+        ),
+        (
+            "Guinea was expelled from ECOWAS.",
+            ("Economic Community of West African States", "SANCTION", "Guinea"),
+        ),
+        (
+            "Pakistan withdrew its high commissioner from Bangladesh.",
+            ("Pakistan", "SANCTION", "Bangladesh"),
+        ),
+        (
+            "The Chinese navy ordered two frigates to sail toward Taiwan.",
+            ("Chinese navy", "MOBILIZE", "Taiwan"),
+        ),
+        (
+            "Manila and Hanoi reached an understanding on fishing rights.",
+            ("Philippines", "AGREE", "Vietnam"),
+        ),
+        (
+            "Iran committed to talks with the IAEA.",
+            ("Iran", "AGREE", "International Atomic Energy Agency"),
+        ),
+    ],
+)
+def test_lifting_decreed_resignations_access_protest_notes_blame_suspensions_and_deals(
+    text: str, event: tuple[str, str, str | None]
+) -> None:
+    assert event in pipeline_events(text)
+
+
+def test_refusing_to_accept_or_neither_accepting_nor_recognising_is_a_rejection() -> None:
+    for text in ("Serbia does not accept the ruling of the court.",
+                 "Serbia neither accepts nor recognises the ruling of the court."):  # fmt: skip
+        assert any(s == "Serbia" and t == "REJECT" for s, t, _ in pipeline_events(text))
+    assert not any(t == "AGREE" for _, t, _ in pipeline_events(
+        "Russian forces committed war crimes in Bucha."))  # fmt: skip

@@ -75,6 +75,8 @@ MEASURES = frozenset({"day", "week", "month", "round", "series", "wave", "number
                       "type", "set", "string", "spate", "couple", "hour", "night", "part",
                       "portion", "some", "all", "most", "ton", "tonne", "package", "raft",
                       "batch", "flurry", "fresh", "new"})  # fmt: skip
+# Papers whose "of" names what signing or sending them does ("a letter of resignation").
+DOCUMENTS = frozenset({"letter", "note", "notice"})
 # Modifier dependencies searched, in order, for the actor behind a common noun phrase.
 _NP_LINKS = ("appos", "compound", "poss", "nmod", "amod", "prep", "acl")
 _NP_PREPS = frozenset({"of", "in", "from", "for", "to", "with", "against", "throughout",
@@ -86,7 +88,8 @@ TARGET_PREPS = ("against", "on", "to", "with", "into", "for", "by", "from", "bet
 ARMED = frozenset({"troop", "force", "soldier", "army", "contingent", "unit", "battalion",
                    "brigade", "division", "peacekeeper", "marine", "militia", "tank",
                    "warship", "fleet", "deployment", "reservist", "paratrooper",
-                   "carrier", "destroyer", "gendarme"})  # fmt: skip
+                   "carrier", "destroyer", "frigate", "corvette", "submarine",
+                   "gendarme"})  # fmt: skip
 # People an organisation or state withdraws besides its forces ("withdrew its staff").
 PERSONNEL = frozenset({"personnel", "staff", "diplomat", "adviser", "advisor", "instructor",
                        "observer", "monitor", "inspector", "worker", "employee", "citizen",
@@ -193,6 +196,11 @@ CUT_AID = Entry("SANCTION", "withdraw", targets=("to", "for", "from"), object="t
 # Verbs that take back a measure their object names ("lifted its tariffs on X"): like
 # stopping it, a concession (see DE_ESCALATION), but never a cut in trade.
 LIFTING = frozenset({"lift", "ease", "relax", "loosen", "remove", "revoke", "rescind", "repeal"})
+# Their nouns, and the verbs by which one does what such a noun names ("ordered the lifting of
+# sanctions on X": the one who orders lifts them).
+LIFTING_NOUNS = frozenset({"lifting", "easing", "relaxation", "loosening", "removal",
+                           "revocation", "repeal", "rollback"})  # fmt: skip
+DECREEING = frozenset({"order", "announce", "approve", "decree", "authorise", "authorize"})
 # Verbs of approving or releasing money: with aid as their object they grant it.
 APPROVING = frozenset({"approve", "authorise", "authorize", "disburse", "sanction", "earmark",
                        "allocate", "unlock", "unfreeze"})  # fmt: skip
@@ -230,6 +238,9 @@ MOVING = frozenset({"send", "dispatch", "move", "order", "rush", "redeploy", "st
 POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "riot"})
 # Means of talking at a distance: a CONSULT by them is a call (PLOVER mode "phone").
 REMOTE = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "hotline"})
+# Verbs of forces going forward: ordered to do so, they are deployed.
+ADVANCING = frozenset({"sail", "move", "head", "deploy", "advance", "proceed", "redeploy",
+                       "mobilise", "mobilize", "patrol", "position"})  # fmt: skip
 DIRECTIONS = frozenset({"to", "into", "onto", "toward", "towards"})
 DEPLOY_TO = ("to", "into", "onto", "near", "toward", "towards", "along", "in", "against")
 # Nouns counting what follows their "of" ("thousands of troops", "a battalion of marines").
@@ -566,6 +577,10 @@ class _Finder:
             if cand is not None:
                 self.used_nouns.add(noun_token.i)
                 return cand
+        if entry is None and obj is not None and lemma in DECREEING:
+            cand = self._decreed_lifting(verb, obj, passive)
+            if cand is not None:  # "ordered the lifting of sanctions on X"
+                return cand
         if entry is None and obj is not None and (_stopping(verb, lemma) or lemma in LIFTING):
             cand = self._stopped_act(verb, obj, passive, trade=lemma not in LIFTING)
             if cand is not None:
@@ -584,12 +599,17 @@ class _Finder:
             if hit is not None and hit[0].type == "CONSULT":
                 entry = CUT_TALKS  # "suspended the negotiations with X", "called off its visit"
                 self.used_nouns.add(hit[1].i)
+        complement = self._complement(verb)
         if (
             entry is None
             and lemma in MOVING
-            and (_sent_somewhere(verb) or not self._complement(verb))
-        ):
-            entry = self._deployment(obj)  # "ordered troops to the border", not "to withdraw"
+            and (
+                _sent_somewhere(verb)
+                or complement is None
+                or complement.lemma_.lower() in ADVANCING
+            )
+        ):  # "ordered troops to the border", "... to sail toward X", not "to withdraw"
+            entry = self._deployment(obj)
         if entry is None and deadline_given(verb) is not None:
             entry = ULTIMATUM  # "gave X a week to withdraw or face ..."
         if entry is None:
@@ -644,6 +664,14 @@ class _Finder:
                     if noun.dep_ == "pobj" and self._aid_mode(noun) is not None:
                         return noun
         return None
+
+    def _decreed_lifting(self, verb: Token, obj: Token, passive: bool) -> Candidate | None:
+        """ "X ordered the lifting of sanctions on Y": X lifts them, a concession to Y."""
+        lifted = object_of(obj, ("of",)) if obj.lemma_.lower() in LIFTING_NOUNS else None
+        cand = self._stopped_act(verb, lifted, passive, trade=False) if lifted else None
+        if cand is not None:
+            self.used_nouns.add(obj.i)
+        return cand
 
     def _stopped_act(
         self, verb: Token, obj: Token, passive: bool, trade: bool = True
@@ -703,7 +731,7 @@ class _Finder:
         if obj is not None:
             yield from self._noun_keys(obj)
             yield obj.lemma_.lower()
-            if obj.lemma_.lower() in MEASURES:  # "suspended part of a programme"
+            if obj.lemma_.lower() in MEASURES | DOCUMENTS:  # "suspended part of a programme"
                 for prep in obj.children:
                     if prep.lower_ == "of":
                         yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
@@ -885,9 +913,16 @@ class _Finder:
             # alert": the troops are mobilised
             etype, mode = entry.undergoer, mode if entry.undergoer == etype else None
             sources, targets = object_actors, [t for t in targets if t not in object_actors]
+        if passive and not sources and etype == "SANCTION" and mode == "expel":
+            sources = [  # "X was expelled from the bloc": by the bloc
+                a for a in self._prep_actors(verb, ("from",))
+                if a.type == "InternationalOrganization"
+            ]  # fmt: skip
         if passive and not sources and etype == "COERCE":
             sources = self._scene_state(verb, mode)  # "X was arrested in Iran": by Iran
         complement = self._complement(verb)
+        if etype == "MOBILIZE" and not targets and complement is not None:
+            targets = self._prep_actors(complement, DEPLOY_TO, exclude=sources)  # "to sail to X"
         if etype == "CONCEDE" and _lets_in(verb, obj, complement):
             etype, mode = "RETREAT", "access"  # "allowed aid convoys to enter"
         if not targets and etype == "REQUEST" and complement is not None:
@@ -1364,12 +1399,24 @@ class _Finder:
             for clause in verb.children:
                 if clause.dep_ != "ccomp" or clause.lemma_ != "be":
                     continue
-                predicate = " ".join(t.lower_ for t in clause.subtree if t.i > clause.i)
-                if not any(phrase in predicate for phrase in self.lex.rejections):
-                    continue
                 speaker = statements.speaker_of(verb)
                 sources = self.actors_of(speaker) if speaker is not None else []
                 subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                behind = object_of(clause, ("behind",))
+                deeds = (
+                    [behind, *(c for c in clause.children if c.dep_ == "attr")] if behind else []
+                )
+                if (
+                    sources
+                    and subject is not None
+                    and any(self._hostile_noun(d) for d in deeds if d is not None)
+                ):  # "X said Y was behind the attack": X blames Y
+                    doers = [a for a in self.actors_of(subject) if a not in sources]
+                    out.append(Candidate(clause, "ACCUSE", None, sources, doers, 0.6, "verdict"))
+                    continue
+                predicate = " ".join(t.lower_ for t in clause.subtree if t.i > clause.i)
+                if not any(phrase in predicate for phrase in self.lex.rejections):
+                    continue
                 targets = self._phrase_actors(subject, TARGET_PREPS) if subject is not None else []
                 if sources:
                     out.append(Candidate(clause, "REJECT", None, sources, targets, 0.6, "verdict"))
@@ -1798,6 +1845,14 @@ def _intentions(found: list[Candidate], finder: _Finder) -> list[Candidate]:
         new_type = None
         if stance.modal in ("must", "should") and speaker_actors and not own_word:
             derived.append(_derive(cand, "REQUEST", speaker_actors, cand.sources))
+            continue
+        if (
+            own_word
+            and cand.type == "AGREE"
+            and stance.factuality == "negated"
+            and stance.cue in REFUSING
+        ):  # "does not accept the ruling", "neither accepts nor recognises it"
+            derived.append(_derive(cand, "REJECT", cand.sources, cand.targets))
             continue
         if not own_word or not intended:
             continue

@@ -391,9 +391,12 @@ def _negated(token: Token, lex: Cues) -> bool:
     for child in token.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+        if child.dep_ in ("det", "preconj") and child.lower_ in ("no", "neither"):
+            return True  # "no talks", "neither accepts nor recognises"
+        if child.dep_ == "cc" and child.lower_ == "nor":
             return True
-    return False
+    joined = token.head if token.dep_ == "conj" else None  # "... nor recognises"
+    return joined is not None and any(c.dep_ == "cc" and c.lower_ == "nor" for c in joined.children)
 
 
 def _modal(token: Token, lex: Cues) -> str | None:
