@@ -1570,3 +1570,12 @@ def test_refusing_to_accept_or_neither_accepting_nor_recognising_is_a_rejection(
         assert any(s == "Serbia" and t == "REJECT" for s, t, _ in pipeline_events(text))
     assert not any(t == "AGREE" for _, t, _ in pipeline_events(
         "Russian forces committed war crimes in Bucha."))  # fmt: skip
+
+
+def test_a_charge_denied_by_its_target_is_still_made_and_legal_battles_are_no_fighting() -> None:
+    found = pipeline_relations(
+        "Ethiopia accused Eritrea of arming rebels in Tigray, a charge Asmara has always rejected."
+    )
+    assert ("Ethiopia", "ACCUSE", "Eritrea", "asserted") in found
+    ended = pipeline_events("Peru extradited the banker to Brazil, ending a long court battle.")
+    assert not [t for _, t, _ in ended if t == "RETREAT"]

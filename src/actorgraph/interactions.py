@@ -681,8 +681,8 @@ class _Finder:
         if trade and obj.lemma_.lower() in TRADE_NOUNS:
             return self._light_verb_event(verb, obj, CUT_TRADE, passive)
         hit = self._event_noun(obj)
-        if hit is None or hit[0].type not in DE_ESCALATION:
-            return None
+        if hit is None or hit[0].type not in DE_ESCALATION or self._not_event(hit[1]):
+            return None  # "ended a long legal battle": no fighting stopped
         etype, mode = DE_ESCALATION[hit[0].type]
         entry = Entry(etype, mode, targets=hit[0].targets)
         self.used_nouns.add(hit[1].i)

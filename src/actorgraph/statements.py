@@ -379,12 +379,18 @@ def _verb_cue(child: Token, head: Token, lemma: str, lex: Cues) -> str | None:
             return None  # "reported the attack" asserts it as much as the text does
         if value == "reported" and child.dep_ == "ccomp" and _negated(head, lex):
             return None  # "did not say that" says nothing about the event
+        if child.dep_ == "ccomp" and child.i < head.i and not _has_subject(head):
+            return None  # "X accused Y of Z, a charge W denied": misparsed, W denies Z only
         if child.dep_ == "ccomp" and lemma in ("deny", "reject", "dismiss"):
             return "negated"
         return value
     if child.dep_ == "nsubj" and lemma == "be" and is_falsehood(child, lex):
         return "falsehood"
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _negated(token: Token, lex: Cues) -> bool:
