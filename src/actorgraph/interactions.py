@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph import dates, statements
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
+from actorgraph.names import water_name
 from actorgraph.resources import lexicon_dir, read_yaml
 from actorgraph.syntax import (
     bare_definite,
@@ -149,9 +150,6 @@ STRUCK_PREPS = (
     "toward",
 )
 BORDERS = frozenset({"border", "frontier", "boundary", "line"})
-# Head words of the names of waters, which no one governs ("the Black Sea", "the Gulf of X").
-WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake",
-                    "channel", "sound", "lagoon", "estuary", "bight"})  # fmt: skip
 # Words by which several subjects act each on their own ("separate deals", "each signed").
 DISTRIBUTIVE = frozenset({"separate", "separately", "respectively", "respective", "each",
                           "individually", "independently"})  # fmt: skip
@@ -229,12 +227,7 @@ RAIDING = frozenset({"raid", "storm", "search", "ransack"})
 # Verbs of taking a place by force: done by civilians (protesters, students), a violent protest.
 TAKING_OVER = frozenset({"storm", "occupy", "overrun", "ransack", "besiege", "invade"})
 WITHDRAWAL = Entry("RETREAT", "withdraw", targets=("from",))
-ULTIMATUM = Entry("THREATEN", object="target")
-# Verbs that move people somewhere: with armed men or police as the object, a deployment
-# ("moved thousands of troops to the border", "ordered soldiers onto the streets").
-MOVING = frozenset({"send", "dispatch", "move", "order", "rush", "redeploy", "station",
-                    "position", "mass", "amass", "bring", "fly", "airlift", "ferry", "ship",
-                    "transport"})  # fmt: skip
+ULTIMATUM = Entry("THREATEN")
 POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "riot"})
 # Means of talking at a distance: a CONSULT by them is a call (PLOVER mode "phone").
 REMOTE = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "hotline"})
@@ -252,6 +245,10 @@ CUT_TALKS = Entry("SANCTION", "cancel", targets=("with", "between", "to"), objec
 TRANSPORTING = frozenset({"fly", "ship", "truck", "ferry", "rush", "bring", "carry",
                           "transport", "airlift", "drive", "hand", "transfer"})  # fmt: skip
 CARRY_AID = Entry("AID", object="theme", targets=("to", "for", "into"))
+# Verbs that move people somewhere: with armed men or police as the object, a deployment
+# ("moved thousands of troops to the border", "ordered soldiers onto the streets").
+MOVING = TRANSPORTING | {"send", "dispatch", "move", "order", "redeploy", "station", "position",
+                         "mass", "amass"}  # fmt: skip
 # Verbs of making something: a joint one is made together ("built a joint plant").
 MAKING = frozenset({"build", "construct", "develop", "produce", "create", "set", "launch",
                     "establish", "form", "manufacture", "design", "open", "inaugurate",
@@ -886,7 +883,7 @@ class _Finder:
             etype == "SANCTION"
             and mode == "expel"
             and obj is not None
-            and (obj.lemma_.lower() in DEPORTABLE)
+            and obj.lemma_.lower() in DEPORTABLE
         ):
             etype, mode = "COERCE", "deport"  # "expelled two journalists": not envoys
         if etype == "CONSULT" and mode is None and _remote(verb):
@@ -1129,8 +1126,6 @@ class _Finder:
                 if child.dep_ not in deps or child.lower_ != prep:
                     continue
                 for pobj in _shared_objects(child):
-                    if pobj.dep_ != "pobj":
-                        continue
                     found = self._answerable(pobj)
                     found = [a for a in found if a.id not in own]
                     if not found and own:
@@ -1389,8 +1384,9 @@ class _Finder:
         return out
 
     def verdicts(self) -> list[Candidate]:
-        """ "X said that Y is out of the question": X rejects Y (REJECT), aimed at whoever Y
-        concerns ("removing sanctions on Z": Z)."""
+        """What a speaker's verdict on something does: "X said that Y is out of the
+        question" rejects Y (REJECT), aimed at whoever Y concerns ("removing sanctions on Z":
+        Z); "X said Y was behind the attack" blames Y (ACCUSE)."""
         speech = statements.cues().speech
         out = []
         for verb in self.sent:
@@ -1741,13 +1737,23 @@ def _out_of(head: Token) -> list[Token]:
     ]
 
 
+def _means(head: Token) -> list[Token]:
+    """What an act is done by ("by telephone", "via video link", "over the phone")."""
+    return [
+        means
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
+        for means in c.children
+        if means.dep_ == "pobj"
+    ]
+
+
 def _remote(verb: Token) -> bool:
     """Whether a verb's means is a line ("by telephone", "via video link", "over the phone")."""
     return any(
-        c.dep_ == "prep" and c.lower_ in ("by", "via", "over") and means.dep_ == "pobj"
-        and {means.lemma_.lower(), *(m.lemma_.lower() for m in means.children)} & REMOTE
-        for c in verb.children for means in c.children
-    )  # fmt: skip
+        {means.lemma_.lower(), *(m.lemma_.lower() for m in means.children)} & REMOTE
+        for means in _means(verb)
+    )
 
 
 def _shared_objects(prep: Token) -> list[Token]:
@@ -1763,15 +1769,8 @@ def _shared_objects(prep: Token) -> list[Token]:
 def _by_means(head: Token) -> list[Token]:
     """The prepositions hung from the means of an act ("spoke by telephone with X", "talked
     via video link with X"): they belong to the verb."""
-    return [
-        g
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
-        for means in c.children
-        if means.dep_ == "pobj"
-        for g in means.children
-        if g.dep_ == "prep" and g.lower_ == "with"
-    ]
+    return [g for means in _means(head) for g in means.children
+            if g.dep_ == "prep" and g.lower_ == "with"]  # fmt: skip
 
 
 def _after_border(prep: Token) -> bool:
@@ -2041,10 +2040,7 @@ def _only_setting(actor: Actor, cand: Candidate, finder: _Finder) -> bool:
 
 def _water(actor: Actor) -> bool:
     """Whether a place's name is that of a sea, river or lake ("Black Sea", "Sea of Azov")."""
-    words = actor.label.lower().split()
-    if actor.country is not None or not words:
-        return False
-    return words[-1] in WATERS or (len(words) > 2 and words[1] == "of" and words[0] in WATERS)
+    return actor.country is None and water_name(actor.label)
 
 
 def _scene(token: Token, cand: Candidate, finder: _Finder) -> bool:

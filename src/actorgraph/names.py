@@ -32,3 +32,16 @@ def name_key(text: str) -> str:
     """The form two names are compared in: case, accents, "the", possessives and punctuation
     ignored ("the Kremlin's" and "Kremlin" have the same key)."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_fold(clean_name(text)).lower()).split())
+
+
+# Head words of the names of waters, which no one governs ("the Black Sea", "the Gulf of X").
+WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake",
+                    "channel", "sound", "lagoon", "estuary", "bight"})  # fmt: skip
+
+
+def water_name(name: str) -> bool:
+    """Whether a name is that of a sea, river or lake ("Black Sea", "Sea of Azov")."""
+    words = name.lower().split()
+    return bool(words) and (
+        words[-1] in WATERS or (len(words) > 2 and words[1] == "of" and words[0] in WATERS)
+    )

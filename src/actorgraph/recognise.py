@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph import clean  # noqa: F401  (registers the actorgraph_paragraphs component)
 from actorgraph.kb import KBEntry, KnowledgeBase
-from actorgraph.names import ascii_fold, name_key
+from actorgraph.names import WATERS, ascii_fold, name_key
 from actorgraph.resources import lexicon_dir, read_yaml
 
 RULER = "actorgraph_kb"
@@ -191,10 +191,6 @@ def kb_patterns(knowledge: KnowledgeBase) -> list[dict[str, str]]:
     return patterns
 
 
-# Head words of the names of waters named after a land ("the Gulf of Oman", "the Sea of Japan").
-_WATER_HEADS = frozenset({"gulf", "sea", "bay", "strait", "straits"})
-
-
 def _joined_waters(doc: Doc) -> list[Span]:
     """The document's entities, with a water named after a country or city made one place
     again ("the Gulf of Oman": the ruler takes "Oman" out of the model's entity)."""
@@ -206,7 +202,7 @@ def _joined_waters(doc: Doc) -> list[Span]:
             last is not None
             and last.end == ent.start
             and last[-1].lower_ == "of"
-            and any(t.lower_ in _WATER_HEADS for t in last)
+            and any(t.lower_ in WATERS for t in last)
         ):
             joined[-1] = Span(doc, last.start, ent.end, label="LOC")
             continue

@@ -132,9 +132,7 @@ def assess(trigger: Token, lexicon: Cues | None = None, own_conditions: bool = T
 
     if _negated(trigger, lex):
         stronger("negated", "not")
-    if trigger.dep_ in ("conj", "ROOT", "parataxis") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
-    ):
+    if trigger.dep_ in ("conj", "ROOT", "parataxis") and syntax.infinitive(trigger):
         stronger("hypothetical", "to")  # an infinitive the parser left ungoverned: not done
     backshifted = False
     if own_conditions and any(_is_condition(child, lex) for child in trigger.children):
@@ -390,7 +388,7 @@ def _verb_cue(child: Token, head: Token, lemma: str, lex: Cues) -> str | None:
 
 
 def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children)
+    return any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _negated(token: Token, lex: Cues) -> bool:
