@@ -396,8 +396,8 @@ def test_the_subject_of_an_allowed_act_is_the_target(nlp: Language) -> None:
 def test_the_actors_own_things_are_not_the_target(nlp: Language) -> None:
     rels = run(nlp, "Ghana has agreed to reopen its border to Togo.")
     assert ("ghana", "AGREE", "togo") in triples(rels)
-    recall = run(nlp, "Algeria recalled its ambassador from France.")
-    assert ("algeria", "SANCTION", "france") in triples(recall)
+    recall = run(nlp, "Tunisia recalled its envoy from Libya.")
+    assert ("tunisia", "SANCTION", "libya") in triples(recall)
 
 
 def test_a_threat_is_aimed_at_whoever_its_condition_names(nlp: Language) -> None:

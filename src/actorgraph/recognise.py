@@ -1080,7 +1080,7 @@ def _domestic_actor(head: Token, types: dict[int, str]) -> int | None:
 
 def _people_node(head: Token) -> Token:
     """The token standing for a group of people in its clause: the quantity when they are
-    counted ("dozens of journalists", "tens of thousands of farmers")."""
+    counted ("dozens of journalists", "tens of thousands of miners")."""
     node = head
     for _ in range(3):
         amount = node.head.head
