@@ -277,9 +277,9 @@ def test_the_organisation_with_none_named_before_is_no_actor(nlp: Language) -> N
 
 
 def test_people_counted_in_a_place_are_that_places_people(nlp: Language) -> None:
-    res, doc = run(nlp, "Tens of thousands of farmers marched in Chile on Friday.")
-    farmers = actor_of(res, doc, "farmers")
-    assert farmers is not None and farmers.country == "CHL"
+    res, doc = run(nlp, "Tens of thousands of miners marched in Chile on Friday.")
+    miners = actor_of(res, doc, "miners")
+    assert miners is not None and miners.country == "CHL"
     res, doc = run(nlp, "Thousands of soldiers fought in Chile on Friday.")
     soldiers = actor_of(res, doc, "soldiers")
     assert soldiers is None or soldiers.country != "CHL"  # armed men are not the place's
