@@ -50,14 +50,22 @@ def extract(
     date: DateOpt = None,
     model: ModelOpt = None,
 ) -> None:
-    """Extract actors and relations from articles and print them as JSON."""
-    from actorgraph import api
+    """Extract actors and relations from articles and print them as JSON.
+
+    Unreadable files get one line each on stderr and the exit status 1; the rest is extracted.
+    """
+    from actorgraph import api, reader
 
     if fmt != "json":
         raise ActorgraphError(f"unknown format {fmt!r} (expected: json)")
-    result = api.extract_json(paths, date=date, model=model)
+    report = reader.ReadReport()
+    result = api.extract_json(paths, date=date, model=model, on_error=report)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    for line in report.lines():
+        typer.echo(line, err=True)
+    if report.failed:
+        raise SystemExit(1)
 
 
 @app.command("eval")
