@@ -180,9 +180,7 @@ def test_each_article_graph_is_validated_on_its_own() -> None:
 def test_a_violation_of_a_shared_graph_is_reported_once() -> None:
     broken_kb = kb_graph()
     broken_kb.remove((POST, AG.source, None))
-    report = validate(
-        dataset(document_graph(), copy_as(document_graph(), OTHER_DOC), broken_kb)
-    )
+    report = validate(dataset(document_graph(), copy_as(document_graph(), OTHER_DOC), broken_kb))
     assert not report.conforms
     assert len(report.results) == 1 and "ag:source" in report.results[0]
     assert not report.results[0].startswith("doc:")

@@ -570,15 +570,16 @@ def describe(found: ReadFile) -> str:
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
 
 
-def parse_size(text: str) -> int:
-    """A byte count from "10485760", "512k", "20MB" or "1.5 GB" (powers of 1024)."""
+def parse_size(text: str, option: str = "--max-bytes") -> int:
+    """A byte count from "10485760", "512k", "20MB" or "1.5 GB" (powers of 1024); errors name
+    the `option` it was given to."""
     found = _SIZE.fullmatch(str(text))
     if found is None:
-        raise InputError(f"--max-bytes: not a size: {text!r} (e.g. 20MB, 512k, 1048576)")
+        raise InputError(f"{option}: not a size: {text!r} (e.g. 20MB, 512k, 1048576)")
     scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[found.group(2).lower()]
     size = int(float(found.group(1)) * scale)
     if size <= 0:
-        raise InputError(f"--max-bytes: must be a positive size, not {text!r}")
+        raise InputError(f"{option}: must be a positive size, not {text!r}")
     return size
 
 
