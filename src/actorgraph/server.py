@@ -481,9 +481,9 @@ class Endpoint(ThreadingHTTPServer):
         self.slots = threading.BoundedSemaphore(max(1, config.workers))
         self.rw = _ReadWriteLock()
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(
-            ["actorgraph.server", "actorgraph.queries", "actorgraph.store"]
-        )
+        preload = ["actorgraph.server", "actorgraph.queries", "actorgraph.store"]
+        preload.append("rdflib.plugins.sparql.parser")  # `outgoing` parses requests with it
+        self.context.set_forkserver_preload(preload)
         self.pool = WorkerPool(self.context, config)
         self._lock: IO[str] | None = None
         if not is_remote(config.location):
