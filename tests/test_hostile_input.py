@@ -131,12 +131,12 @@ def test_extract_help_says_what_the_exit_status_means() -> None:
 
 
 def test_an_oversized_sidecar_does_not_point_to_max_bytes(tmp_path: Path) -> None:
-    meta = json.dumps({"title": "x", "padding": "y" * (reader.MAX_SIDECAR_BYTES + 10)})
+    meta = json.dumps({"title": "x", "padding": "y" * (reader.MAX_SIDECAR_BYTES * 3 // 2)})
     path = write(tmp_path, "a.txt", ENGLISH, meta)
     with pytest.raises(InputError) as caught:
         reader.read_document(path, max_bytes=100 * 1024 * 1024)
     message = str(caught.value)
-    assert message.startswith(f"{path.with_suffix('.json')}: 1 MB is over the limit of 1 MB")
+    assert message.startswith(f"{path.with_suffix('.json')}: 1.5 MB is over the limit of 1 MB")
     assert "--max-bytes" not in message and "metadata" in message
 
 
