@@ -118,7 +118,7 @@ def test_conforming_graphs_pass() -> None:
     assert validate(kb_graph()).conforms
     report = validate(dataset(document_graph(), kb_graph()))
     assert report.conforms and report.results == [] and report.text.startswith("conforms")
-    assert report.triples == len(document_graph() + kb_graph())
+    assert report.triples == len(document_graph()) + len(kb_graph())  # quads: graph by graph
 
 
 def test_validation_leaves_the_data_unchanged() -> None:
@@ -141,14 +141,49 @@ def test_graph_with_the_ontology_merged_in_still_conforms() -> None:
     assert validate(dataset(document_graph(), kb_graph(), onto)).conforms
 
 
-def test_dataset_is_validated_as_the_union_of_its_graphs() -> None:
-    """An actor typed in one graph and used in another is an actor in the union."""
+def test_an_article_may_rely_on_the_shared_graphs_for_the_actors_it_names() -> None:
+    """An actor typed in the knowledge-base graph and used in an article's graph is an actor."""
     doc = document_graph()
     doc.remove((RUSSIA, None, None))
     doc.remove((PUTIN, AG.country, None))
     doc.add((PUTIN, AG.memberOf, RUSSIA))  # Russia is described only in the KB graph
     assert not validate(doc).conforms
     assert validate(dataset(doc, kb_graph())).conforms
+
+
+def copy_as(graph: Graph, name: URIRef) -> Graph:
+    copied = Graph(identifier=name)
+    for triple in graph:
+        copied.add(triple)
+    return copied
+
+
+OTHER_DOC = DOC["2022-12-20-other"]
+
+
+def test_each_article_graph_is_validated_on_its_own() -> None:
+    """A fact missing from one article's graph is not supplied by another article's graph."""
+    partial = copy_as(document_graph(), OTHER_DOC)
+    partial.remove((VISIT, AG.factuality, None))  # the first graph still says it of VISIT
+    report = validate(dataset(document_graph(), partial, kb_graph()))
+    assert not report.conforms
+    assert report.results == [
+        "doc:2022-12-20-other: doc:2022-12-19-visit/rel/1 ag:factuality: "
+        + next(line for line in validate(partial).results if "ag:factuality" in line).split(
+            ": ", 1
+        )[1]
+    ]
+    assert report.text.startswith("does not conform (")
+    assert "in 3 graphs): 1 violation" in report.text.splitlines()[0]
+
+
+def test_a_violation_of_a_shared_graph_is_reported_once() -> None:
+    broken_kb = kb_graph()
+    broken_kb.remove((POST, AG.source, None))
+    report = validate(dataset(document_graph(), copy_as(document_graph(), OTHER_DOC), broken_kb))
+    assert not report.conforms
+    assert len(report.results) == 1 and "ag:source" in report.results[0]
+    assert not report.results[0].startswith("doc:")
 
 
 def test_knowledge_base_graph_conforms() -> None:
@@ -403,7 +438,10 @@ def test_load_file_reads_every_supported_syntax(tmp_path: Path, suffix: str) -> 
     data.serialize(path, format=fmt[suffix])
     report = validate(load_file(path))
     assert report.conforms, report.text
-    assert report.triples == len(document_graph() + kb_graph())
+    if suffix in (".ttl", ".nt"):
+        assert report.triples == len(document_graph() + kb_graph())
+    else:
+        assert report.triples == len(document_graph()) + len(kb_graph())
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -425,8 +463,8 @@ def test_cli_exit_status_follows_conformance(tmp_path: Path) -> None:
 
     ok = _cli(str(good))
     assert ok.returncode == 0, ok.stderr
-    size = len(document_graph() + kb_graph())
-    assert ok.stdout.strip().endswith(f"conforms ({size} triples)")
+    size = len(document_graph()) + len(kb_graph())
+    assert ok.stdout.strip().endswith(f"conforms ({size} triples in 2 graphs)")
 
     failed = _cli(str(good), str(bad))
     assert failed.returncode == 1

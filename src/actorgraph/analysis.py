@@ -338,6 +338,8 @@ def summary_tables(result: Analysis, top: int = 10) -> list[Any]:
     """Rich tables for `actorgraph stats`: overview, central actors, communities, pairs."""
     from rich.table import Table
 
+    from actorgraph.queries import escape_markup as shown  # labels come from article text
+
     overview = Table(title="Network", show_header=False)
     overview.add_column("measure")
     overview.add_column("value", justify="right")
@@ -356,7 +358,7 @@ def summary_tables(result: Analysis, top: int = 10) -> list[Any]:
         central.add_column(column, justify="left" if column in ("actor", "type") else "right")
     for actor in result.actors[:top]:
         central.add_row(
-            actor.label,
+            shown(actor.label),
             actor.type,
             str(actor.degree),
             str(actor.relations),
@@ -371,8 +373,8 @@ def summary_tables(result: Analysis, top: int = 10) -> list[Any]:
     groups.add_column("members")
     for index, group in enumerate(result.communities[:top]):
         names = sorted(labels.get(m, m) for m in group)
-        shown = ", ".join(names[:8]) + (f", ... (+{len(names) - 8})" if len(names) > 8 else "")
-        groups.add_row(str(index), str(len(group)), shown)
+        members = ", ".join(names[:8]) + (f", ... (+{len(names) - 8})" if len(names) > 8 else "")
+        groups.add_row(str(index), str(len(group)), shown(members))
     tables = [overview, central, groups]
     for title, pairs in (
         ("Most cooperative pairs", result.cooperative),
@@ -383,8 +385,8 @@ def summary_tables(result: Analysis, top: int = 10) -> list[Any]:
             table.add_column(column, justify="right" if column.startswith(("ev", "sc")) else "left")
         for pair in pairs[:top]:
             table.add_row(
-                pair.source_label,
-                pair.target_label,
+                shown(pair.source_label),
+                shown(pair.target_label),
                 str(pair.events),
                 f"{pair.score_total:+.1f}",
                 f"{pair.score_mean:+.2f}",

@@ -21,20 +21,28 @@ __all__ = ["build", "extract_json", "extract_paths", "open_store", "query"]
 
 
 def extract_paths(
-    paths: Iterable[Path], date: str | None = None, model: str | None = None
+    paths: Iterable[Path],
+    date: str | None = None,
+    model: str | None = None,
+    on_error: reader.ErrorHandler | None = None,
 ) -> list[Extraction]:
-    """Extract every article under `paths`."""
-    documents = list(reader.read_documents(paths, date))
+    """Extract every article under `paths`; with `on_error(path, error)` a file that cannot be
+    read is reported there and the others are still extracted (without it, the error is
+    raised)."""
+    documents = list(reader.read_documents(paths, date, on_error=on_error))
     return list(pipeline.extract_many(documents, nlp.load(model)))
 
 
 def extract_json(
-    paths: Iterable[Path], date: str | None = None, model: str | None = None
+    paths: Iterable[Path],
+    date: str | None = None,
+    model: str | None = None,
+    on_error: reader.ErrorHandler | None = None,
 ) -> dict[str, Any]:
     """The output contract of `actorgraph extract --format json`: a view of the RDF graph."""
     from actorgraph import rdf
 
-    extractions = extract_paths(paths, date, model)
+    extractions = extract_paths(paths, date, model, on_error)
     return {"documents": [rdf.document_json(rdf.to_graph(e), e.document.id) for e in extractions]}
 
 

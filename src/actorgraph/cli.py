@@ -50,14 +50,22 @@ def extract(
     date: DateOpt = None,
     model: ModelOpt = None,
 ) -> None:
-    """Extract actors and relations from articles and print them as JSON."""
-    from actorgraph import api
+    """Extract actors and relations from articles and print them as JSON.
+
+    Unreadable files get one line each on stderr and the exit status 1; the rest is extracted.
+    """
+    from actorgraph import api, reader
 
     if fmt != "json":
         raise ActorgraphError(f"unknown format {fmt!r} (expected: json)")
-    result = api.extract_json(paths, date=date, model=model)
+    report = reader.ReadReport()
+    result = api.extract_json(paths, date=date, model=model, on_error=report)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    for line in report.lines():
+        typer.echo(line, err=True)
+    if report.failed:
+        raise SystemExit(1)
 
 
 @app.command("eval")
@@ -235,15 +243,26 @@ def serve(
         bool, typer.Option("--allow-update", help="Accept SPARQL Update requests.")
     ] = False,
     allow_service: Annotated[
-        bool, typer.Option("--allow-service", help="Allow SERVICE calls to other endpoints.")
+        bool,
+        typer.Option("--allow-service", help="Allow SERVICE and LOAD calls to other servers."),
     ] = False,
     cors: Annotated[
         str | None,
         typer.Option("--cors-origin", help="Allow browser pages from this origin (e.g. *)."),
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Also answer to this host name (repeatable)."),
+    ] = None,
+    max_memory: Annotated[
+        str, typer.Option("--max-memory", help="Address space of each query worker, e.g. 4GB.")
+    ] = "2GB",
+    max_result: Annotated[
+        str, typer.Option("--max-result-size", help="Largest answer sent, e.g. 500MB.")
+    ] = "100MB",
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
-    from actorgraph import server
+    from actorgraph import reader, server
     from actorgraph.store import default_location
 
     config = server.ServerConfig(
@@ -256,6 +275,9 @@ def serve(
         allow_update=allow_update,
         allow_service=allow_service,
         cors_origin=cors,
+        max_memory=reader.parse_size(max_memory, "--max-memory"),
+        max_result_bytes=reader.parse_size(max_result, "--max-result-size"),
+        allowed_hosts=tuple(allow_host or ()),
     )
     endpoint = server.make_server(config)
     typer.echo(f"SPARQL endpoint: http://{host}:{endpoint.server_address[1]}/sparql", err=True)

@@ -365,10 +365,20 @@ def print_table(result: SelectResult | bool, title: str | None = None) -> None:
     console.print(f"{len(result.rows)} row(s)", style="dim")
 
 
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters a terminal acts on instead of showing: C0 and C1 controls but tab and newline
+(escape sequences, carriage returns, title changes) and bidirectional overrides."""
+
+
 def escape_markup(text: str) -> str:
+    """Text for a table cell on a terminal: control characters shown as escapes (\\x1b, \\u202e),
+    never sent raw, and rich markup escaped."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    shown = _UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], text)
+    return rich_escape(shown)
 
 
 def render(result: SelectResult | Graph | bool, fmt: str) -> str:

@@ -10,11 +10,15 @@ passes `on_error`:
   binary signatures) are refused;
 - text is decoded by its byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8, else as
   Windows-1252 (a superset of Latin-1 for text), else by charset-normalizer's best guess;
+  text with NUL bytes is UTF-16 or UTF-32 without a mark when charset-normalizer says so;
 - HTML pages (`.html`/`.htm`, or content that starts as an HTML document) are reduced to their
-  article text with trafilatura; a page with no article text is refused;
+  article text with trafilatura (pages nested too deep for libxml2 flattened first,
+  `html_depth`); a page with no article text is refused;
 - texts confidently not in English (declared in the sidecar or detected) are skipped with a
   `SkippedDocument` warning, since the pipeline reads English only;
-- sidecar JSON that is broken, not an object, or carries an impossible date is refused;
+- sidecar JSON that is broken, over 1 MB, nested too deep, not an object, or carries an
+  impossible date, a number too long to read or a lone surrogate is refused;
+- file names that are not UTF-8 are kept with U+FFFD in place of their odd bytes;
 - the date is the caller's, else the sidecar's, else the page's metadata, else the dateline
   at the top of the text (`datelines.dateline`), else unknown; the title likewise the
   sidecar's, else the page's, else a headline standing alone on the first line;
@@ -36,7 +40,7 @@ from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
 
-from actorgraph import language
+from actorgraph import html_depth, language
 from actorgraph.datelines import dateline, headline
 from actorgraph.errors import InputError
 from actorgraph.model import Document
@@ -226,8 +230,20 @@ def document_id(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip("-.") or "document"
 
 
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, refusing a file over `max_bytes` before reading it."""
+def path_text(path: Path) -> str:
+    """A path as text that can be written anywhere: bytes of a file name that are not UTF-8
+    (kept by Python as lone surrogates) become U+FFFD."""
+    try:
+        return os.fsencode(path).decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no file name produced
+        return str(path).encode("utf-8", "replace").decode("utf-8")
+
+
+def read_bytes(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, hint: str = "raise it with --max-bytes"
+) -> bytes:
+    """The file's bytes, refusing a file over `max_bytes` before reading it (`hint` says what
+    the user can do about the limit)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -240,17 +256,14 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise InputError(f"{path}: not a regular file")
         if info.st_size > max_bytes:
             raise InputError(
-                f"{path}: {_size(info.st_size)} is over the limit of "
-                f"{_size(max_bytes)} (raise it with --max-bytes)"
+                f"{path}: {_size(info.st_size)} is over the limit of {_size(max_bytes)} ({hint})"
             )
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(f"{path}: {_reason(exc)}") from None
     if len(data) > max_bytes:  # grew while being read
-        raise InputError(
-            f"{path}: over the limit of {_size(max_bytes)} (raise it with --max-bytes)"
-        )
+        raise InputError(f"{path}: over the limit of {_size(max_bytes)} ({hint})")
     return data
 
 
@@ -268,7 +281,7 @@ def decode(data: bytes, path: Path) -> Decoded:
         if data.startswith(signature):
             raise InputError(f"{path}: {kind}, not text")
     if b"\x00" in data:
-        raise InputError(f"{path}: binary file (NUL bytes), not text")
+        return _wide_text(data, path)
     for codec in ("utf-8", "cp1252"):
         try:
             return _checked(Decoded(data.decode(codec), codec), path)
@@ -280,6 +293,22 @@ def decode(data: bytes, path: Path) -> Decoded:
     if best is None:
         raise InputError(f"{path}: binary file or unknown text encoding")
     return _checked(Decoded(str(best), best.encoding), path)
+
+
+def _wide_text(data: bytes, path: Path) -> Decoded:
+    """Text with NUL bytes: UTF-16 or UTF-32 without a byte-order mark (as charset-normalizer
+    recognises it), else a binary file."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    codec = (best.encoding if best is not None else "").replace("_", "-")
+    if not codec.startswith(("utf-16", "utf-32")):
+        raise InputError(f"{path}: binary file (NUL bytes), not text")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: binary file (NUL bytes), not text") from None
+    return _checked(Decoded(text, f"{codec} without byte-order mark"), path)
 
 
 def _checked(decoded: Decoded, path: Path) -> Decoded:
@@ -309,6 +338,7 @@ def is_html(path: Path, text: str) -> bool:
 def extract_html(markup: str, path: Path) -> HtmlArticle:
     """The article text of an HTML page (boilerplate, menus and comments left out)."""
     try:
+        markup = html_depth.shallow(markup)
         found = _trafilatura(markup, favor_recall=False)
         if not found.text.strip():  # short pages: let trafilatura keep more
             found = _trafilatura(markup, favor_recall=True)
@@ -370,7 +400,7 @@ def read_sidecar(path: Path) -> dict[str, str]:
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
     if sidecar == path or not sidecar.exists():
         return {}
-    data = read_bytes(sidecar, MAX_SIDECAR_BYTES)
+    data = read_bytes(sidecar, MAX_SIDECAR_BYTES, "the fixed limit for metadata sidecars")
     try:
         meta = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -379,6 +409,10 @@ def read_sidecar(path: Path) -> dict[str, str]:
         raise InputError(
             f"{sidecar}: broken metadata JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise InputError(f"{sidecar}: metadata JSON nested too deeply to read") from None
+    except ValueError:  # Python refuses to convert integers of thousands of digits
+        raise InputError(f"{sidecar}: metadata JSON holds a number too long to read") from None
     if not isinstance(meta, dict):
         raise InputError(f"{sidecar}: metadata must be a JSON object")
     result: dict[str, str] = {}
@@ -388,6 +422,12 @@ def read_sidecar(path: Path) -> dict[str, str]:
             continue
         if not isinstance(value, str):
             raise InputError(f"{sidecar}: {key!r} must be a string, not {type(value).__name__}")
+        surrogate = next((ch for ch in value if "\ud800" <= ch <= "\udfff"), None)
+        if surrogate is not None:
+            raise InputError(
+                f"{sidecar}: {key!r} holds a lone surrogate \\u{ord(surrogate):04x}, "
+                "which is not a character"
+            )
         result[key] = value
     if "date" in result:
         result["date"] = check_date(result["date"], f"{sidecar}: 'date'")
@@ -426,7 +466,7 @@ def read_file(path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_
     lang = _language(path, text, meta.get("language"))
     document = Document(
         id=document_id(path),
-        path=str(path),
+        path=path_text(path),
         text=text,
         date=when or meta.get("date") or (page.date if page else None) or dateline(text),
         title=meta.get("title") or (page.title if page else headline(text)),
@@ -530,15 +570,16 @@ def describe(found: ReadFile) -> str:
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
 
 
-def parse_size(text: str) -> int:
-    """A byte count from "10485760", "512k", "20MB" or "1.5 GB" (powers of 1024)."""
+def parse_size(text: str, option: str = "--max-bytes") -> int:
+    """A byte count from "10485760", "512k", "20MB" or "1.5 GB" (powers of 1024); errors name
+    the `option` it was given to."""
     found = _SIZE.fullmatch(str(text))
     if found is None:
-        raise InputError(f"--max-bytes: not a size: {text!r} (e.g. 20MB, 512k, 1048576)")
+        raise InputError(f"{option}: not a size: {text!r} (e.g. 20MB, 512k, 1048576)")
     scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[found.group(2).lower()]
     size = int(float(found.group(1)) * scale)
     if size <= 0:
-        raise InputError(f"--max-bytes: must be a positive size, not {text!r}")
+        raise InputError(f"{option}: must be a positive size, not {text!r}")
     return size
 
 

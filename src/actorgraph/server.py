@@ -3,10 +3,14 @@
 GET `/sparql?query=...` and POST (`application/sparql-query` or a form with `query=`) answer
 with SPARQL results (JSON, XML, CSV, TSV by the Accept header or `format=`) or RDF for
 CONSTRUCT/DESCRIBE (Turtle, N-Triples, RDF/XML, JSON-LD). Safe by default: bound to
-127.0.0.1; SPARQL Update and SERVICE calls refused unless switched on; queries run in a pool
-of worker processes, each with the store open, and a worker still busy when the time limit
-passes is killed and replaced (a runaway query cannot pin the machine); results are cut at
-`max_rows` (header `X-SPARQL-MaxRows`, as Virtuoso does); an over-large request gets its 413.
+127.0.0.1; SPARQL Update refused unless switched on; no request to another server, whatever
+the spelling (SERVICE and LOAD found in the parsed request, `outgoing`); a Host header that is
+not an address or an allowed name (DNS rebinding) and requests from other web pages' origins
+refused unless allowed; queries run in a pool of worker processes, each with the store open
+and its address space capped (`max_memory`), and a worker still busy when the time limit
+passes, or out of memory, is killed and replaced (a runaway query can neither pin nor exhaust
+the machine); results are cut at `max_rows` (header `X-SPARQL-MaxRows`, as Virtuoso does)
+and refused over `max_result_bytes`; an over-large request gets its 413.
 While the server runs it holds a shared lock on the store folder, so `actorgraph build` on
 the same folder waits its turn with a clear message instead of writing under the readers.
 """
@@ -14,10 +18,14 @@ the same folder waits its turn with a clear message instead of writing under the
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.process
-import re
+import os
+import resource
+import signal
+import sys
 import threading
 import time
 import urllib.parse
@@ -29,15 +37,9 @@ from typing import IO, Any
 
 from rdflib import Graph
 
+from actorgraph import outgoing
 from actorgraph.errors import ActorgraphError, QueryError, StoreError
-from actorgraph.store import (
-    SelectResult,
-    Store,
-    is_remote,
-    mask_sparql,
-    query_form,
-    shared_lock,
-)
+from actorgraph.store import SelectResult, Store, is_remote, query_form, shared_lock
 
 MAX_BODY = 1_000_000
 """Largest request body accepted, in bytes."""
@@ -47,6 +49,11 @@ DISCARD_SECONDS = 10.0
 finishes sending and reads the 413 instead of a reset connection."""
 WORKER_TASKS = 1000
 """Tasks a worker process runs before it is replaced (bounds memory a worker may keep)."""
+MIN_MEMORY = 512 * 1024 * 1024
+"""Smallest address space a worker can open a store in (an idle one maps about 460 MB)."""
+MEMORY_DEATHS = (-signal.SIGABRT, -signal.SIGKILL)
+"""How a worker ends when memory runs out: the engine aborts when an allocation fails; the
+kernel's out-of-memory killer sends SIGKILL."""
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -74,7 +81,6 @@ FORMAT_ALIASES = {
     "rdfxml": "application/rdf+xml",
     "jsonld": "application/ld+json",
 }
-_SERVICE_RE = re.compile(r"(?<![\w:])SERVICE\s+(SILENT\s+)?(<|\?|\$|[A-Za-z_][\w.-]*:)", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,11 @@ class ServerConfig:
     allow_update: bool = False
     allow_service: bool = False
     cors_origin: str | None = None
+    max_memory: int | None = 2 * 1024**3
+    """Address space of each worker process, in bytes (None: no cap)."""
+    max_result_bytes: int = 100 * 1024**2
+    allowed_hosts: tuple[str, ...] = ()
+    """Host names (besides addresses, localhost and `host`) the endpoint answers to."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +111,20 @@ class Answer:
     content_type: str
     body: bytes
     truncated: bool = False
+    retire: bool = False  # the worker must be replaced (it ran out of memory)
 
 
 def uses_service(query: str) -> bool:
-    """Whether a query contains a SERVICE clause (federated call to another endpoint)."""
-    return _SERVICE_RE.search(mask_sparql(query)) is not None
+    """Whether a query calls another endpoint (SERVICE), read from its parse."""
+    return bool(outgoing.calls(query))
+
+
+def size_text(size: int) -> str:
+    """A byte count for people: 2 GB, 512 MB, 64 KB."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
 
 
 def negotiate(accept: str, graph: bool) -> str | None:
@@ -143,8 +163,22 @@ def run_query(location: str, query: str, media: str, max_rows: int) -> Answer:
         return answer_query(store, query, media, max_rows)
 
 
-def answer_query(store: Store, query: str, media: str, max_rows: int) -> Answer:
-    """Run one read query on an open store and serialise the answer (in a worker process)."""
+def answer_query(
+    store: Store, query: str, media: str, max_rows: int, max_bytes: int | None = None
+) -> Answer:
+    """Run one read query on an open store and serialise the answer (in a worker process);
+    an answer over `max_bytes` is refused with a 503."""
+    answer = _serialised(store, query, media, max_rows)
+    if max_bytes is not None and len(answer.body) > max_bytes:
+        message = (
+            f"the answer is larger than the result size limit of {size_text(max_bytes)}: "
+            "add LIMIT or narrow the query\n"
+        )
+        return Answer(503, "text/plain; charset=utf-8", message.encode())
+    return answer
+
+
+def _serialised(store: Store, query: str, media: str, max_rows: int) -> Answer:
     from actorgraph import queries
 
     form = query_form(query)
@@ -215,24 +249,68 @@ class _OpenStore:
             self.store = None
 
 
-def _answer(opened: _OpenStore, task: str, version: int, args: tuple[Any, ...]) -> Answer:
+def _answer(
+    opened: _OpenStore, config: ServerConfig, task: str, version: int, args: tuple[Any, ...]
+) -> Answer:
     """Run a task, turning any failure into the error answer (a worker must always answer)."""
     try:
+        if not config.allow_service:
+            refused = _outgoing_refusal(args[0], update=task == "update")
+            if refused is not None:
+                return refused
         if task == "update":
             opened.close()  # an update needs the store to itself in this process
             return run_update(opened.location, *args)
-        return answer_query(opened.get(version), *args)
+        query, media, max_rows = args
+        return answer_query(opened.get(version), query, media, max_rows, config.max_result_bytes)
     except ActorgraphError as exc:
         status = 503 if isinstance(exc, StoreError) else 400
         return Answer(status, "text/plain; charset=utf-8", f"{exc}\n".encode())
+    except MemoryError:
+        text = memory_message(config.max_memory)
+        return Answer(503, "text/plain; charset=utf-8", text.encode(), retire=True)
     except Exception as exc:
-        message = " ".join(f"{type(exc).__name__}: {exc}".split())
-        return Answer(500, "text/plain; charset=utf-8", f"{message}\n".encode())
+        text = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return Answer(500, "text/plain; charset=utf-8", f"{text}\n".encode())
 
 
-def _worker(conn: multiprocessing.connection.Connection, location: str, version: int) -> None:
-    """Worker process: open the store once, then answer tasks until the pipe closes."""
-    opened = _OpenStore(location)
+def _outgoing_refusal(request: str, update: bool) -> Answer | None:
+    """The 403 for a request that would make the engine call another server, else None."""
+    found = outgoing.calls(request, update=update)
+    if not found:
+        return None
+    message = (
+        f"{found[0]} refused: this endpoint sends no requests to other servers "
+        "(SERVICE and LOAD are disabled; start it with --allow-service to allow them)\n"
+    )
+    return Answer(403, "text/plain; charset=utf-8", message.encode())
+
+
+def memory_message(limit: int | None) -> str:
+    """What a client is told when its query ran out of memory."""
+    cap = f"the limit of {size_text(limit)} per worker" if limit else "the memory available"
+    return f"the query needed more memory than {cap} and was stopped (see --max-memory)\n"
+
+
+def _cap_memory(limit: int | None) -> None:
+    """Cap this process's address space: an allocation over it fails instead of the machine
+    running out of memory. The engine's messages about it are not for the user: the parent
+    answers the client and replaces this worker."""
+    if limit is None:
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def _worker(
+    conn: multiprocessing.connection.Connection, config: ServerConfig, version: int
+) -> None:
+    """Worker process: cap its memory, open the store once, then answer tasks until the pipe
+    closes."""
+    _cap_memory(config.max_memory)
+    opened = _OpenStore(config.location)
     with contextlib.suppress(ActorgraphError):
         opened.get(version)  # open ahead of the first query; a failure is answered then
     try:
@@ -241,7 +319,7 @@ def _worker(conn: multiprocessing.connection.Connection, location: str, version:
                 task, version, args = conn.recv()
             except (EOFError, OSError):
                 return
-            conn.send(_answer(opened, task, version, args))
+            conn.send(_answer(opened, config, task, version, args))
     finally:
         opened.close()
         conn.close()
@@ -269,10 +347,10 @@ class WorkerPool:
     """Worker processes that keep the store open and are reused from query to query; a worker
     that overruns the time limit is killed and a fresh one started in its place."""
 
-    def __init__(self, context: Any, location: str, timeout: float) -> None:
+    def __init__(self, context: Any, config: ServerConfig) -> None:
         self.context = context
-        self.location = location
-        self.timeout = timeout
+        self.config = config
+        self.timeout = config.timeout
         self.version = 0  # bumped by each update: workers reopen the store to see it
         self._idle: list[_Process] = []
         self._mutex = threading.Lock()
@@ -281,7 +359,7 @@ class WorkerPool:
     def _start(self) -> _Process:
         receiver, sender = self.context.Pipe()
         process = self.context.Process(
-            target=_worker, args=(sender, self.location, self.version), daemon=True
+            target=_worker, args=(sender, self.config, self.version), daemon=True
         )
         process.start()
         sender.close()
@@ -312,8 +390,7 @@ class WorkerPool:
             ready = worker.conn.poll(self.timeout)
             answer: Answer | None = worker.conn.recv() if ready else None
         except (EOFError, OSError):
-            worker.stop(kill=True)
-            return Answer(500, "text/plain", b"the query worker died\n")
+            return self._died(worker)
         if answer is None:
             worker.stop(kill=True)
             self._replace()
@@ -322,8 +399,26 @@ class WorkerPool:
         worker.tasks += 1
         if task == "update":
             self.updated()
-        self._give_back(worker)
+        if answer.retire:
+            worker.stop(kill=True)
+            self._replace()
+        else:
+            self._give_back(worker)
         return answer
+
+    def _died(self, worker: _Process) -> Answer:
+        """The answer for a worker that died on a task (out of memory, most often); a fresh
+        worker takes its place."""
+        worker.stop(kill=True)
+        self._replace()
+        code = worker.process.exitcode
+        if code in MEMORY_DEATHS:
+            limit = self.config.max_memory
+            cap = f" over its memory limit of {size_text(limit)}" if limit else " out of memory"
+            sys.stderr.write(f"actorgraph: a query worker ran{cap}; it was replaced\n")
+            return Answer(503, "text/plain; charset=utf-8", memory_message(limit).encode())
+        text = f"the query worker died (exit status {code}); a new one was started\n"
+        return Answer(500, "text/plain; charset=utf-8", text.encode())
 
     def _replace(self) -> None:
         """Start a worker for the one killed, so the next query finds the store open."""
@@ -386,10 +481,10 @@ class Endpoint(ThreadingHTTPServer):
         self.slots = threading.BoundedSemaphore(max(1, config.workers))
         self.rw = _ReadWriteLock()
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(
-            ["actorgraph.server", "actorgraph.queries", "actorgraph.store"]
-        )
-        self.pool = WorkerPool(self.context, config.location, config.timeout)
+        preload = ["actorgraph.server", "actorgraph.queries", "actorgraph.store"]
+        preload.append("rdflib.plugins.sparql.parser")  # `outgoing` parses requests with it
+        self.context.set_forkserver_preload(preload)
+        self.pool = WorkerPool(self.context, config)
         self._lock: IO[str] | None = None
         if not is_remote(config.location):
             path = Path(config.location)
@@ -437,9 +532,13 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- HTTP verbs -------------------------------------------------------------------------
     def do_OPTIONS(self) -> None:
+        if self._refused():
+            return
         self._send(Answer(204, "text/plain", b""))
 
     def do_GET(self) -> None:
+        if self._refused():
+            return
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/sparql", "/query", "/"):
             return self._error(404, "not found; the endpoint is /sparql")
@@ -451,6 +550,8 @@ class Handler(BaseHTTPRequestHandler):
         self._query(params["query"][0], params)
 
     def do_POST(self) -> None:
+        if self._refused():
+            return
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/sparql", "/query", "/update", "/"):
             return self._error(404, "not found; the endpoint is /sparql")
@@ -486,6 +587,50 @@ class Handler(BaseHTTPRequestHandler):
             return False
         return super().handle_expect_100()
 
+    # -- who may ask ------------------------------------------------------------------------
+    def _refused(self) -> bool:
+        """Refuse (403, and say why) a request for another host name or from another web
+        page's origin: a page the user visits must not reach the endpoint through the browser."""
+        reason = self._wrong_host() or self._foreign_origin()
+        if reason is not None:
+            self._error(403, reason, close=True)
+        return reason is not None
+
+    def _wrong_host(self) -> str | None:
+        """Why the Host header is refused: a name that is not this endpoint's (a DNS rebinding
+        page sends its own name), else None. Addresses and localhost are always answered."""
+        host = self.headers.get("Host")
+        if host is None:
+            return None  # HTTP/1.0 clients may send none; browsers always do
+        try:
+            name = urllib.parse.urlsplit(f"//{host}").hostname
+        except ValueError:
+            name = None
+        config = self.server.config
+        allowed = {"localhost", config.host.lower(), *(h.lower() for h in config.allowed_hosts)}
+        if name is not None and (name in allowed or _is_address(name)):
+            return None
+        return f"host {host!r} is not this endpoint's name (allow it with --allow-host NAME)"
+
+    def _foreign_origin(self) -> str | None:
+        """Why a request from another web page is refused (by its Origin, or by the browser's
+        Sec-Fetch-Site for requests that carry no Origin), else None."""
+        allowed = self.server.config.cors_origin
+        if allowed == "*":
+            return None
+        origin = self.headers.get("Origin")
+        if origin is not None:
+            own = f"http://{self.headers.get('Host', '')}".lower()
+            if origin.lower() in (own, (allowed or "").lower()):
+                return None
+            return (
+                f"requests from the web page origin {origin!r} are refused "
+                "(allow it with --cors-origin ORIGIN)"
+            )
+        if (self.headers.get("Sec-Fetch-Site") or "").lower() in ("cross-site", "same-site"):
+            return "requests from other web pages are refused (allow them with --cors-origin)"
+        return None
+
     def _body_length(self) -> int | None:
         """The announced body length (0 when none), None when it is not a valid number."""
         text = (self.headers.get("Content-Length") or "0").strip()
@@ -514,8 +659,6 @@ class Handler(BaseHTTPRequestHandler):
             if form:
                 return self._refuse_update()
             return self._error(400, "not a SPARQL query")
-        if not config.allow_service and uses_service(query):
-            return self._error(403, "SERVICE calls are disabled on this endpoint")
         if params.get("default-graph-uri") or params.get("named-graph-uri"):
             return self._error(400, "default-graph-uri / named-graph-uri are not supported")
         graph = form in ("CONSTRUCT", "DESCRIBE")
@@ -529,8 +672,6 @@ class Handler(BaseHTTPRequestHandler):
     def _update(self, update: str) -> None:
         if not self.server.config.allow_update:
             return self._refuse_update()
-        if not self.server.config.allow_service and uses_service(update):
-            return self._error(403, "SERVICE calls are disabled on this endpoint")
         self._send(self.server.execute("update", update))
 
     def _refuse_update(self) -> None:
@@ -575,7 +716,19 @@ def make_server(config: ServerConfig) -> Endpoint:
         raise ActorgraphError("--timeout must be a positive number of seconds")
     if config.max_rows <= 0:
         raise ActorgraphError("--max-rows must be a positive number")
+    if config.max_memory is not None and config.max_memory < MIN_MEMORY:
+        raise ActorgraphError(f"--max-memory must be at least {size_text(MIN_MEMORY)}")
+    if config.max_result_bytes <= 0:
+        raise ActorgraphError("--max-result-size must be a positive size")
     return Endpoint(config)
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def serve(config: ServerConfig) -> None:

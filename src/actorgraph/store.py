@@ -14,7 +14,8 @@
 Each document lives in its own named graph (the document IRI); `replace_document` swaps it in
 one SPARQL Update request, which Oxigraph (embedded or server) applies as one transaction:
 a reader sees the old version or the new one, never half. Queries see the union of all
-named graphs as their default graph (remote servers must be configured that way: Oxigraph
+named graphs as their default graph, unless they name their dataset with FROM or FROM NAMED
+(remote servers must be configured that way: Oxigraph
 `--union-default-graph`, Fuseki `tdb2:unionDefaultGraph`; Virtuoso, GraphDB and Neptune do
 it by default).
 """
@@ -368,6 +369,16 @@ def mask_sparql(text: str) -> str:
     return "".join(out)
 
 
+_TOKEN_RE = re.compile(r"[^\s{}()\[\],;<>\"'=!|&^*/+]+")
+"""A keyword, name, variable or number of SPARQL text (separators never inside one)."""
+
+
+def names_dataset(query: str) -> bool:
+    """Whether a query names its dataset with FROM or FROM NAMED (read from its tokens, with
+    strings, IRIs and comments masked: `?from`, `ex:from` and `"x"@from` are not the keyword)."""
+    return any(token.upper() == "FROM" for token in _TOKEN_RE.findall(mask_sparql(query)))
+
+
 def query_form(query: str) -> str:
     """The form of a SPARQL request: SELECT, CONSTRUCT, DESCRIBE, ASK, or an update keyword."""
     match = _FORM_RE.search(mask_sparql(query))
@@ -434,7 +445,9 @@ class EmbeddedStore(Store):
                 substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
             return self._db.query(
-                query, use_default_graph_as_union=True, substitutions=substitutions
+                query,
+                use_default_graph_as_union=not names_dataset(query),
+                substitutions=substitutions,
             )
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {_one_line(str(exc))}") from None

@@ -67,21 +67,97 @@ def ontology_graph() -> Graph:
 
 
 def validate(data: Graph | Dataset) -> ValidationReport:
-    """Validate a graph, or the union of every graph of a dataset, against the shapes."""
-    union = _union(data)
+    """Validate a graph against the shapes, or a dataset graph by graph.
+
+    In a dataset, the shared graphs (knowledge base, ontology: every graph that is not an
+    article's) are validated together, and each article's graph on its own: a fact it lacks is
+    never supplied by another article's graph. Only what it says of nodes the shared graphs
+    describe (an actor's type) may rely on them. Results of an article's graph name it.
+    """
+    names = _namespaces(data)
+    if not isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
+        conforms, results = _check(data, names)
+        return _report(conforms, [line for _, line in results], len(data))
+    articles, shared, graphs = _split(data)
+    conforms, lines = True, []
+    if len(shared) or not articles:
+        conforms, results = _check(shared, names)
+        lines = [line for _, line in results]
+    for name, article in articles:
+        found = _check_article(article, shared, names)
+        conforms = conforms and not found
+        lines += [f"{_short(name, names)}: {line}" for line in found]
+    triples = len(shared) + sum(len(article) for _, article in articles)
+    return _report(conforms, sorted(lines), triples, graphs)
+
+
+Result = tuple[Node, str]
+"""A validation result: its focus node and its line."""
+
+
+def _check(
+    data: Graph, names: NamespaceManager, focus: list[URIRef] | None = None
+) -> tuple[bool, list[Result]]:
+    """Run pyshacl on `data` (only on the `focus` nodes when given): conforms, results."""
+    nodes: list[str | URIRef] | None = None if focus is None else list(focus)
     conforms, report, _text = pyshacl.validate(
-        union,
+        data,
         shacl_graph=shapes_graph(),
         inference="none",
         advanced=False,
-        inplace=True,
+        inplace=True,  # without inference pyshacl only reads the data
         allow_warnings=False,
+        focus_nodes=nodes,
     )
     if not isinstance(report, Graph):  # pyshacl returns a failure object on internal errors
         raise RuntimeError(f"SHACL validation failed to run: {report}")
-    results = sorted(_result_lines(report, _namespaces(data)))
-    text = _report_text(bool(conforms), results, len(union))
-    return ValidationReport(bool(conforms), results, text, len(union))
+    return bool(conforms), sorted(_results(report, names), key=lambda result: result[1])
+
+
+def _check_article(article: Graph, shared: Graph, names: NamespaceManager) -> list[str]:
+    """The violations of an article's graph on its own; where a failing node is described by
+    the shared graphs, that node is checked again with the shared graphs beside the article."""
+    conforms, results = _check(article, names)
+    if conforms:
+        return []
+    relied = sorted({f for f, _ in results if isinstance(f, URIRef) and (f, None, None) in shared})
+    if not relied:
+        return [line for _, line in results]
+    added = [triple for triple in article if triple not in shared]
+    for triple in added:
+        shared.add(triple)
+    try:
+        _, again = _check(shared, names, relied)
+    finally:
+        for triple in added:
+            shared.remove(triple)
+    kept = {line for focus, line in results if focus not in relied}
+    return sorted(kept | {line for _, line in again})
+
+
+def _split(data: ConjunctiveGraph) -> tuple[list[tuple[URIRef, Graph]], Graph, int]:
+    """The articles' graphs (by name), the union of the other graphs of a dataset, and how
+    many graphs hold triples."""
+    articles: list[tuple[URIRef, Graph]] = []
+    shared = Graph()
+    graphs = 0
+    for graph in data.graphs() if isinstance(data, Dataset) else data.contexts():
+        graphs += bool(len(graph))
+        name = graph.identifier
+        if isinstance(name, URIRef) and name.startswith(str(DOC)) and len(graph):
+            article = Graph()
+            for triple in graph:
+                article.add(triple)
+            articles.append((name, article))
+        else:
+            for triple in graph:
+                shared.add(triple)
+    return sorted(articles, key=lambda pair: str(pair[0])), shared, graphs
+
+
+def _report(conforms: bool, results: list[str], triples: int, graphs: int = 0) -> ValidationReport:
+    text = _report_text(conforms, results, triples, graphs)
+    return ValidationReport(conforms, results, text, triples)
 
 
 def load_file(path: Path) -> Graph:
@@ -104,7 +180,7 @@ def load_file(path: Path) -> Graph:
 
 
 def validate_file(path: Path) -> ValidationReport:
-    """Load one RDF file and validate everything in it (all its named graphs together)."""
+    """Load one RDF file and validate everything in it (a dataset graph by graph)."""
     return validate(load_file(path))
 
 
@@ -112,19 +188,6 @@ def validate_files(paths: Iterable[Path]) -> dict[Path, ValidationReport]:
     """Validate each file on its own; every file is parsed before any is validated."""
     graphs = [(path, load_file(path)) for path in paths]
     return {path: validate(graph) for path, graph in graphs}
-
-
-def _union(data: Graph) -> Graph:
-    """A plain graph of every triple of `data`: the graph itself, or a dataset's union.
-
-    A plain graph is validated in place: without inference pyshacl only reads it.
-    """
-    if not isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
-        return data
-    union = Graph()
-    for s, p, o, _g in data.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
 
 
 _PROJECT_PREFIXES = (
@@ -146,7 +209,7 @@ def _namespaces(data: Graph) -> NamespaceManager:
     return manager
 
 
-def _result_lines(report: Graph, names: NamespaceManager) -> Iterable[str]:
+def _results(report: Graph, names: NamespaceManager) -> Iterable[Result]:
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
@@ -159,7 +222,7 @@ def _result_lines(report: Graph, names: NamespaceManager) -> Iterable[str]:
         line = f"{where}: {text}"
         if value is not None and value != focus:
             line += f" (value {_short(value, names)})"
-        yield line
+        yield (focus if focus is not None else BNode()), line
 
 
 def _path(report: Graph, path: Node, names: NamespaceManager) -> str:
@@ -199,8 +262,10 @@ def _short(node: Node | None, names: NamespaceManager) -> str:
     return "[]"  # a blank node or a SHACL path expression
 
 
-def _report_text(conforms: bool, results: list[str], triples: int) -> str:
+def _report_text(conforms: bool, results: list[str], triples: int, graphs: int = 0) -> str:
     size = f"{triples} triple{'' if triples == 1 else 's'}"
+    if graphs:
+        size += f" in {graphs} graph{'' if graphs == 1 else 's'}"
     if conforms:
         return f"conforms ({size})"
     noun = "violation" if len(results) == 1 else "violations"
