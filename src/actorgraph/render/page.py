@@ -258,20 +258,36 @@ def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else (str(value) if value else "")
 
 
+def _wikidata_url(qid: Any) -> str:
+    """The Wikidata page of an item id (Q123), for the profile's link; empty for no id."""
+    text = str(qid or "")
+    return f"https://www.wikidata.org/wiki/{text}" if text[:1] == "Q" and text[1:].isdigit() else ""
+
+
 def _parts(link: Link) -> list[dict[str, Any]]:
-    """Per relation type: count, dates and sign, for the page's filters to recount a link."""
+    """The link's relations by type and date (one per dated relation, one for the knowledge
+    base's), with their sign: what the page's filters need to recount a link."""
     parts = []
     for *_, data in link.edges:
         score = data.get("score") or 0
-        parts.append(
-            {
-                "type": str(data.get("type")),
-                "count": int(data.get("count") or 1),
-                "first": _iso(data.get("first_date")),
-                "last": "" if data.get("ongoing") else _iso(data.get("last_date")),
-                "sign": 0 if link.family != "interaction" else (score > 0) - (score < 0),
-            }
-        )
+        sign = 0 if link.family != "interaction" else (score > 0) - (score < 0)
+        dates: dict[str, str] = {}
+        for ev in data.get("evidence") or []:
+            dates.setdefault(str(ev.get("relation")), str(ev.get("date") or ""))
+        for day in dates.values():
+            parts.append({"type": str(data.get("type")), "count": 1, "first": day, "last": day,
+                          "sign": sign})
+        rest = int(data.get("count") or 1) - len(dates)
+        if rest > 0:
+            parts.append(
+                {
+                    "type": str(data.get("type")),
+                    "count": rest,
+                    "first": _iso(data.get("first_date")),
+                    "last": "" if data.get("ongoing") else _iso(data.get("last_date")),
+                    "sign": sign,
+                }
+            )
     return parts
 
 
@@ -315,6 +331,7 @@ def page_data(
                 "type": type_name,
                 "country": attrs.get("country") or "",
                 "wikidata": attrs.get("wikidata") or "",
+                "wikidataUrl": _wikidata_url(attrs.get("wikidata")),
                 "aliases": list(attrs.get("aliases") or []),
                 "rank": ranks.get(node, 0.0),
                 "links": len(touching[node]),

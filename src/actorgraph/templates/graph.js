@@ -287,10 +287,10 @@
     var pr = n.profile;
     var parts = [el("h2", null, n.label)];
     var meta = el("div", "meta", n.type + (pr.countryName ? " \u00b7 " + pr.countryName : ""));
-    if (n.wikidata) {
+    if (n.wikidataUrl) {
       meta.appendChild(document.createTextNode(" \u00b7 "));
       var wd = el("a", "wikidata", "Wikidata " + n.wikidata);
-      wd.href = "https://www.wikidata.org/wiki/" + encodeURIComponent(n.wikidata);
+      wd.href = P.safeHref(n.wikidataUrl);
       wd.target = "_blank";
       wd.rel = "noopener noreferrer";
       meta.appendChild(wd);
