@@ -111,6 +111,7 @@ def layout_positions(
     pos = _initial_layout(simple)
     xy = _landscape(np.array([pos[v] for v in nodes], dtype=float))
     xy *= _scale(simple, nodes, xy, float(np.median(boxes[:, 0])))
+    xy = stretch_links(xy, _link_room(links if links is not None else [], nodes, sizes))
     xy = remove_overlaps(xy, boxes)
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, xy, strict=True)}
 
@@ -149,6 +150,47 @@ def _scale(simple: nx.Graph, nodes: list[Any], xy: np.ndarray, room: float) -> f
     lengths = [float(np.linalg.norm(xy[index[u]] - xy[index[v]])) for u, v in simple.edges]
     typical = float(np.median(lengths)) if lengths else float(np.abs(xy).mean() or 1.0)
     return 1.15 * room / (typical or 1.0)
+
+
+def _link_room(
+    links: list[Link], nodes: list[Any], sizes: dict[Any, float]
+) -> list[tuple[int, int, float]]:
+    """For each linked pair: the distance that leaves room for its links' labels between the
+    two actors (interaction labels only; an affiliation's may give way)."""
+    index = {v: i for i, v in enumerate(nodes)}
+    need: dict[tuple[int, int], float] = {}
+    for link in links:
+        if link.source == link.target or link.family != "interaction":
+            continue
+        i, j = sorted((index[link.source], index[link.target]))
+        room = sizes.get(link.source, 12.0) + sizes.get(link.target, 12.0) + 16
+        room += 0.6 * 11 * len(link.label) + 12
+        need[(i, j)] = max(need.get((i, j), 0.0), room)
+    return [(i, j, d) for (i, j), d in need.items()]
+
+
+def stretch_links(
+    xy: np.ndarray, pairs: list[tuple[int, int, float]], rounds: int = 30
+) -> np.ndarray:
+    """Move linked actors apart until each pair is at least its given distance apart."""
+    xy = xy.copy()
+    if not pairs:
+        return xy
+    first = np.array([p[0] for p in pairs])
+    second = np.array([p[1] for p in pairs])
+    need = np.array([p[2] for p in pairs])
+    for _ in range(rounds):
+        delta = xy[second] - xy[first]
+        dist = np.maximum(np.linalg.norm(delta, axis=1), 1e-6)
+        short = dist < need
+        if not short.any():
+            break
+        step = (delta / dist[:, None]) * ((need - dist) * short / 2)[:, None]
+        move = np.zeros_like(xy)
+        np.add.at(move, first, -step)
+        np.add.at(move, second, step)
+        xy += move
+    return xy
 
 
 def remove_overlaps(xy: np.ndarray, boxes: np.ndarray, rounds: int = 200) -> np.ndarray:
@@ -275,8 +317,9 @@ def _parts(link: Link) -> list[dict[str, Any]]:
         for ev in data.get("evidence") or []:
             dates.setdefault(str(ev.get("relation")), str(ev.get("date") or ""))
         for day in dates.values():
-            parts.append({"type": str(data.get("type")), "count": 1, "first": day, "last": day,
-                          "sign": sign})
+            parts.append(
+                {"type": str(data.get("type")), "count": 1, "first": day, "last": day, "sign": sign}
+            )
         rest = int(data.get("count") or 1) - len(dates)
         if rest > 0:
             parts.append(
@@ -427,6 +470,19 @@ def _relation_type_items(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def _article_dates(graph: nx.MultiDiGraph, cover: Any) -> tuple[str, str]:
+    """The dates the articles speak of: their own dates and their relations' (a relation may be
+    dated before or after its article); the knowledge base's older dates are left out."""
+    dates = [d.isoformat() for d in (cover.first, cover.last) if d is not None]
+    dates += [
+        str(ev.get("date"))[:10]
+        for *_, evidence in graph.edges(data="evidence")
+        for ev in evidence or []
+        if ev.get("date")
+    ]
+    return (min(dates), max(dates)) if dates else ("", "")
+
+
 def _date_range(graph: nx.MultiDiGraph) -> tuple[str, str]:
     dates = [
         d
@@ -453,8 +509,8 @@ def html_page(
     vis_js, vis_css = vis_assets()
     date_min, date_max = _date_range(shown)
     cover = coverage(shown)
-    first = cover.first.isoformat() if cover.first else date_min
-    last = cover.last.isoformat() if cover.last else date_max
+    first, last = _article_dates(shown, cover)
+    first, last = first or date_min, last or date_max
     present_types = sorted({str(t) for _, t in shown.nodes(data="type")})
     relations = sum(int(c or 1) for *_, c in shown.edges(data="count"))
     summary = (

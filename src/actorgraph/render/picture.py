@@ -73,7 +73,7 @@ def write_png(
         fig.suptitle(heading, fontsize=13, x=0.01, ha="left", parse_math=False)
         notes = []
         if dropped:
-            notes.append(f"{dropped} link labels left out where they would overlap")
+            notes.append(f"{dropped} labels left out where they would overlap")
             fig.text(
                 0.01,
                 0.005,
@@ -219,25 +219,52 @@ def _place_labels(
             bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
         )
         link_texts.append((i, link, text))
-    texts = node_texts + [t for *_, t in link_texts]
     markers = [_marker_box(ax, pos[v], size[v], fig.dpi) for v in graph]
-    if texts:
+    if node_texts:
+        # adjustText spreads the actors' labels; link labels then take free spots on their links
         adjust_text(
-            texts,
+            node_texts,
             x=[p[0] for p in pos.values()],
             y=[p[1] for p in pos.values()],
             ax=ax,
             expand=(1.08, 1.25),
             max_move=(12, 12),
-            iter_lim=60,
+            iter_lim=100,
             ensure_inside_axes=True,
         )
     renderer = fig.canvas.get_renderer()
     kept: list[tuple[Any, Any]] = []
     dropped = 0
     busiest_first = sorted(link_texts, key=lambda lt: (lt[1].family != "interaction", -lt[1].count))
-    for text in node_texts:
-        kept.append((text, text.get_window_extent(renderer)))
+    ranks = pagerank(graph)
+    per_pixel = per_point * 72 / fig.dpi
+    for v, text in sorted(zip(graph, node_texts, strict=True), key=lambda x: -ranks.get(x[0], 0)):
+        # where adjustText put it, else a free spot around its node, else nowhere
+        box = text.get_window_extent(renderer)
+        r = math.sqrt(size[v]) / 2 * fig.dpi / 72 + 2
+        w, h = box.width, box.height
+        around = [
+            (0, -r),
+            (0, r + h),
+            (r + w / 2, h / 2),
+            (-r - w / 2, h / 2),
+            (r + w / 2, -r / 2),
+            (-r - w / 2, -r / 2),
+            (r + w / 2, r + h),
+            (-r - w / 2, r + h),
+        ]
+        for spot in [None, *around]:
+            if spot is not None:
+                text.set_position(
+                    (pos[v][0] + spot[0] * per_pixel, pos[v][1] + spot[1] * per_pixel)
+                )
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(other) for _, other in kept):
+                kept.append((text, box))
+                break
+        else:
+            text.remove()
+            dropped += 1
     for i, _, text in busiest_first:
         # where adjustText put it, else a free spot along the link, else nowhere
         for spot in [None, *mids[i]]:

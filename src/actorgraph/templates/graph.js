@@ -83,6 +83,7 @@
   var LINK_FONT = "11px system-ui, -apple-system, 'Segoe UI', sans-serif";
   var QUIET_FONT = "italic 10px system-ui, -apple-system, 'Segoe UI', sans-serif";
   var widths = {};
+  var TOP_NAMED = 12;
   var hovered = { node: null, edge: null };
 
   function textWidth(ctx, font, text) {
@@ -131,7 +132,7 @@
     var positions = network.getPositions(ids);
     var selected = {};
     network.getSelectedNodes().forEach(function (id) { selected[id] = true; });
-    var grid = new Grid();
+    var grid = new Grid(), labels = new Grid();
     var screen = {};
     ids.forEach(function (id) {
       var p = network.canvasToDOM(positions[id]);
@@ -145,9 +146,11 @@
       var fa = selected[a] || hovered.node === a ? 1 : 0, fb = selected[b] || hovered.node === b ? 1 : 0;
       return fb - fa || byNode[b].rank - byNode[a].rank;
     });
-    order.forEach(function (id) {
+    order.forEach(function (id, rankOrder) {
       var s = screen[id], n = byNode[id];
       var forced = selected[id] || hovered.node === id;
+      // the most central actors are named even over another actor's shape, never over a label
+      var important = forced || rankOrder < TOP_NAMED;
       var font = forced ? NODE_BOLD : NODE_FONT;
       var w = textWidth(ctx, font, n.label) + 4, h = 16, gap = 2;
       var spots = [
@@ -156,10 +159,14 @@
         [s.x + s.r * 0.7, s.y + s.r * 0.7], [s.x - s.r * 0.7 - w, s.y + s.r * 0.7],
         [s.x + s.r * 0.7, s.y - s.r * 0.7 - h], [s.x - s.r * 0.7 - w, s.y - s.r * 0.7 - h]
       ];
-      for (var i = 0; i < spots.length; i++) {
-        var b = { x: spots[i][0], y: spots[i][1], w: w, h: h, owner: id, kind: "node",
-                  text: n.label, font: font, id: id };
-        if (inside(b) && !grid.hits(b, id)) { grid.add(b); placed.push(b); return; }
+      for (var pass = 0; pass < (important ? 2 : 1); pass++) {
+        for (var i = 0; i < spots.length; i++) {
+          var b = { x: spots[i][0], y: spots[i][1], w: w, h: h, owner: id, kind: "node",
+                    text: n.label, font: font, id: id };
+          if (inside(b) && !(pass === 0 ? grid.hits(b, id) : labels.hits(b, id))) {
+            grid.add(b); labels.add(b); placed.push(b); return;
+          }
+        }
       }
       left += 1;
     });
@@ -185,7 +192,7 @@
         var p = network.canvasToDOM(body.edgeType.getPoint(ts[i]));
         var b = { x: p.x - w / 2, y: p.y - h / 2, w: w, h: h, owner: e.id, kind: "link",
                   text: text, font: font, id: e.id, colour: e.vis.color.color, quiet: quiet };
-        if (inside(b) && !grid.hits(b, null)) { grid.add(b); placed.push(b); return; }
+        if (inside(b) && !grid.hits(b, null)) { grid.add(b); labels.add(b); placed.push(b); return; }
       }
       left += 1;
     });
