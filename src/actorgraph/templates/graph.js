@@ -65,6 +65,11 @@
     state.settleMs = performance.now() - started;
     state.iterations = iterations === undefined ? null : iterations;
     if (data.freezeAfterStabilization) network.setOptions({ physics: { enabled: false } });
+    if (data.nodes.length) {
+      // leave a margin for the labels of the actors at the rim
+      network.fit({ animation: false });
+      network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+    }
     network.redraw();
   }
   if (!data.nodes.length) {
@@ -187,9 +192,19 @@
       if (!body || !body.edgeType) return;
       var from = screen[e.vis.from], to = screen[e.vis.to];
       if (Math.hypot(to.x - from.x, to.y - from.y) < from.r + to.r + 12) { left += 1; return; }
+      // on the line at its middle, then beside it, then further along
       var ts = [0.5, 0.4, 0.6, 0.32, 0.68];
-      for (var i = 0; i < ts.length; i++) {
-        var p = network.canvasToDOM(body.edgeType.getPoint(ts[i]));
+      var sides = [0, 1, -1];
+      for (var i = 0; i < ts.length * sides.length; i++) {
+        var t = ts[Math.floor(i / sides.length)], side = sides[i % sides.length];
+        var p = network.canvasToDOM(body.edgeType.getPoint(t));
+        if (side) {
+          var q = network.canvasToDOM(body.edgeType.getPoint(Math.min(1, t + 0.05)));
+          var len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+          var nx = -(q.y - p.y) / len, ny = (q.x - p.x) / len;
+          var off = side * (Math.abs(nx) * (w / 2) + Math.abs(ny) * (h / 2) + 2);
+          p = { x: p.x + nx * off, y: p.y + ny * off };
+        }
         var b = { x: p.x - w / 2, y: p.y - h / 2, w: w, h: h, owner: e.id, kind: "link",
                   text: text, font: font, id: e.id, colour: e.vis.color.color, quiet: quiet };
         if (inside(b) && !grid.hits(b, null)) { grid.add(b); labels.add(b); placed.push(b); return; }
