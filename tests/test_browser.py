@@ -22,6 +22,7 @@ from test_network import (
     PUTIN,
     RUSSIA,
     UKRAINE,
+    ZELENSKY,
     Rel,
     corpus_graphs,
     document_graph,
@@ -164,10 +165,11 @@ def test_canvas_is_drawn(browser: Browser) -> None:
 
 
 def test_expected_nodes_and_edges_exist(browser: Browser) -> None:
-    labels = browser.page.evaluate("window.actorgraph.nodes.get().map(n => n.label).sort()")
+    labels = browser.page.evaluate("window.actorgraph.data.nodes.map(n => n.label).sort()")
     assert labels == sorted(label for _, label, _, _ in ACTORS.values())
     edge_count = browser.page.evaluate("window.actorgraph.edges.length")
-    assert edge_count == 7  # CONSULT, ASSAULT, ACCUSE, THREATEN, 3 x holdsPosition
+    # CONSULT, ASSAULT with THREATEN (one link from Russia to Ukraine), ACCUSE back, 3 posts
+    assert edge_count == 6
     frozen = browser.page.evaluate("window.actorgraph.network.physics.physicsEnabled")
     assert frozen is False  # physics stops once the layout has settled
 
@@ -195,11 +197,11 @@ def hover_tooltip(browser: Browser, x: float, y: float) -> str:
 
 
 def edge_point(browser: Browser, type_name: str) -> tuple[float, float]:
-    """The page position of the middle of the (possibly curved) edge of a relation type."""
+    """The page position of the middle of the (possibly curved) link holding a relation type."""
     point = browser.page.evaluate(
         """(type) => {
           const a = window.actorgraph;
-          const e = a.data.edges.find(x => x.type === type);
+          const e = a.data.edges.find(x => x.types.some(t => t[0] === type));
           return a.network.body.edges[e.vis.id].edgeType.getPoint(0.5);
         }""",
         type_name,
@@ -209,62 +211,72 @@ def edge_point(browser: Browser, type_name: str) -> tuple[float, float]:
 
 def test_edge_tooltip_shows_evidence_with_source_and_date(browser: Browser) -> None:
     text = hover_tooltip(browser, *edge_point(browser, "CONSULT"))
-    assert "CONSULT" in text
+    assert "CONSULT ×2" in text
     assert "Putin met Lukashenko in Minsk." in text
     assert "Lukashenko held talks with Putin." in text
-    assert "Article d1" in text and "2022-12-19" in text
+    assert "Click the line for all 2 relations" in text
 
 
 def test_node_tooltip_names_the_actor(browser: Browser) -> None:
     text = hover_tooltip(browser, *browser.to_screen(*browser.position(browser.node_id(PUTIN))))
-    assert "Vladimir Putin" in text and "Person" in text and "CONSULT" in text
+    assert "Vladimir Putin" in text and "Person" in text and "click for its profile" in text
 
 
 def test_filters_hide_edges(browser: Browser) -> None:
     page = browser.page
     hidden = "window.actorgraph.edges.get({filter: e => e.hidden}).length"
+    # The dates start at the articles' (2022-06-25), not at the 1994 post of the KB, which
+    # still shows: it goes on.
+    assert page.input_value("#date-from") == "2022-06-25"
+    assert page.input_value("#date-to") == "2022-12-19"
     assert page.evaluate(hidden) == 0
+    shown = "window.actorgraph.edgeData(e).shown.label"
+    link = "window.actorgraph.data.edges.find(x => x.types.some(t => t[0] === 'ASSAULT')).id"
+    assert page.evaluate(f"(e => {shown})({link})") == "ASSAULT ×2 (+1)"
     page.uncheck("input.type-filter[value=ASSAULT]")
+    # the link stays for the threat it also holds, relabelled
+    assert page.evaluate(hidden) == 0
+    assert page.evaluate(f"(e => {shown})({link})") == "THREATEN"
+    page.uncheck("input.type-filter[value=THREATEN]")
     assert page.evaluate(hidden) == 1
-    assert page.evaluate(
-        "window.actorgraph.edges.get({filter: e => e.hidden})"
-        ".map(e => window.actorgraph.edgeData(e.id).type)"
-    ) == ["ASSAULT"]
     page.check("input.type-filter[value=ASSAULT]")
+    page.check("input.type-filter[value=THREATEN]")
     page.fill("#date-from", "2022-11-01")
     page.dispatch_event("#date-from", "change")
-    hidden_types = page.evaluate(
-        "window.actorgraph.edges.get({filter: e => e.hidden})"
-        ".map(e => window.actorgraph.edgeData(e.id).type).sort()"
-    )
-    # ASSAULT (October) ends before the window; ongoing posts and later relations stay.
-    assert hidden_types == ["ASSAULT"]
+    # The October attack ends before the window; the November threat keeps the link.
+    assert page.evaluate(f"(e => {shown})({link})") == "THREATEN"
     page.fill("#date-to", "2022-11-30")
     page.dispatch_event("#date-to", "change")
     hidden_types = page.evaluate(
         "window.actorgraph.edges.get({filter: e => e.hidden})"
-        ".map(e => window.actorgraph.edgeData(e.id).type).sort()"
+        ".map(e => window.actorgraph.edgeData(e.id).types.map(t => t[0]).join()).sort()"
     )
-    # Zelensky's post is dated by its December article, outside November.
-    assert hidden_types == ["ASSAULT", "holdsPosition"]
-    assert "5 of 7 links shown" in page.inner_text("#filter-status")
-    # Zelensky's only link is hidden, so he is too (unless asked to keep such actors).
-    hidden_nodes = "window.actorgraph.nodes.get({filter: n => n.hidden}).map(n => n.label)"
-    assert page.evaluate(hidden_nodes) == ["Volodymyr Zelensky"]
+    # Zelensky's post is dated by its December article, outside November; so are the
+    # December meeting and accusation (the June meeting too).
+    assert hidden_types == ["ACCUSE", "CONSULT", "holdsPosition"]
+    assert "3 of 6 links shown" in page.inner_text("#filter-status")
+    hidden_nodes = "window.actorgraph.nodes.get({filter: n => n.hidden}).map(n => n.id)"
+    assert page.evaluate(hidden_nodes) == [browser.node_id(ZELENSKY)]
     page.uncheck("#hide-isolated")
     assert page.evaluate(hidden_nodes) == []
+    page.click("#dates-all")
+    assert page.input_value("#date-from") == "1994-07-20"
     page.click("#reset-filters")
+    assert page.input_value("#date-from") == "2022-06-25"
     assert page.evaluate(hidden) == 0
     assert page.evaluate(hidden_nodes) == []
 
 
 def test_injected_markup_stays_text(browser: Browser) -> None:
     page = browser.page
-    text = hover_tooltip(browser, *edge_point(browser, "THREATEN"))
+    page.mouse.click(*edge_point(browser, "THREATEN"))
+    panel = page.locator("#details")
+    panel.wait_for(state="visible", timeout=5000)
+    text = panel.inner_text()
     assert "THREATEN" in text
     assert '<script>window.__pwned = "script"</script>' in text
     assert "<img src=x onerror=" in text
-    html = page.inner_html("div.vis-tooltip")
+    html = page.inner_html("#details")
     assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
@@ -314,7 +326,7 @@ def test_large_graph_is_cut_to_the_most_central_and_says_so(chromium: Any, tmp_p
         assert "100 most central of 300 actors" in note.inner_text()
         # The hub of a preferential-attachment graph is among the kept actors.
         hubs = sorted(base.degree, key=lambda item: -item[1])[:3]
-        labels = set(page.evaluate("window.actorgraph.nodes.get().map(n => n.label)"))
+        labels = set(page.evaluate("window.actorgraph.data.nodes.map(n => n.label)"))
         assert {f"Actor {n}" for n, _ in hubs} <= labels
     finally:
         context.close()

@@ -221,6 +221,7 @@ def test_nodes_are_actors_only_with_their_attributes(store: Store) -> None:
         "type": "Person",
         "country": "RUS",
         "wikidata": "Q7747",
+        "aliases": [],
     }
     assert graph.nodes[RUSSIA]["type"] == "Country"
     # No literal, evidence, document or relation node leaks into the graph.

@@ -386,9 +386,12 @@ def render(
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", help="Above this, keep the most central actors.")
     ] = 500,
-    title: Annotated[str, typer.Option("--title", help="Page and picture title.")] = (
-        "Actor network"
-    ),
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", help="Page and picture title (default: the corpus or ego, and dates)."
+        ),
+    ] = None,
     view: ViewOpt = "all",
     start: StartOpt = None,
     end: EndOpt = None,
@@ -414,6 +417,37 @@ def render(
     if png is not None:
         pictured = rendering.write_png(graph, png, title=title, max_nodes=min(max_nodes, 80))
         typer.echo(f"wrote {png} ({pictured.nodes} actors, {pictured.edges} links)")
+
+
+@app.command()
+def timeline(
+    first: Annotated[
+        str, typer.Argument(help="An actor (name, key or IRI) or a country's ISO code (RUS).")
+    ],
+    second: Annotated[str, typer.Argument(help="The other actor or country.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="HTML file to write.")
+    ] = None,
+    store: StoreOpt = None,
+    png: Annotated[Path | None, typer.Option("--png", help="Also write a PNG chart.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Page and chart title.")] = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+) -> None:
+    """Relations between two actors or countries over time, stacked by PLOVER type."""
+    from actorgraph import render as rendering
+
+    if output is None and png is None:
+        raise ActorgraphError("nothing to write: give -o FILE.html and/or --png FILE.png")
+    graph = _network(store, None, 1, view="interactions", start=start, end=end, kb="none")
+    base = output.parent if output is not None else None
+    chart = rendering.timeline_data(graph, first, second, base=base)
+    if output is not None:
+        rendering.write_timeline_html(chart, output, title)
+        typer.echo(f"wrote {output} ({chart.count} relations)")
+    if png is not None:
+        rendering.write_timeline_png(chart, png, title)
+        typer.echo(f"wrote {png}")
 
 
 @app.command()

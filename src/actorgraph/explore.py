@@ -136,10 +136,11 @@ class ActorGraph:
         graph: nx.MultiDiGraph | None = None,
         view: str = "all",
         height: int = 600,
-        title: str = "Actor network",
+        title: str | None = None,
         max_nodes: int = render.DEFAULT_MAX_NODES,
     ) -> InlineGraph:
-        """The interactive graph, inline in a notebook (no server, no network needed)."""
+        """The interactive graph, inline in a notebook (no server, no network needed); the
+        title names the corpus and the articles' dates unless given."""
         options = render.RenderOptions(max_nodes=max_nodes)
         page, _ = render.html_page(
             graph if graph is not None else self.network(view), title, options

@@ -49,13 +49,14 @@ PREFIX ag: <https://w3id.org/actorgraph#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 RELATIONS_QUERY = (
     _PREFIXES
     + """\
 SELECT DISTINCT ?rel ?type ?source ?target ?factuality ?date ?start ?end ?role ?mode
-       ?ev ?sentence ?doc ?docdate ?title ?derived
+       ?ev ?sentence ?doc ?docdate ?title ?derived ?attributed ?path ?docsource
 WHERE {
   ?rel ag:relationType ?type ;
        ag:source ?source ;
@@ -67,6 +68,7 @@ WHERE {
   OPTIONAL { ?rel ag:role ?role }
   OPTIONAL { ?rel ag:mode ?mode }
   OPTIONAL { ?rel prov:wasDerivedFrom ?derived }
+  OPTIONAL { ?rel ag:attributedTo ?attributed }
   OPTIONAL {
     ?rel ag:evidence ?ev .
     OPTIONAL { ?ev ag:sentence ?sentence }
@@ -74,6 +76,8 @@ WHERE {
       ?ev ag:document ?doc .
       OPTIONAL { ?doc dcterms:date ?docdate }
       OPTIONAL { ?doc dcterms:title ?title }
+      OPTIONAL { ?doc ag:path ?path }
+      OPTIONAL { ?doc dcterms:source ?docsource }
     }
   }
 }
@@ -95,6 +99,19 @@ WHERE {
 """.replace("CLASSES", " ".join(f"ag:{name}" for name in ACTOR_TYPES))
 )
 """Every actor with its class, label, country code and Wikidata id."""
+
+ALIASES_QUERY = (
+    _PREFIXES
+    + """\
+SELECT DISTINCT ?actor ?alias WHERE {
+  { ?actor skos:altLabel ?alias }
+  UNION { ?actor ag:demonym ?alias }
+  UNION { ?actor ag:capital ?alias }
+}
+"""
+)
+"""The other names of actors (aliases, a country's demonyms and capital): what articles call
+them, to find them in sentences."""
 
 SCORES_QUERY = (
     _PREFIXES
@@ -126,6 +143,7 @@ class _Relation:
     doc_date: dt.date | None = None
     roles: set[str] = field(default_factory=set)
     modes: set[str] = field(default_factory=set)
+    attributed_to: str | None = None
     from_kb: bool = False
     evidence: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -235,11 +253,13 @@ def _read_relations(store: SelectStore, keep_types: frozenset[str]) -> dict[str,
             rel.roles.add(str(row["role"]))
         if row["mode"] is not None:
             rel.modes.add(str(row["mode"]))
+        if row["attributed"] is not None:
+            rel.attributed_to = str(row["attributed"])
         if row["derived"] is not None and str(row["derived"]) == str(KB_GRAPH):
             rel.from_kb = True
         if row["ev"] is not None:
             evidence = rel.evidence.setdefault(str(row["ev"]), {"evidence": str(row["ev"])})
-            for name in ("sentence", "doc", "title"):
+            for name in ("sentence", "doc", "title", "path", "docsource", "docdate"):
                 if row[name] is not None:
                     evidence.setdefault(name, str(row[name]))
     return relations
@@ -266,6 +286,15 @@ def _read_actors(store: SelectStore) -> dict[str, dict[str, Any]]:
     return {iri: _actor_attributes(iri, slot) for iri, slot in found.items()}
 
 
+def _read_aliases(store: SelectStore) -> dict[str, list[str]]:
+    """The other names of each actor, sorted."""
+    found: dict[str, set[str]] = {}
+    for row in _rows(store, ALIASES_QUERY):
+        if row["actor"] is not None and row["alias"] is not None:
+            found.setdefault(str(row["actor"]), set()).add(str(row["alias"]))
+    return {iri: sorted(names) for iri, names in found.items()}
+
+
 def _best(counter: Counter[str]) -> str | None:
     """The most frequent value, ties broken alphabetically so results are stable."""
     if not counter:
@@ -281,6 +310,7 @@ def _actor_attributes(iri: str, slot: Mapping[str, Counter[str]]) -> dict[str, A
         "type": _best(types) or "Organization",
         "country": _best(slot["country"]),
         "wikidata": _best(slot["wd"]),
+        "aliases": [],
     }
 
 
@@ -370,6 +400,9 @@ def project(
     ]
     relations = _with_kb(relations, kb, every)
     actors = _read_actors(store)
+    for iri, names in _read_aliases(store).items():
+        if iri in actors:
+            actors[iri]["aliases"] = [n for n in names if n != actors[iri]["label"]]
     scores = cooperation_scores(store)
     graph = nx.MultiDiGraph(view=view, start=low, end=high)
     for rel in sorted(relations, key=lambda r: r.iri):
@@ -415,6 +448,7 @@ def _ensure_node(graph: nx.MultiDiGraph, iri: str, actors: Mapping[str, dict[str
             "type": "Organization",
             "country": None,
             "wikidata": None,
+            "aliases": [],
         }
         graph.add_node(iri, **attrs)
 
@@ -465,7 +499,11 @@ def _add_relation(
     edge["kb"] = edge["kb"] or rel.from_kb
     _widen_dates(edge, rel)
     when = rel.date or rel.doc_date or rel.start
+    said_by = actors.get(rel.attributed_to or "", {}).get("label") or (
+        fallback_label(rel.attributed_to) if rel.attributed_to else ""
+    )
     for ev in sorted(rel.evidence.values(), key=lambda e: e["evidence"]):
+        doc_date = parse_date(ev.get("docdate"))
         edge["evidence"].append(
             {
                 "relation": rel.iri,
@@ -475,8 +513,23 @@ def _add_relation(
                 "title": ev.get("title", ""),
                 "date": when.isoformat() if when else "",
                 "factuality": rel.factuality,
+                # The relation as stated (a symmetric edge may run the other way), how, who
+                # said so, and where the article is: what an evidence panel lists.
+                "type": rel.type,
+                "source": rel.source,
+                "target": rel.target,
+                "mode": ", ".join(sorted(rel.modes)),
+                "attributed_to": said_by,
+                "path": ev.get("path", ""),
+                "url": _web_address(ev.get("docsource", "")),
+                "document_date": doc_date.isoformat() if doc_date else "",
             }
         )
+
+
+def _web_address(text: str) -> str:
+    """The document's source when it is a web address, else empty."""
+    return text if text.startswith(("https://", "http://")) else ""
 
 
 def _widen_dates(edge: dict[str, Any], rel: _Relation) -> None:
