@@ -46,7 +46,7 @@ WHERE {
   }
   OPTIONAL {
     SELECT ?id (COUNT(DISTINCT ?doc) AS ?documents)
-    WHERE { GRAPH ?doc { ?id a ?any . ?doc a ag:Document } } GROUP BY ?id
+    WHERE { ?mention ag:mentionOf ?id ; ag:mentionedIn ?doc } GROUP BY ?id
   }
 }
 ORDER BY ?type ?label

@@ -11,12 +11,14 @@
   (Virtuoso, GraphDB, Neptune accept updates on their query URL). `URL|UPDATE_URL` in one
   string gives both explicitly.
 
-Each document lives in its own named graph (the document IRI); `replace_document` swaps it in
-one SPARQL Update request, which Oxigraph (embedded or server) applies as one transaction:
-a reader sees the old version or the new one, never half. Queries see the union of all
-named graphs as their default graph (remote servers must be configured that way: Oxigraph
-`--union-default-graph`, Fuseki `tdb2:unionDefaultGraph`; Virtuoso, GraphDB and Neptune do
-it by default).
+Each document lives in its own named graph (the document IRI), holding its mentions of actors,
+its relations and their provenance; the actors' descriptions and direct edges are kept once
+in the actors graph (`vocab.ACTORS_GRAPH`). `replace_document` swaps a document's graph and
+adds its actors' descriptions in one SPARQL Update request, which Oxigraph (embedded or
+server) applies as one transaction: a reader sees the old version or the new one, never half.
+Queries see the union of all named graphs as their default graph (remote servers must be
+configured that way: Oxigraph `--union-default-graph`, Fuseki `tdb2:unionDefaultGraph`;
+Virtuoso, GraphDB and Neptune do it by default).
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from actorgraph.errors import QueryError, StoreError
-from actorgraph.rdf import ONTOLOGY_GRAPH, document_id, document_iri
-from actorgraph.vocab import AG, DOC, KB_GRAPH
+from actorgraph.rdf import ONTOLOGY_GRAPH, document_id, document_iri, split
+from actorgraph.vocab import ACTORS_GRAPH, AG, DOC, KB_GRAPH
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -250,8 +252,15 @@ class Store:
         raise QueryError("not a SPARQL query (expected SELECT, CONSTRUCT, DESCRIBE or ASK)")
 
     def replace_document(self, doc_id: str, graph: Graph) -> None:
-        """Put `graph` in place of the document's named graph, atomically."""
-        self.update(replace_graph_update(document_iri(doc_id), graph))
+        """Put `graph` in place of the document's named graph and add the descriptions of its
+        actors to the actors graph, atomically (`rdf.split` decides which triples are which).
+        A build then rewrites the actors graph from every document (`build.refresh_actors`),
+        which drops what no document says any more."""
+        own, shared = split(graph)
+        update = replace_graph_update(document_iri(doc_id), own)
+        if len(shared):
+            update += " ;\n" + graph_insert_data(ACTORS_GRAPH, shared)
+        self.update(update)
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document's named graph."""
@@ -262,8 +271,13 @@ class Store:
         self.update(replace_graph_update(name, graph))
 
     def load_kb(self, graph: Graph) -> None:
-        """Replace the knowledge-base named graph."""
-        self.replace_graph(KB_GRAPH, graph)
+        """Replace the knowledge-base named graph with the KB's facts (posts, memberships) and
+        add its actors' descriptions to the actors graph, atomically."""
+        facts, actors = split(graph)
+        update = replace_graph_update(KB_GRAPH, facts)
+        if len(actors):
+            update += " ;\n" + graph_insert_data(ACTORS_GRAPH, actors)
+        self.update(update)
 
     def load_ontology(self, graph: Graph) -> None:
         """Replace the ontology named graph (event-type concepts and their scores)."""
