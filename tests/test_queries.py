@@ -254,3 +254,51 @@ def test_an_event_without_a_date_of_its_own_takes_its_articles(tmp_path: Path) -
             queries.run(opened, "country-relations", {"country1": "RUS", "country2": "BLR"})
         )
         assert [str(r["month"]) for r in months] == ["2023-03"]
+
+
+def test_evidence_keeps_to_the_target_asked_for(filled: store.Store) -> None:
+    everything = rows(queries.run(filled, "evidence", {"source": "Vladimir Putin"}))
+    assert {r["target"] for r in everything} == {URIRef(LUKASHENKO), URIRef(RUS)}
+    result = rows(
+        queries.run(
+            filled, "evidence", {"source": "Vladimir Putin", "target": "Alexander Lukashenko"}
+        )
+    )
+    assert {(r["type"], r["target"]) for r in result} == {(AG.CONSULT, URIRef(LUKASHENKO))}
+    assert len(result) == 2 and all("met" in str(r["sentence"]) for r in result)
+    posts = rows(queries.run(filled, "evidence", {"source": PUTIN, "target": "Russia"}))
+    assert {r["type"] for r in posts} == {AG.holdsPosition}
+
+
+def with_undated_meeting(opened: store.Store) -> None:
+    """A third article where Putin speaks to Lukashenko by phone on no stated day."""
+    extraction = make_extraction("c", date="2023-02-10")
+    extraction.relations = [
+        Relation(r.source, r.type, r.target, r.evidence, mode="phone", confidence=r.confidence)
+        for r in extraction.relations
+        if r.type == "CONSULT"
+    ]
+    opened.replace_document("c", rdf.to_graph(extraction))
+
+
+def test_aggregates_keep_the_dates_of_the_dated_rows(filled: store.Store) -> None:
+    with_undated_meeting(filled)
+    met = rows(queries.run(filled, "who-met-whom", {"actor": "Putin"}))
+    assert [(r["meetings"].toPython(), str(r["first"]), str(r["last"])) for r in met] == [
+        (3, "2022-12-19", "2023-01-02")
+    ]
+    assert set(str(met[0]["modes"]).split(", ")) == {"meet", "phone"}
+    profile = rows(queries.run(filled, "actor-profile", {"actor": PUTIN}))
+    consult = [r for r in profile if r["relation"] == AG.CONSULT]
+    assert [(str(r["first"]), str(r["last"])) for r in consult] == [("2022-12-19", "2023-01-02")]
+    posts = rows(queries.run(filled, "posts", {"organization": "Belarus"}))
+    lukashenko = [r for r in posts if r["person"] == URIRef(LUKASHENKO)]
+    assert len(lukashenko) == 1 and lukashenko[0]["documents"].toPython() == 2
+    assert str(lukashenko[0]["from"]) == "1994-07-20"  # from the knowledge base's record
+
+
+def test_an_undated_group_stays_undated(tmp_path: Path) -> None:
+    with store.open_store(tmp_path / "store") as opened:
+        with_undated_meeting(opened)
+        met = rows(queries.run(opened, "who-met-whom", {"actor": "Putin"}))
+    assert [(r["first"], r["last"]) for r in met] == [(None, None)]
