@@ -151,12 +151,12 @@ def test_pipeline_build_skips_until_a_lexicon_changes(
     with store.open_store(tmp_path / "store") as opened:
         first = build.build([folder], opened)
         assert first.written == ["a-visit"], first.lines()
-        relations = first.relations
+        relations = first.store.relations
         assert build.build([folder], opened).unchanged == ["a-visit"]
         cues = lexicon_copy / "cues.yaml"
         cues.write_text(cues.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         rebuilt = build.build([folder], opened)
-        assert rebuilt.written == ["a-visit"] and rebuilt.relations == relations
+        assert rebuilt.written == ["a-visit"] and rebuilt.store.relations == relations
         assert build.build([folder], opened).unchanged == ["a-visit"]
 
 
@@ -481,3 +481,30 @@ def test_the_whole_store_conforms_to_the_shapes(tmp_path: Path) -> None:
         build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
         report = validate.validate(opened.dataset())
     assert report.conforms, report.text
+
+
+def test_build_summary_and_stats_count_the_same_actors_and_relations(tmp_path: Path) -> None:
+    from actorgraph import analysis, network
+
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(tmp_path / "store") as opened:
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        result = analysis.analyse(network.project(opened))
+        counts = summary.store
+        named = opened.select(f"SELECT DISTINCT ?a WHERE {{ ?m <{AG.mentionOf}> ?a }}").rows
+    assert counts.actors == len(named) == 8  # the seven of the visit article, and Serhiy Nayev
+    assert counts.actors_related == result.nodes == 8
+    assert counts.relations == 3 * 6 + 2 and counts.relations_related == 3 * 6 + 2
+    assert result.relations - result.kb_relations == counts.relations_related
+    assert result.kb_relations > 0 and counts.kb_relations > result.kb_relations
+    text = "\n".join(summary.lines())
+    assert "8 actors named (8 in relations between two actors)" in text
+    assert "20 relations (20 between two actors)" in text
+    assert f"knowledge base: {counts.kb_actors} actors" in text
+    rows = dict(
+        (str(row[0]), str(row[1]))
+        for table in analysis.summary_tables(result)[:1]
+        for row in zip(*(column.cells for column in table.columns), strict=True)
+    )
+    assert rows["actors (in relations between two actors)"] == "8"
+    assert rows["relations from the articles"] == "20"

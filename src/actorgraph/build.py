@@ -38,6 +38,32 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class StoreCounts:
+    """What a store holds, each number saying what it counts. `actors_related` and
+    `relations_related` are the actors and article relations of the actor network that
+    `actorgraph stats` analyses (relations with a source and a target)."""
+
+    documents: int = 0
+    triples: int = 0
+    actors: int = 0  # actors the articles name
+    actors_related: int = 0  # of those, the ones in a relation between two actors
+    relations: int = 0  # relations extracted from the articles
+    relations_related: int = 0  # of those, the ones between two actors
+    kb_actors: int = 0  # actors the knowledge base describes
+    kb_relations: int = 0  # the knowledge base's posts, memberships and other affiliations
+
+    def lines(self) -> list[str]:
+        return [
+            f"store: {self.documents} documents, {self.triples} triples",
+            f"  articles: {self.actors} actors named ({self.actors_related} in relations "
+            f"between two actors), {self.relations} relations ({self.relations_related} "
+            "between two actors)",
+            f"  knowledge base: {self.kb_actors} actors, {self.kb_relations} posts and "
+            "affiliations",
+        ]
+
+
+@dataclass
 class BuildSummary:
     """What a build did, and what the store holds afterwards."""
 
@@ -48,14 +74,16 @@ class BuildSummary:
     linked: dict[str, str] = field(default_factory=dict)  # surname-only IRI -> full-name IRI
     unlinked: list[str] = field(default_factory=list)  # surname-only IRIs made ambiguous
     kb_triples: int = 0
-    documents: int = 0
-    actors: int = 0
-    relations: int = 0
-    triples: int = 0
+    store: StoreCounts = field(default_factory=StoreCounts)
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def triples(self) -> int:
+        """The number of triples in the store after the build."""
+        return self.store.triples
 
     def lines(self) -> list[str]:
         """The summary a user reads after a build."""
@@ -69,11 +97,7 @@ class BuildSummary:
             lines.append(f"surname-only actors linked to full names: {len(self.linked)}")
         if self.unlinked:
             lines.append(f"surname links undone, now ambiguous: {len(self.unlinked)}")
-        lines.append(
-            f"store: {self.documents} documents, {self.actors} actors, "
-            f"{self.relations} relations, {self.triples} triples"
-        )
-        return lines
+        return lines + self.store.lines()
 
 
 Progress = Callable[[str, str], None]
@@ -142,7 +166,7 @@ def build(
     summary.unlinked = unlink_stale_surnames(store)
     summary.linked = link_surnames(store)
     refresh_actors(store, kb_actors)
-    _count(store, summary)
+    summary.store = count(store)
     progress("done", "")
     return summary
 
@@ -425,32 +449,37 @@ def _mention_tallies(store: Store) -> dict[str, merge.MentionTally]:
     return tallies
 
 
-def _count(store: Store, summary: BuildSummary) -> None:
-    actor_classes = " ".join(f"<{AG[name]}>" for name in _actor_types())
-    rows = store.select(
-        f"""SELECT (COUNT(DISTINCT ?a) AS ?actors) WHERE {{
-          VALUES ?class {{ {actor_classes} }}
-          ?a a ?class
-        }}"""
-    ).rows
-    summary.actors = _integer(rows[0][0]) if rows else 0
-    rows = store.select(
-        f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r <{AG.relationType}> ?t }} "
-        f"FILTER(?g != <{KB_GRAPH}>) }}"
-    ).rows
-    summary.relations = _integer(rows[0][0]) if rows else 0
-    summary.documents = len(store.documents())
-    summary.triples = store.count()
+_COUNTS_QUERY = f"""
+PREFIX ag: <{AG}>
+SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+  {{ GRAPH ?g {{ ?g a ag:Document . ?m ag:mentionOf ?x }} BIND("actors" AS ?what) }}
+  UNION
+  {{ GRAPH ?g {{ ?g a ag:Document . ?r ag:source ?s ; ag:target ?t }}
+     VALUES ?end {{ 1 2 }} BIND(IF(?end = 1, ?s, ?t) AS ?x) BIND("actors_related" AS ?what) }}
+  UNION
+  {{ GRAPH ?g {{ ?g a ag:Document . ?x ag:relationType ?type }} BIND("relations" AS ?what) }}
+  UNION
+  {{ GRAPH ?g {{ ?g a ag:Document . ?x ag:relationType ?type ; ag:target ?t }}
+     BIND("relations_related" AS ?what) }}
+  UNION
+  {{ GRAPH <{ACTORS_GRAPH}> {{ ?x ag:kbKey ?key }} BIND("kb_actors" AS ?what) }}
+  UNION
+  {{ GRAPH <{KB_GRAPH}> {{ ?x ag:relationType ?type }} BIND("kb_relations" AS ?what) }}
+}} GROUP BY ?what
+"""
+
+
+def count(store: Store) -> StoreCounts:
+    """What the store holds: documents, triples, and the actors and relations of the articles
+    and of the knowledge base."""
+    counts = StoreCounts(documents=len(store.documents()), triples=store.count())
+    for what, number in store.select(_COUNTS_QUERY).rows:
+        setattr(counts, str(what), _integer(number))
+    return counts
 
 
 def _integer(term: object) -> int:
     return int(term.toPython()) if isinstance(term, Literal) else 0
-
-
-def _actor_types() -> tuple[str, ...]:
-    from actorgraph.vocab import ACTOR_TYPES
-
-    return ACTOR_TYPES
 
 
 class BuildOptions(TypedDict, total=False):

@@ -453,6 +453,7 @@ def _add_relation(
             roles=[],
             modes=[],
             kb=False,
+            kb_relations=0,
         )
     edge = graph.edges[source, target, rel.type]
     edge["count"] += 1
@@ -463,6 +464,7 @@ def _add_relation(
     edge["roles"] = sorted(set(edge["roles"]) | rel.roles)
     edge["modes"] = sorted(set(edge["modes"]) | rel.modes)
     edge["kb"] = edge["kb"] or rel.from_kb
+    edge["kb_relations"] += int(rel.from_kb)
     _widen_dates(edge, rel)
     when = rel.date or rel.doc_date or rel.start
     for ev in sorted(rel.evidence.values(), key=lambda e: e["evidence"]):
