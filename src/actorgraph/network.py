@@ -11,6 +11,7 @@ counts and the evidence behind it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -502,8 +503,8 @@ def find_actor(graph: nx.Graph, actor: str) -> str:
     """The node for an actor given as IRI, key (person/vladimir-putin) or label (any case)."""
     if actor in graph:
         return actor
-    if str(ID[actor]) in graph:
-        return str(ID[actor])
+    if re.fullmatch(r"[a-z]+/[A-Za-z0-9-]+", actor) and str(ID[actor]) in graph:
+        return str(ID[actor])  # a key such as person/vladimir-putin; a name is no IRI
     wanted = actor.casefold().strip()
     matches = sorted(n for n, label in graph.nodes(data="label") if str(label).casefold() == wanted)
     if not matches:
