@@ -2170,12 +2170,13 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _evidence(sent: Span, document: Document) -> Evidence:
-    """The sentence as it stands in the original text, with its offsets."""
-    start, end = sent.start_char, sent.end_char
-    text = document.text[start:end]
-    stripped = text.strip()
-    start += len(text) - len(text.lstrip())
-    return Evidence(stripped, start, start + len(stripped))
+    """The sentence as it stands in the original text, with its offsets; its ends are those of
+    the cleaned text, so page furniture blanked around it (an ad label) stays out."""
+    words = [token for token in sent if not token.is_space]
+    if not words:
+        return Evidence("", sent.start_char, sent.start_char)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Evidence(document.text[start:end], start, end)
 
 
 def _untargeted_repeats(relations: list[Relation], nominal: set[int]) -> list[Relation]:
