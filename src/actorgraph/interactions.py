@@ -2141,7 +2141,8 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _event_date(cand: Candidate, sent: Span, matches: list[dates.TimeMatch]) -> str | None:
     """The date of the event: a time expression attached to its clause, else one in the
-    sentence that does not date a reporting verb ("..., officials said on Monday")."""
+    sentence that does not date a reporting verb ("..., officials said on Monday"); never one
+    inside a phrase that names another time ("since 2019", "before the rallies in 2020")."""
     if not matches:
         return None
     speech = statements.cues().speech
@@ -2150,7 +2151,7 @@ def _event_date(cand: Candidate, sent: Span, matches: list[dates.TimeMatch]) -> 
     for match in matches:
         token = sent.doc.char_span(sent.start_char + match.start, sent.start_char + match.end,
                                    alignment_mode="expand")  # fmt: skip
-        if token is None:
+        if token is None or _dates_another_time(token.root, cand.trigger):
             continue
         governor = _clause_verb(token.root)
         if governor is not None and own is not None and governor.i == own.i:
@@ -2160,6 +2161,24 @@ def _event_date(cand: Candidate, sent: Span, matches: list[dates.TimeMatch]) -> 
         if governor is None or governor.lemma_.lower() not in speech:
             loose.append(match)
     return loose[0].date.isoformat() if loose else None
+
+
+_OTHER_TIME = frozenset({"before", "after", "since", "until", "till", "prior", "following",
+                         "ahead"})  # fmt: skip
+"""Words that open a phrase placing another time against the event's ("before X")."""
+
+
+def _dates_another_time(token: Token, trigger: Token) -> bool:
+    """Whether a time expression lies in a phrase opened by a word that places another time
+    against the event's, below where its path meets the event's word: it dates that other
+    time ("his first visit since 2019"), unless the event is in that phrase too."""
+    stops = {trigger.i} | {a.i for a in trigger.ancestors}
+    for node in [token, *token.ancestors]:
+        if node.i in stops:
+            return False
+        if node.lower_ in _OTHER_TIME and node.dep_ in ("prep", "mark", "advmod"):
+            return True
+    return False
 
 
 def _clause_verb(token: Token) -> Token | None:
