@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -302,3 +303,62 @@ def test_an_undated_group_stays_undated(tmp_path: Path) -> None:
         with_undated_meeting(opened)
         met = rows(queries.run(opened, "who-met-whom", {"actor": "Putin"}))
     assert [(r["first"], r["last"]) for r in met] == [(None, None)]
+
+
+def cli_at(width: int, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": str(width)}
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_tables_fit_the_terminal_with_labels_and_short_names(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with store.open_store(location) as opened:
+        fill(opened)
+    out = cli_at(80, "query", "events", "--store", location)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "type" in line)
+    cells = [c.strip() for c in header.strip("┃│ ").split("┃")]
+    assert cells[:4] == ["type", "date", "dateOf", "source"]
+    assert all(len(c) >= 4 for c in cells)  # no header broken into slivers
+    assert "Vladimir Putin" in out.stdout and "CONSULT" in out.stdout
+    assert "https://" not in out.stdout and "from" not in cells and "to" not in cells
+    assert "left out to fit 80 columns" in out.stdout
+    wide = cli_at(200, "query", "events", "--store", location)
+    assert "sentence" in wide.stdout and "left out" not in wide.stdout
+    pairs = cli_at(100, "query", "country-pairs", "--store", location)
+    means = {line.split("│")[-2].strip() for line in pairs.stdout.splitlines() if "RUS" in line}
+    assert means and all(len(m.split(".")[-1]) <= 2 for m in means), means
+    assert " min " not in pairs.stdout
+
+
+def test_csv_and_json_keep_full_iris_and_no_parameter_columns(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with store.open_store(location) as opened:
+        fill(opened)
+    events = cli("query", "events", "-f", "csv", "--store", location)
+    table = list(csv.reader(io.StringIO(events.stdout)))
+    assert "from" not in table[0] and "to" not in table[0]
+    assert table[1][table[0].index("type")].startswith("https://w3id.org/actorgraph#")
+    pairs = cli("query", "country-pairs", "-p", "min=1", "-f", "json", "--store", location)
+    assert "min" not in json.loads(pairs.stdout)["head"]["vars"]
+
+
+def test_dataframes_name_ontology_terms_and_hold_numbers(tmp_path: Path) -> None:
+    from actorgraph import api
+
+    with store.open_store(tmp_path / "store") as opened:
+        fill(opened)
+    events = api.query("events", location=tmp_path / "store")
+    assert set(events["type"]) == {"CONSULT", "COERCE", "ASSAULT"}
+    assert set(events["factuality"]) == {"asserted", "negated", "reported"}
+    assert events["source"].str.startswith("https://w3id.org/actorgraph/id/").all()
+    pairs = api.query("country-pairs", location=tmp_path / "store")
+    assert pairs["meanScore"].dtype.kind == "f"

@@ -34,6 +34,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
@@ -70,16 +71,23 @@ class SelectResult:
         return iter(self.rows)
 
     def to_dataframe(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame of Python values (numbers, dates, strings)."""
+        """The rows as a pandas DataFrame of Python values: numbers (decimals as floats), dates,
+        strings, the ontology's terms by their names (CONSULT, Person, asserted) and other
+        IRIs in full (actors, documents: what queries take back as parameters)."""
         import pandas as pd
+
+        vocabulary = str(AG)
 
         def value(term: Identifier | None) -> Any:
             if term is None:
                 return None
             if isinstance(term, Literal):
                 python = term.toPython()
+                if isinstance(python, Decimal):
+                    return float(python)
                 return python if not isinstance(python, Literal) else str(term)
-            return str(term)
+            text = str(term)
+            return text[len(vocabulary) :] if text.startswith(vocabulary) else text
 
         return pd.DataFrame(
             [[value(t) for t in row] for row in self.rows], columns=list(self.variables)
