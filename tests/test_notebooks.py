@@ -122,6 +122,12 @@ def test_notebook_executes(path: Path) -> None:
 
 @pytest.mark.notebook
 def test_the_notebooks_command_opens_jupyterlab_on_the_actorgraph_kernel() -> None:
+    open_jupyterlab_and_check()
+
+
+def open_jupyterlab_and_check() -> None:
+    """Start `bash scripts/notebooks.sh` (headless, on a free port), check that JupyterLab
+    lists the notebooks and starts the `actorgraph` kernel, and stop it."""
     import json
     import secrets
     import subprocess
