@@ -92,6 +92,8 @@ assert country_pairs["meanScore"].dtype.kind == "f"
 rus_ukr = country_pairs[(country_pairs["aCode"] == "RUS") & (country_pairs["bCode"] == "UKR")]
 assert float(rus_ukr["balance"].iloc[0]) < 0  # the invasion: the most conflictual pair
 assert not contested.duplicated().any()
+worst = conflictual.iloc[0]
+assert {worst["source_label"], worst["target_label"]} == {"Russia", "Ukraine"}
 """,
 }
 
