@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS, SKOS, Literal, URIRef
+from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.term import Node
 
 from actorgraph import build, merge, rdf, store
 from actorgraph.model import Document, Evidence, Extraction, Relation
 from actorgraph.reader import read_document
-from actorgraph.vocab import AG, ID
+from actorgraph.vocab import ACTORS_GRAPH, AG, ID
 from conftest import make_extraction, person
 
 NAYEV = str(ID["person/serhiy-nayev"])
@@ -150,12 +151,12 @@ def test_pipeline_build_skips_until_a_lexicon_changes(
     with store.open_store(tmp_path / "store") as opened:
         first = build.build([folder], opened)
         assert first.written == ["a-visit"], first.lines()
-        relations = first.relations
+        relations = first.store.relations
         assert build.build([folder], opened).unchanged == ["a-visit"]
         cues = lexicon_copy / "cues.yaml"
         cues.write_text(cues.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         rebuilt = build.build([folder], opened)
-        assert rebuilt.written == ["a-visit"] and rebuilt.relations == relations
+        assert rebuilt.written == ["a-visit"] and rebuilt.store.relations == relations
         assert build.build([folder], opened).unchanged == ["a-visit"]
 
 
@@ -189,6 +190,13 @@ def test_same_actor_across_articles_is_one_node(location: str, tmp_path: Path) -
         assert rows[0][0].toPython() == 3
 
 
+def mention_of(graph: Graph, iri: str) -> Node:
+    """The mention node of an actor in a document's graph."""
+    mention = graph.value(None, AG.mentionOf, URIRef(iri))
+    assert mention is not None, iri
+    return mention
+
+
 def test_surname_only_actor_links_to_the_unambiguous_full_name(
     location: str, tmp_path: Path
 ) -> None:
@@ -197,9 +205,15 @@ def test_surname_only_actor_links_to_the_unambiguous_full_name(
         summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
         assert summary.linked == {NAYEV_SHORT: NAYEV}
         graph = opened.document_graph("c-warning")
-        assert (URIRef(NAYEV), AG.threaten, URIRef(make_extraction().actors[3].id)) in graph
-        assert graph.value(URIRef(NAYEV), RDFS.label) == Literal("Serhiy Nayev")
-        assert (URIRef(NAYEV), SKOS.altLabel, Literal("Nayev")) in graph
+        assert (None, AG.source, URIRef(NAYEV)) in graph
+        mention = mention_of(graph, NAYEV)
+        assert graph.value(mention, AG.name) == Literal("Serhiy Nayev")
+        assert (mention, AG.alias, Literal("Nayev")) in graph
+        assert (mention, AG.mergedFrom, URIRef(NAYEV_SHORT)) in graph
+        actors = opened.named_graph(ACTORS_GRAPH)
+        assert list(actors.objects(URIRef(NAYEV), RDFS.label)) == [Literal("Serhiy Nayev")]
+        assert (URIRef(NAYEV), SKOS.altLabel, Literal("Nayev")) in actors
+        assert (URIRef(NAYEV), AG.threaten, URIRef(make_extraction().actors[3].id)) in actors
         assert not opened.ask("ASK { ?a ?p ?o }", {"a": URIRef(NAYEV_SHORT)})
         count = opened.count()
         again = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
@@ -218,21 +232,23 @@ def test_surname_link_is_undone_when_a_second_person_of_that_surname_arrives(
     folder = write_articles(tmp_path / "articles", ARTICLES)
     with store.open_store(location) as opened:
         build.build([folder], opened, extract=with_olga, extractor_name=NAME)
-        assert (URIRef(NAYEV), AG.mergedFrom, URIRef(NAYEV_SHORT)) in opened.document_graph(
-            "c-warning"
-        )
+        assert (None, AG.mergedFrom, URIRef(NAYEV_SHORT)) in opened.document_graph("c-warning")
         write_articles(folder, {"d-olga": "Olga Nayev, a Ukrainian diplomat, spoke in Kyiv."})
         summary = build.build([folder], opened, extract=with_olga, extractor_name=NAME)
         assert summary.unlinked == [NAYEV_SHORT] and summary.linked == {}
         assert any("undone" in line for line in summary.lines())
         graph = opened.document_graph("c-warning")
         short, full = URIRef(NAYEV_SHORT), URIRef(NAYEV)
-        assert (short, AG.threaten, URIRef(make_extraction().actors[3].id)) in graph
-        assert graph.value(short, RDFS.label) == Literal("Nayev")
-        assert not any(graph.triples((full, None, None))) and not any(
-            graph.triples((None, AG.mergedFrom, None))
-        )
-        assert (full, RDFS.label, Literal("Serhiy Nayev")) in opened.document_graph("b-border")
+        assert (None, AG.source, short) in graph and (None, None, full) not in graph
+        mention = mention_of(graph, NAYEV_SHORT)
+        assert graph.value(mention, AG.name) == Literal("Nayev")
+        assert not any(graph.triples((None, AG.mergedFrom, None)))
+        assert not any(graph.triples((mention, AG.alias, None)))
+        actors = opened.named_graph(ACTORS_GRAPH)
+        assert list(actors.objects(short, RDFS.label)) == [Literal("Nayev")]
+        assert list(actors.objects(full, RDFS.label)) == [Literal("Serhiy Nayev")]
+        assert (full, SKOS.altLabel, Literal("Nayev")) not in actors
+        assert (short, AG.threaten, URIRef(make_extraction().actors[3].id)) in actors
         settled = build.build([folder], opened, extract=with_olga, extractor_name=NAME)
         assert settled.unlinked == [] and settled.linked == {}
 
@@ -354,8 +370,9 @@ def test_linked_document_graphs_still_conform_to_the_shapes(tmp_path: Path) -> N
     with store.open_store(tmp_path / "store") as opened:
         summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
         assert summary.linked
+        actors = opened.named_graph(ACTORS_GRAPH)
         for name in ARTICLES:
-            assert validate.validate(opened.document_graph(name)).conforms, name
+            assert validate.validate(opened.document_graph(name) + actors).conforms, name
 
 
 def test_api_query_gives_a_dataframe(tmp_path: Path) -> None:
@@ -416,3 +433,78 @@ def test_killed_build_leaves_whole_documents_and_resumes(tmp_path: Path) -> None
         summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
         assert set(summary.unchanged) == stored
         assert {d.id for d in opened.documents()} == set(texts)
+
+
+def test_each_actor_is_described_once_however_many_articles_name_it(
+    location: str, tmp_path: Path
+) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        putin = URIRef(make_extraction().actors[0].id)
+        people = [row[0] for row in opened.select(f"SELECT ?s WHERE {{ ?s a <{AG.Person}> }}")]
+        assert len(people) == len(set(people)) and people.count(putin) == 1
+        labels = opened.select(f"SELECT ?l WHERE {{ <{putin}> <{RDFS.label}> ?l }}").rows
+        assert labels == [(Literal("Vladimir Putin"),)]
+        meetings = opened.select(f"SELECT ?b WHERE {{ <{putin}> <{AG.consult}> ?b }}").rows
+        assert len(meetings) == 1  # the direct edge once, though three articles state it
+        homes = opened.select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a ?class } }", {"a": putin}
+        ).rows
+        assert homes == [(ACTORS_GRAPH,)]
+        mentioned_in = opened.select(
+            f"SELECT ?g WHERE {{ GRAPH ?g {{ ?m <{AG.mentionOf}> ?a }} }}", {"a": putin}
+        ).rows
+        assert len(mentioned_in) == len(ARTICLES)
+
+
+def test_reingested_article_takes_its_actors_with_it(location: str, tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(location) as opened:
+        build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert opened.ask("ASK { ?a a ?c }", {"a": URIRef(NAYEV)})
+        write_articles(folder, {"b-border": "Troops were moved to the border, officials said."})
+        (folder / "c-warning.txt").unlink()
+        opened.delete_document("c-warning")
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        assert summary.written == ["b-border"]
+        assert not opened.ask("ASK { ?a ?p ?o }", {"a": URIRef(NAYEV)})
+        assert not opened.ask("ASK { ?o ?p ?a }", {"a": URIRef(NAYEV)})
+        assert opened.ask("ASK { ?a a ?c }", {"a": URIRef(make_extraction().actors[0].id)})
+
+
+def test_the_whole_store_conforms_to_the_shapes(tmp_path: Path) -> None:
+    from actorgraph import validate
+
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(tmp_path / "store") as opened:
+        build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        report = validate.validate(opened.dataset())
+    assert report.conforms, report.text
+
+
+def test_build_summary_and_stats_count_the_same_actors_and_relations(tmp_path: Path) -> None:
+    from actorgraph import analysis, network
+
+    folder = write_articles(tmp_path / "articles", ARTICLES)
+    with store.open_store(tmp_path / "store") as opened:
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME)
+        result = analysis.analyse(network.project(opened))
+        counts = summary.store
+        named = opened.select(f"SELECT DISTINCT ?a WHERE {{ ?m <{AG.mentionOf}> ?a }}").rows
+    assert counts.actors == len(named) == 8  # the seven of the visit article, and Serhiy Nayev
+    assert counts.actors_related == result.nodes == 8
+    assert counts.relations == 3 * 6 + 2 and counts.relations_related == 3 * 6 + 2
+    assert result.relations - result.kb_relations == counts.relations_related
+    assert result.kb_relations > 0 and counts.kb_relations > result.kb_relations
+    text = "\n".join(summary.lines())
+    assert "8 actors named (8 in relations between two actors)" in text
+    assert "20 relations (20 between two actors)" in text
+    assert f"knowledge base: {counts.kb_actors} actors" in text
+    rows = dict(
+        (str(row[0]), str(row[1]))
+        for table in analysis.summary_tables(result)[:1]
+        for row in zip(*(column.cells for column in table.columns), strict=True)
+    )
+    assert rows["actors (in relations between two actors)"] == "8"
+    assert rows["relations from the articles"] == "20"

@@ -82,3 +82,21 @@ def test_wrapped_lines_inside_a_sentence_stay_one_sentence() -> None:
     nlp = pipeline.prepare()
     doc = nlp(clean.clean("The minister said that the talks\nwould continue next week."))
     assert len(list(doc.sents)) == 1
+
+
+def test_page_furniture_after_a_sentence_stays_out_of_its_evidence() -> None:
+    from actorgraph.model import Document
+
+    text = (
+        "Kenyan President William Ruto met Ghanaian President Nana Akufo-Addo in Nairobi.\n\n"
+        "Advertisements\n\nThe two leaders signed a trade agreement on Tuesday.\n\n"
+        "Advertisement\n\nShare this:\n"
+    )
+    document = Document(id="page", path="page.txt", text=text, date="2023-05-02")
+    extraction = pipeline.extract(document)
+    assert extraction.relations
+    for relation in extraction.relations:
+        evidence = relation.evidence
+        assert "Advertisement" not in evidence.sentence and "Share" not in evidence.sentence
+        assert evidence.sentence == text[evidence.start : evidence.end]
+        assert evidence.sentence.endswith("."), evidence.sentence

@@ -101,3 +101,34 @@ def test_csv_cells_that_spreadsheets_would_run_are_quoted() -> None:
     assert spreadsheet_safe(Literal("-5", datatype=XSD.integer)) == "-5"
     assert spreadsheet_safe(Literal("Putin met Lukashenko.")) == "Putin met Lukashenko."
     assert spreadsheet_safe(None) == ""
+
+
+def test_usual_format_names_and_suffixes_are_understood(location: str, tmp_path: Path) -> None:
+    for fmt, name, parse in (
+        ("ttl", "a.ttl", "turtle"),
+        ("json", "b.json", "json-ld"),
+        ("JSON-LD", "c.jsonld", "json-ld"),
+        ("nq", "d.nq", "nquads"),
+        (None, "e.ttl", "turtle"),
+        (None, "f.trig", "trig"),
+    ):
+        args = ["export", "--store", location, "-o", str(tmp_path / name)]
+        result = actorgraph_cli(*args, *(["--format", fmt] if fmt else []))
+        assert result.returncode == 0, result.stderr
+        assert len(Dataset().parse(tmp_path / name, format=parse)) > 0
+
+
+def test_export_mistakes_are_one_line_each(location: str, tmp_path: Path) -> None:
+    csv_file = tmp_path / "graph.csv"
+    for args, says in (
+        (["--format", "csv", "-o", str(csv_file)], "give a folder name"),
+        (["--format", "xml", "-o", str(tmp_path / "x")], "expected: turtle, trig, nquads"),
+        (["-o", str(tmp_path / "noformat")], "give --format (turtle, trig, nquads, jsonld, csv)"),
+        (["-o", str(tmp_path / "x.ttl"), "--format"], "'--format' requires an argument"),
+        (["--format", "trig"], "Missing option '--output'"),
+    ):
+        result = actorgraph_cli("export", "--store", location, *args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("actorgraph: error: ") and says in result.stderr, args
+        assert result.stderr.count("\n") == 1 and "╭" not in result.stderr, args
+    assert not csv_file.exists()

@@ -193,6 +193,17 @@ def test_event_date_is_normalised_against_the_document_date(nlp: Language) -> No
     assert attack and attack[0].date == "2021-03-08"  # the Monday before 2021-03-11
 
 
+def test_a_date_in_a_phrase_about_another_time_is_not_the_events(nlp: Language) -> None:
+    text = (
+        "Peru's president visited Chile for the first time since 2015, before the floods and "
+        "a wave of strikes in 2018 that the army ended."
+    )
+    visits = [r for r in run(nlp, text) if r.type == "CONSULT"]
+    assert visits and all(r.date is None for r in visits)
+    dated = [r for r in run(nlp, "Peru's president visited Chile in January, before the floods.")]
+    assert [r.date for r in dated if r.type == "CONSULT"] == ["2021-01-01"]
+
+
 def test_absolute_date_and_missing_document_date(nlp: Language) -> None:
     assert [r.date for r in run(nlp, "Peru attacked Chile on 4 May 1998.", None)] == ["1998-05-04"]
     assert [r.date for r in run(nlp, "Peru attacked Chile on Monday.", None)] == [None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -346,6 +347,16 @@ def test_ego_radius(store: Store) -> None:
     assert ZELENSKY in three
     interactions = network.ego(store, PUTIN, radius=2, view="interactions")
     assert set(interactions.nodes) == {PUTIN, LUKASHENKO}
+
+
+def test_ego_by_name_makes_no_iri_of_the_name(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        ego = network.ego(store, "Vladimir Putin", radius=1)
+        assert network.find_actor(ego, "Alexander Lukashenko") == LUKASHENKO
+    assert PUTIN in ego
+    assert not [r for r in caplog.records if "valid URI" in r.getMessage()]
 
 
 def test_ego_unknown_or_ambiguous_actor(store: Store) -> None:

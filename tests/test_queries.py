@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -254,3 +255,110 @@ def test_an_event_without_a_date_of_its_own_takes_its_articles(tmp_path: Path) -
             queries.run(opened, "country-relations", {"country1": "RUS", "country2": "BLR"})
         )
         assert [str(r["month"]) for r in months] == ["2023-03"]
+
+
+def test_evidence_keeps_to_the_target_asked_for(filled: store.Store) -> None:
+    everything = rows(queries.run(filled, "evidence", {"source": "Vladimir Putin"}))
+    assert {r["target"] for r in everything} == {URIRef(LUKASHENKO), URIRef(RUS)}
+    result = rows(
+        queries.run(
+            filled, "evidence", {"source": "Vladimir Putin", "target": "Alexander Lukashenko"}
+        )
+    )
+    assert {(r["type"], r["target"]) for r in result} == {(AG.CONSULT, URIRef(LUKASHENKO))}
+    assert len(result) == 2 and all("met" in str(r["sentence"]) for r in result)
+    posts = rows(queries.run(filled, "evidence", {"source": PUTIN, "target": "Russia"}))
+    assert {r["type"] for r in posts} == {AG.holdsPosition}
+
+
+def with_undated_meeting(opened: store.Store) -> None:
+    """A third article where Putin speaks to Lukashenko by phone on no stated day."""
+    extraction = make_extraction("c", date="2023-02-10")
+    extraction.relations = [
+        Relation(r.source, r.type, r.target, r.evidence, mode="phone", confidence=r.confidence)
+        for r in extraction.relations
+        if r.type == "CONSULT"
+    ]
+    opened.replace_document("c", rdf.to_graph(extraction))
+
+
+def test_aggregates_keep_the_dates_of_the_dated_rows(filled: store.Store) -> None:
+    with_undated_meeting(filled)
+    met = rows(queries.run(filled, "who-met-whom", {"actor": "Putin"}))
+    assert [(r["meetings"].toPython(), str(r["first"]), str(r["last"])) for r in met] == [
+        (3, "2022-12-19", "2023-01-02")
+    ]
+    assert set(str(met[0]["modes"]).split(", ")) == {"meet", "phone"}
+    profile = rows(queries.run(filled, "actor-profile", {"actor": PUTIN}))
+    consult = [r for r in profile if r["relation"] == AG.CONSULT]
+    assert [(str(r["first"]), str(r["last"])) for r in consult] == [("2022-12-19", "2023-01-02")]
+    posts = rows(queries.run(filled, "posts", {"organization": "Belarus"}))
+    lukashenko = [r for r in posts if r["person"] == URIRef(LUKASHENKO)]
+    assert len(lukashenko) == 1 and lukashenko[0]["documents"].toPython() == 2
+    assert str(lukashenko[0]["from"]) == "1994-07-20"  # from the knowledge base's record
+
+
+def test_an_undated_group_stays_undated(tmp_path: Path) -> None:
+    with store.open_store(tmp_path / "store") as opened:
+        with_undated_meeting(opened)
+        met = rows(queries.run(opened, "who-met-whom", {"actor": "Putin"}))
+    assert [(r["first"], r["last"]) for r in met] == [(None, None)]
+
+
+def cli_at(width: int, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": str(width)}
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_tables_fit_the_terminal_with_labels_and_short_names(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with store.open_store(location) as opened:
+        fill(opened)
+    out = cli_at(80, "query", "events", "--store", location)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "type" in line)
+    cells = [c.strip() for c in header.strip("┃│ ").split("┃")]
+    assert cells[:4] == ["type", "date", "dateOf", "source"]
+    assert all(len(c) >= 4 for c in cells)  # no header broken into slivers
+    assert "Vladimir Putin" in out.stdout and "CONSULT" in out.stdout
+    assert "https://" not in out.stdout and "from" not in cells and "to" not in cells
+    assert "left out to fit 80 columns" in out.stdout
+    wide = cli_at(200, "query", "events", "--store", location)
+    assert "sentence" in wide.stdout and "left out" not in wide.stdout
+    pairs = cli_at(100, "query", "country-pairs", "--store", location)
+    means = {line.split("│")[-2].strip() for line in pairs.stdout.splitlines() if "RUS" in line}
+    assert means and all(len(m.split(".")[-1]) <= 2 for m in means), means
+    assert " min " not in pairs.stdout
+
+
+def test_csv_and_json_keep_full_iris_and_no_parameter_columns(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with store.open_store(location) as opened:
+        fill(opened)
+    events = cli("query", "events", "-f", "csv", "--store", location)
+    table = list(csv.reader(io.StringIO(events.stdout)))
+    assert "from" not in table[0] and "to" not in table[0]
+    assert table[1][table[0].index("type")].startswith("https://w3id.org/actorgraph#")
+    pairs = cli("query", "country-pairs", "-p", "min=1", "-f", "json", "--store", location)
+    assert "min" not in json.loads(pairs.stdout)["head"]["vars"]
+
+
+def test_dataframes_name_ontology_terms_and_hold_numbers(tmp_path: Path) -> None:
+    from actorgraph import api
+
+    with store.open_store(tmp_path / "store") as opened:
+        fill(opened)
+    events = api.query("events", location=tmp_path / "store")
+    assert set(events["type"]) == {"CONSULT", "COERCE", "ASSAULT"}
+    assert set(events["factuality"]) == {"asserted", "negated", "reported"}
+    assert events["source"].str.startswith("https://w3id.org/actorgraph/id/").all()
+    pairs = api.query("country-pairs", location=tmp_path / "store")
+    assert pairs["meanScore"].dtype.kind == "f"

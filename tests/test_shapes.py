@@ -502,3 +502,22 @@ def test_cli_missing_file_and_no_file(tmp_path: Path) -> None:
     assert missing.stderr.count("\n") == 1 and "no such file" in missing.stderr
     nothing = _cli()
     assert nothing.returncode == 2 and "nothing to validate" in nothing.stderr
+
+
+def test_a_mention_must_name_one_described_actor_in_a_document() -> None:
+    from actorgraph import rdf as rdf_model
+    from conftest import make_extraction
+
+    graph = rdf_model.to_graph(make_extraction("m"))
+    assert validate(graph).conforms
+    mention = next(iter(graph.subjects(AG.mentionOf, None)))
+    broken = Graph() + graph
+    broken.remove((mention, AG.name, None))
+    broken.add((mention, AG.actorClass, AG.Document))
+    report = validate(broken)
+    assert not report.conforms
+    text = " ".join(report.results)
+    assert "exactly one non-empty ag:name" in text and "exactly one actor class" in text
+    own, _ = rdf_model.split(graph)
+    undescribed = validate(own)  # the actors' descriptions are in the actors graph
+    assert not undescribed.conforms and "exactly one non-empty rdfs:label" in undescribed.text

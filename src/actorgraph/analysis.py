@@ -76,6 +76,7 @@ class Analysis:
     communities: list[list[str]]  # largest first
     cooperative: list[PairScore]  # highest total score first
     conflictual: list[PairScore]  # lowest total score first
+    kb_relations: int = 0  # of `relations`, those from the knowledge base (posts, memberships)
 
     def top(self, metric: str, n: int = 10) -> list[ActorMetrics]:
         """The `n` actors highest on `metric` ("pagerank", "betweenness", "degree" ...)."""
@@ -194,6 +195,7 @@ def analyse(graph: nx.Graph, top: int = 10) -> Analysis:
         communities=groups,
         cooperative=most_cooperative(graph, top),
         conflictual=most_conflictual(graph, top),
+        kb_relations=sum(int(c or 0) for _, _, c in graph.edges(data="kb_relations", default=0)),
     )
 
 
@@ -344,9 +346,10 @@ def summary_tables(result: Analysis, top: int = 10) -> list[Any]:
     overview.add_column("measure")
     overview.add_column("value", justify="right")
     for name, value in (
-        ("actors", f"{result.nodes:,}"),
+        ("actors (in relations between two actors)", f"{result.nodes:,}"),
+        ("relations from the articles", f"{result.relations - result.kb_relations:,}"),
+        ("relations from the knowledge base", f"{result.kb_relations:,}"),
         ("links (source, target, type)", f"{result.edges:,}"),
-        ("relations", f"{result.relations:,}"),
         ("density", f"{result.density:.4f}"),
         ("connected components", f"{result.components:,}"),
         ("communities (Louvain)", f"{len(result.communities):,}"),

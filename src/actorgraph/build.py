@@ -1,7 +1,11 @@
-"""Ingest articles into a store, incrementally: read, extract, check, write, link, summarise.
+"""Ingest articles into a store, incrementally: read, extract, check, write, link, describe,
+summarise.
 
-Each document is written as its own named graph in one atomic step, so an interrupted build
-leaves every document either as it was or complete; running the build again resumes. A
+Each document is written as its own named graph (with its actors' descriptions added to the
+actors graph) in one atomic step, so an interrupted build leaves every document either as it
+was or complete; running the build again resumes. At the end the actors graph is rewritten
+from the knowledge base and every document's mentions, so that each actor has one
+description and actors no document names any more are gone. A
 document whose text, metadata and extraction set-up (extractor, package version, spaCy
 pipeline, knowledge base, lexicons) are unchanged since it was stored is skipped (its stored
 graph carries that fingerprint), so building twice gives the same graph, and a changed
@@ -20,16 +24,43 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from rdflib import Graph, Literal
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import ORG, PROV
 
 from actorgraph import __version__, merge, pipeline, rdf, reader, resources
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
 from actorgraph.store import Store
-from actorgraph.vocab import AG, KB_GRAPH
+from actorgraph.vocab import ACTORS_GRAPH, AG, KB_GRAPH, direct_property
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
+
+
+@dataclass
+class StoreCounts:
+    """What a store holds, each number saying what it counts. `actors_related` and
+    `relations_related` are the actors and article relations of the actor network that
+    `actorgraph stats` analyses (relations with a source and a target)."""
+
+    documents: int = 0
+    triples: int = 0
+    actors: int = 0  # actors the articles name
+    actors_related: int = 0  # of those, the ones in a relation between two actors
+    relations: int = 0  # relations extracted from the articles
+    relations_related: int = 0  # of those, the ones between two actors
+    kb_actors: int = 0  # actors the knowledge base describes
+    kb_relations: int = 0  # the knowledge base's posts, memberships and other affiliations
+
+    def lines(self) -> list[str]:
+        return [
+            f"store: {self.documents} documents, {self.triples} triples",
+            f"  articles: {self.actors} actors named ({self.actors_related} in relations "
+            f"between two actors), {self.relations} relations ({self.relations_related} "
+            "between two actors)",
+            f"  knowledge base: {self.kb_actors} actors, {self.kb_relations} posts and "
+            "affiliations",
+        ]
 
 
 @dataclass
@@ -43,14 +74,16 @@ class BuildSummary:
     linked: dict[str, str] = field(default_factory=dict)  # surname-only IRI -> full-name IRI
     unlinked: list[str] = field(default_factory=list)  # surname-only IRIs made ambiguous
     kb_triples: int = 0
-    documents: int = 0
-    actors: int = 0
-    relations: int = 0
-    triples: int = 0
+    store: StoreCounts = field(default_factory=StoreCounts)
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def triples(self) -> int:
+        """The number of triples in the store after the build."""
+        return self.store.triples
 
     def lines(self) -> list[str]:
         """The summary a user reads after a build."""
@@ -64,11 +97,7 @@ class BuildSummary:
             lines.append(f"surname-only actors linked to full names: {len(self.linked)}")
         if self.unlinked:
             lines.append(f"surname links undone, now ambiguous: {len(self.unlinked)}")
-        lines.append(
-            f"store: {self.documents} documents, {self.actors} actors, "
-            f"{self.relations} relations, {self.triples} triples"
-        )
-        return lines
+        return lines + self.store.lines()
 
 
 Progress = Callable[[str, str], None]
@@ -101,7 +130,7 @@ def build(
     paths = list(paths)
     files = list(reader.iter_articles(paths, on_error=lambda path, error: None))
     progress("start", str(len(files)))
-    load_reference_graphs(store, summary)
+    kb_actors = load_reference_graphs(store, summary)
     stored = {doc.id: doc.sha256 for doc in store.documents()}
     extractor = extract or _pipeline_extractor(model)
     setup = setup_fingerprint(extractor_name, None if extract else model_release(model))
@@ -136,7 +165,8 @@ def build(
     progress("link", "")
     summary.unlinked = unlink_stale_surnames(store)
     summary.linked = link_surnames(store)
-    _count(store, summary)
+    refresh_actors(store, kb_actors)
+    summary.store = count(store)
     progress("done", "")
     return summary
 
@@ -238,8 +268,10 @@ def _first_message(text: str) -> str:
     return " ".join(text.split())[:200] or "shape violation"
 
 
-def load_reference_graphs(store: Store, summary: BuildSummary) -> None:
-    """Load the knowledge base and the ontology (event-type scores) into their named graphs."""
+def load_reference_graphs(store: Store, summary: BuildSummary) -> Graph:
+    """Load the knowledge base (its facts, and its actors into the actors graph) and the
+    ontology (event-type scores) into their named graphs; the KB's actor descriptions."""
+    kb_actors = Graph(identifier=ACTORS_GRAPH)
     try:
         from actorgraph import kb
 
@@ -249,28 +281,39 @@ def load_reference_graphs(store: Store, summary: BuildSummary) -> None:
     if kb_graph is not None:
         store.load_kb(kb_graph)
         summary.kb_triples = len(kb_graph)
+        kb_actors = rdf.split(kb_graph)[1]
     from actorgraph.resources import ontology_path
 
     try:
         path = ontology_path()
     except FileNotFoundError:
-        return
+        return kb_actors
     ontology = Graph(identifier=rdf.ONTOLOGY_GRAPH)
     ontology.parse(path, format="turtle")
     store.load_ontology(ontology)
+    return kb_actors
+
+
+_PEOPLE_QUERY = f"""
+PREFIX ag: <{AG}>
+SELECT ?p (SAMPLE(?label) AS ?name) (SAMPLE(?cc) AS ?country) (MAX(?kb) AS ?inkb) WHERE {{
+  {{
+    ?m ag:mentionOf ?p ; ag:actorClass ag:Person ; ag:name ?label .
+    OPTIONAL {{ ?m ag:mentionCountry ?cc }}
+    BIND(false AS ?kb)
+  }} UNION {{
+    GRAPH <{ACTORS_GRAPH}> {{ ?p a ag:Person ; ag:kbKey ?key ; <{RDFS.label}> ?label }}
+    OPTIONAL {{ GRAPH <{ACTORS_GRAPH}> {{ ?p ag:countryCode ?cc }} }}
+    BIND(true AS ?kb)
+  }}
+}} GROUP BY ?p
+"""
 
 
 def _known_people(store: Store) -> list[merge.PersonRecord]:
-    rows = store.select(
-        f"""SELECT ?p (SAMPLE(?label) AS ?name) (SAMPLE(?cc) AS ?country) (MAX(?kb) AS ?inkb)
-        WHERE {{
-          GRAPH ?g {{ ?p a <{AG.Person}> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
-          OPTIONAL {{ ?p <{AG.countryCode}> ?cc }}
-          BIND(?g = <{KB_GRAPH}> AS ?kb)
-        }} GROUP BY ?p"""
-    ).rows
+    """The people the documents mention and the knowledge base knows."""
     people = []
-    for iri, label, country, in_kb in rows:
+    for iri, label, country, in_kb in store.select(_PEOPLE_QUERY).rows:
         if iri is None or label is None:
             continue
         people.append(
@@ -288,7 +331,8 @@ def unlink_stale_surnames(store: Store) -> list[str]:
     """Undo, document by document, the surname links that a newly arrived person of the same
     surname has made ambiguous; the surname-only IRIs unlinked."""
     rows = store.select(
-        f"SELECT DISTINCT ?g ?old ?new WHERE {{ GRAPH ?g {{ ?new <{AG.mergedFrom}> ?old }} }}"
+        f"SELECT DISTINCT ?g ?old ?new WHERE {{ GRAPH ?g {{ "
+        f"?m <{AG.mergedFrom}> ?old ; <{AG.mentionOf}> ?new }} }}"
     ).rows
     merged = [(str(old), str(new)) for _, old, new in rows]
     stale = merge.stale_links(merged, _known_people(store)) if merged else set()
@@ -313,7 +357,8 @@ def link_surnames(store: Store) -> dict[str, str]:
     touched: set[str] = set()
     for old in links:
         rows = store.select(
-            "SELECT DISTINCT ?g ?a WHERE { GRAPH ?g { ?a ?p ?o } }", {"a": rdf.URIRef(old)}
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?m <{AG.mentionOf}> ?a }} }}",
+            {"a": URIRef(old)},
         ).rows
         touched |= {str(row[0]) for row in rows if row[0] is not None}
     for graph_iri in sorted(touched):
@@ -325,32 +370,116 @@ def link_surnames(store: Store) -> dict[str, str]:
     return links
 
 
-def _count(store: Store, summary: BuildSummary) -> None:
-    actor_classes = " ".join(f"<{AG[name]}>" for name in _actor_types())
-    rows = store.select(
-        f"""SELECT (COUNT(DISTINCT ?a) AS ?actors) WHERE {{
-          VALUES ?class {{ {actor_classes} }}
-          ?a a ?class
-        }}"""
-    ).rows
-    summary.actors = _integer(rows[0][0]) if rows else 0
-    rows = store.select(
-        f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r <{AG.relationType}> ?t }} "
-        f"FILTER(?g != <{KB_GRAPH}>) }}"
-    ).rows
-    summary.relations = _integer(rows[0][0]) if rows else 0
-    summary.documents = len(store.documents())
-    summary.triples = store.count()
+_MENTIONS_QUERY = f"""
+PREFIX ag: <{AG}>
+SELECT ?m ?actor ?class ?name ?alias ?wikidata ?country WHERE {{
+  GRAPH ?g {{
+    ?m ag:mentionOf ?actor ; ag:actorClass ?class ; ag:name ?name .
+    OPTIONAL {{ ?m ag:alias ?alias }}
+    OPTIONAL {{ ?m ag:mentionWikidata ?wikidata }}
+    OPTIONAL {{ ?m ag:mentionCountry ?country }}
+  }}
+}}
+"""
+
+_EDGES_QUERY = f"""
+PREFIX ag: <{AG}>
+SELECT DISTINCT ?source ?type ?target WHERE {{
+  GRAPH ?g {{
+    ?g a ag:Document .
+    ?rel ag:relationType ?type ; ag:source ?source ; ag:target ?target ; ag:factuality ?f .
+  }}
+  FILTER(?f IN (ag:asserted, ag:reported))
+}}
+"""
+
+_CONCEPTS_QUERY = f"""
+PREFIX ag: <{AG}>
+SELECT DISTINCT ?concept ?class ?label WHERE {{
+  GRAPH ?g {{
+    ?g a ag:Document .
+    {{ ?rel <{ORG.role}> ?concept ; ag:role ?label BIND(<{ORG.Role}> AS ?class) }}
+    UNION
+    {{ ?run <{PROV.wasAssociatedWith}> ?concept ; <{RDFS.label}> ?label
+       BIND(<{PROV.SoftwareAgent}> AS ?class) }}
+  }}
+}}
+"""
+
+
+def refresh_actors(store: Store, kb_actors: Graph) -> None:
+    """Rewrite the actors graph, atomically, from the knowledge base's actors and what the
+    documents say: one description per actor (a KB actor keeps its KB description and gains
+    the documents' other names), the direct edges of asserted and reported relations, and
+    the role and extractor concepts the documents use."""
+    graph = Graph(identifier=ACTORS_GRAPH)
+    graph += kb_actors
+    for iri, tally in _mention_tallies(store).items():
+        kb_label = kb_actors.value(URIRef(iri), RDFS.label)
+        if kb_label is None:
+            rdf.add_actor(graph, merge.describe(iri, tally))
+            continue
+        for other in (set(tally.names) | tally.aliases) - {str(kb_label)}:
+            graph.add((URIRef(iri), SKOS.altLabel, Literal(other)))
+    for source, type_iri, target in store.select(_EDGES_QUERY).rows:
+        type_name = str(type_iri).rsplit("#", 1)[-1]
+        graph.add((source, direct_property(type_name), target))  # type: ignore[arg-type]
+    for concept, cls, label in store.select(_CONCEPTS_QUERY).rows:
+        graph.add((concept, RDF.type, cls))  # type: ignore[arg-type]
+        graph.add((concept, RDFS.label, label))  # type: ignore[arg-type]
+    store.replace_graph(ACTORS_GRAPH, graph)
+
+
+def _mention_tallies(store: Store) -> dict[str, merge.MentionTally]:
+    """Per actor IRI, what the documents' mentions of it say."""
+    tallies: dict[str, merge.MentionTally] = {}
+    seen: set[str] = set()
+    for mention, actor, cls, name, alias, wikidata, country in store.select(_MENTIONS_QUERY):
+        tally = tallies.setdefault(str(actor), merge.MentionTally())
+        if alias is not None:
+            tally.aliases.add(str(alias))
+        if str(mention) in seen:
+            continue  # one row per alias: count each mention once
+        seen.add(str(mention))
+        tally.names[str(name)] += 1
+        tally.types[str(cls).rsplit("#", 1)[-1]] += 1
+        for value, counter in ((wikidata, tally.wikidata), (country, tally.countries)):
+            if value is not None:
+                counter[str(value)] += 1
+    return tallies
+
+
+_COUNTS_QUERY = f"""
+PREFIX ag: <{AG}>
+SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+  {{ GRAPH ?g {{ ?g a ag:Document . ?m ag:mentionOf ?x }} BIND("actors" AS ?what) }}
+  UNION
+  {{ GRAPH ?g {{ ?g a ag:Document . ?r ag:source ?s ; ag:target ?t }}
+     VALUES ?end {{ 1 2 }} BIND(IF(?end = 1, ?s, ?t) AS ?x) BIND("actors_related" AS ?what) }}
+  UNION
+  {{ GRAPH ?g {{ ?g a ag:Document . ?x ag:relationType ?type }} BIND("relations" AS ?what) }}
+  UNION
+  {{ GRAPH ?g {{ ?g a ag:Document . ?x ag:relationType ?type ; ag:target ?t }}
+     BIND("relations_related" AS ?what) }}
+  UNION
+  {{ GRAPH <{ACTORS_GRAPH}> {{ ?x ag:kbKey ?key }} BIND("kb_actors" AS ?what) }}
+  UNION
+  {{ GRAPH <{KB_GRAPH}> {{ ?x ag:relationType ?type }} BIND("kb_relations" AS ?what) }}
+}} GROUP BY ?what
+"""
+
+
+def count(store: Store) -> StoreCounts:
+    """What the store holds: documents, triples, and the actors and relations of the articles
+    and of the knowledge base."""
+    counts = StoreCounts(documents=len(store.documents()), triples=store.count())
+    for what, number in store.select(_COUNTS_QUERY).rows:
+        setattr(counts, str(what), _integer(number))
+    return counts
 
 
 def _integer(term: object) -> int:
     return int(term.toPython()) if isinstance(term, Literal) else 0
-
-
-def _actor_types() -> tuple[str, ...]:
-    from actorgraph.vocab import ACTOR_TYPES
-
-    return ACTOR_TYPES
 
 
 class BuildOptions(TypedDict, total=False):

@@ -15,6 +15,11 @@ import typer
 
 from actorgraph.errors import ActorgraphError
 
+try:  # typer vendors click from 0.22 on; before, click is its own package
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import UsageError  # type: ignore[assignment]
+
 if TYPE_CHECKING:
     import networkx as nx
     from typing_extensions import Unpack
@@ -289,10 +294,16 @@ def serve(
 
 @app.command()
 def export(
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="turtle, trig, nquads, jsonld or csv.")
-    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file (a folder for csv).")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="turtle (ttl), trig, nquads (nq), jsonld (json) or csv; default: the one the "
+            "output's suffix names (.ttl, .trig, .nq, .jsonld, .json).",
+        ),
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Export the store as RDF (Turtle, TriG, N-Quads, JSON-LD) or CSV tables."""
@@ -464,12 +475,25 @@ def check(paths: PathsArg, date: DateOpt = None, max_bytes: MaxBytesOpt = "10MB"
 
 
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script: every user mistake, a usage one included, is one
+    `actorgraph: error:` line and exit status 2."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+            typer.echo(exc.ctx.get_help())
+            raise SystemExit(0) from None
+        where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+        typer.echo(f"actorgraph: error: {exc.format_message()}{where}", err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:
+        typer.echo("actorgraph: interrupted", err=True)
+        raise SystemExit(130) from None
     except ActorgraphError as exc:
         typer.echo(f"actorgraph: error: {exc}", err=True)
         raise SystemExit(2) from None
     except KeyboardInterrupt:
         typer.echo("actorgraph: interrupted", err=True)
         raise SystemExit(130) from None
+    if isinstance(code, int) and code:  # an exit code returned, not raised, without standalone
+        raise SystemExit(code)

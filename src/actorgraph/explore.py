@@ -6,6 +6,7 @@ modules that the CLI uses too (build, queries, network, analysis, render).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import pandas as pd
 from rdflib import Graph
 
 from actorgraph import analysis, network, queries, render
-from actorgraph.build import BuildSummary, build
+from actorgraph.build import BuildSummary, build, count
 from actorgraph.errors import ActorgraphError
 from actorgraph.store import SelectResult, Store, open_store
 
@@ -44,14 +45,6 @@ class InlineGraph:
         target = Path(path)
         atomic_write_text(target, self.page)
         return target
-
-
-_COUNTS = """
-PREFIX ag: <https://w3id.org/actorgraph#>
-SELECT (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?rel) AS ?relations) WHERE {
-  { ?rel ag:evidence ?e ; ag:source ?actor } UNION { ?rel ag:evidence ?e ; ag:target ?actor }
-}
-"""
 
 
 class ActorGraph:
@@ -148,14 +141,8 @@ class ActorGraph:
         return InlineGraph(page, height)
 
     def summary(self) -> dict[str, int]:
-        """How much the store holds."""
-        counts = self.store.select(_COUNTS).rows[0]
-        return {
-            "documents": len(self.store.documents()),
-            "actors": int(counts[0] or 0),
-            "relations": int(counts[1] or 0),
-            "triples": self.store.count(),
-        }
+        """How much the store holds (the numbers of the build summary, `build.StoreCounts`)."""
+        return dataclasses.asdict(count(self.store))
 
     def _repr_html_(self) -> str:
         rows = "".join(

@@ -19,6 +19,17 @@ from actorgraph.errors import ActorgraphError
 from actorgraph.store import EmbeddedStore, Store
 
 FORMATS = ("turtle", "trig", "nquads", "jsonld", "csv")
+ALIASES = {
+    "ttl": "turtle",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+    "json": "jsonld",
+}
+"""Other usual names of the formats."""
+SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "jsonld",
+            ".json": "jsonld"}  # fmt: skip
+"""The format a file name's suffix names, when no format is given."""
 _RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
 
 ACTORS_QUERY = """
@@ -46,7 +57,7 @@ WHERE {
   }
   OPTIONAL {
     SELECT ?id (COUNT(DISTINCT ?doc) AS ?documents)
-    WHERE { GRAPH ?doc { ?id a ?any . ?doc a ag:Document } } GROUP BY ?id
+    WHERE { ?mention ag:mentionOf ?id ; ag:mentionedIn ?doc } GROUP BY ?id
   }
 }
 ORDER BY ?type ?label
@@ -89,8 +100,25 @@ class ExportResult:
     rows_or_triples: int
 
 
-def export(store: Store, fmt: str, output: Path) -> ExportResult:
-    """Write the store to `output` (a file, or a folder for csv) in format `fmt`."""
+def export_format(fmt: str | None, output: Path) -> str:
+    """The format named by `fmt` (or one of its usual aliases), else by `output`'s suffix."""
+    if fmt is None:
+        found = SUFFIXES.get(Path(output).suffix.lower())
+        if found is None:
+            raise ActorgraphError(
+                f"give --format ({', '.join(FORMATS)}): the name {str(output)!r} does not say"
+            )
+        return found
+    name = ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
+    if name not in FORMATS:
+        raise ActorgraphError(f"unknown export format {fmt!r} (expected: {', '.join(FORMATS)})")
+    return name
+
+
+def export(store: Store, fmt: str | None, output: Path) -> ExportResult:
+    """Write the store to `output` (a file, or a folder for csv) in format `fmt` (else the one
+    the file name's suffix names)."""
+    fmt = export_format(fmt, Path(output))
     try:
         return _export(store, fmt, Path(output))
     except OSError as exc:
@@ -98,8 +126,6 @@ def export(store: Store, fmt: str, output: Path) -> ExportResult:
 
 
 def _export(store: Store, fmt: str, output: Path) -> ExportResult:
-    if fmt not in FORMATS:
-        raise ActorgraphError(f"unknown export format {fmt!r} (expected: {', '.join(FORMATS)})")
     if fmt == "csv":
         return export_csv(store, output)
     if output.is_dir():
@@ -146,8 +172,11 @@ def spreadsheet_safe(term: object) -> str:
 
 def export_csv(store: Store, folder: Path) -> ExportResult:
     """`actors.csv` and `relations.csv` in `folder`."""
-    if folder.exists() and not folder.is_dir():
-        raise ActorgraphError(f"{folder}: csv export needs a folder, and this is a file")
+    if folder.suffix.lower() == ".csv" or (folder.exists() and not folder.is_dir()):
+        raise ActorgraphError(
+            f"{folder}: csv export writes two tables (actors.csv, relations.csv) into a "
+            "folder: give a folder name, e.g. -o out/tables"
+        )
     written: list[Path] = []
     total = 0
     for name, query in (("actors.csv", ACTORS_QUERY), ("relations.csv", RELATIONS_QUERY)):

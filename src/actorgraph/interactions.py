@@ -2141,7 +2141,8 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _event_date(cand: Candidate, sent: Span, matches: list[dates.TimeMatch]) -> str | None:
     """The date of the event: a time expression attached to its clause, else one in the
-    sentence that does not date a reporting verb ("..., officials said on Monday")."""
+    sentence that does not date a reporting verb ("..., officials said on Monday"); never one
+    inside a phrase that names another time ("since 2019", "before the rallies in 2020")."""
     if not matches:
         return None
     speech = statements.cues().speech
@@ -2150,7 +2151,7 @@ def _event_date(cand: Candidate, sent: Span, matches: list[dates.TimeMatch]) -> 
     for match in matches:
         token = sent.doc.char_span(sent.start_char + match.start, sent.start_char + match.end,
                                    alignment_mode="expand")  # fmt: skip
-        if token is None:
+        if token is None or _dates_another_time(token.root, cand.trigger):
             continue
         governor = _clause_verb(token.root)
         if governor is not None and own is not None and governor.i == own.i:
@@ -2162,6 +2163,24 @@ def _event_date(cand: Candidate, sent: Span, matches: list[dates.TimeMatch]) -> 
     return loose[0].date.isoformat() if loose else None
 
 
+_OTHER_TIME = frozenset({"before", "after", "since", "until", "till", "prior", "following",
+                         "ahead"})  # fmt: skip
+"""Words that open a phrase placing another time against the event's ("before X")."""
+
+
+def _dates_another_time(token: Token, trigger: Token) -> bool:
+    """Whether a time expression lies in a phrase opened by a word that places another time
+    against the event's, below where its path meets the event's word: it dates that other
+    time ("his first visit since 2019"), unless the event is in that phrase too."""
+    stops = {trigger.i} | {a.i for a in trigger.ancestors}
+    for node in [token, *token.ancestors]:
+        if node.i in stops:
+            return False
+        if node.lower_ in _OTHER_TIME and node.dep_ in ("prep", "mark", "advmod"):
+            return True
+    return False
+
+
 def _clause_verb(token: Token) -> Token | None:
     for candidate in [token, *token.ancestors]:
         if candidate.pos_ in ("VERB", "AUX") or candidate.tag_.startswith("VB"):
@@ -2170,12 +2189,13 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _evidence(sent: Span, document: Document) -> Evidence:
-    """The sentence as it stands in the original text, with its offsets."""
-    start, end = sent.start_char, sent.end_char
-    text = document.text[start:end]
-    stripped = text.strip()
-    start += len(text) - len(text.lstrip())
-    return Evidence(stripped, start, start + len(stripped))
+    """The sentence as it stands in the original text, with its offsets; its ends are those of
+    the cleaned text, so page furniture blanked around it (an ad label) stays out."""
+    words = [token for token in sent if not token.is_space]
+    if not words:
+        return Evidence("", sent.start_char, sent.start_char)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Evidence(document.text[start:end], start, end)
 
 
 def _untargeted_repeats(relations: list[Relation], nominal: set[int]) -> list[Relation]:

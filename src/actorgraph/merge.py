@@ -7,22 +7,26 @@ in one article only by a surname ("Nayev", IRI person/nayev): it is linked to th
 person of another article ("Serhiy Nayev") only when that is unambiguous, that is when
 exactly one full-name person in the store has that surname and no knowledge-base entry
 claims the bare name, and their countries do not disagree. Linking rewrites the surname-only
-IRI to the full-name IRI in the documents that use it, keeps the surname as an alias and
-records the old IRI (`ag:mergedFrom`), so that the link is undone (`unlink`) when a second
-full-name person with that surname arrives later.
+IRI to the full-name IRI in the documents that use it, keeps the surname as an alias of the
+mention and records the old IRI on it (`ag:mergedFrom`), so that the link is undone (`unlink`)
+when a second full-name person with that surname arrives later.
+
+`describe` makes each actor's one description (for the store's actors graph) from what the
+documents' mentions say of it.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from actorgraph.model import Actor
 from actorgraph.rdf import slug
-from actorgraph.vocab import AG
+from actorgraph.vocab import ACTOR_TYPES, AG
 
 
 @dataclass(frozen=True)
@@ -77,32 +81,39 @@ def plan_links(people: Iterable[PersonRecord]) -> dict[str, str]:
 def apply_links(
     graph: Graph, links: Mapping[str, str], labels: Mapping[str, str] | None = None
 ) -> Graph:
-    """A copy of `graph` with linked IRIs replaced; the old name stays as an alias.
+    """A copy of a document's graph with linked IRIs replaced; on each mention of a linked
+    person the surname becomes an alias and the old IRI is kept (`ag:mergedFrom`).
 
     `labels` gives the full name of each link target, so that a document that named the
-    person only by surname still labels the merged actor with its full name.
+    person only by surname still names the merged actor with its full name.
     """
     mapping = {URIRef(old): URIRef(new) for old, new in links.items()}
-    out = Graph(identifier=graph.identifier)
-    for prefix, namespace in graph.namespaces():
-        out.bind(prefix, namespace)
+    linked = {m: o for m, o in graph.subject_objects(AG.mentionOf) if o in mapping}
+    out = _empty_like(graph)
 
     def swap(term: Node) -> Node:
         return mapping.get(term, term) if isinstance(term, URIRef) else term
 
     for s, p, o in graph:
-        if s in mapping and p == RDFS.label:
-            out.add((mapping[s], SKOS.altLabel, o))  # type: ignore[index]
-            continue
+        if s in linked and p == AG.name:
+            full = (labels or {}).get(str(mapping[linked[s]]))  # type: ignore[index]
+            if full:
+                out.add((s, AG.name, Literal(full)))
+                out.add((s, AG.alias, o))
+                continue
         out.add((swap(s), swap(p), swap(o)))
-    for old, new in mapping.items():
-        if (None, None, new) in out or (new, None, None) in out:
-            out.add((new, AG.mergedFrom, old))
-    for new in set(mapping.values()):
-        label = (labels or {}).get(str(new))
-        if (new, RDF.type, AG.Person) in out and out.value(new, RDFS.label) is None and label:
-            out.add((new, RDFS.label, Literal(label)))
-            out.remove((new, SKOS.altLabel, Literal(label)))
+    for mention, old in linked.items():
+        out.add((mention, AG.mergedFrom, old))
+        name = out.value(mention, AG.name)
+        if name is not None:
+            out.remove((mention, AG.alias, name))
+    return out
+
+
+def _empty_like(graph: Graph) -> Graph:
+    out = Graph(identifier=graph.identifier)
+    for prefix, namespace in graph.namespaces():
+        out.bind(prefix, namespace)
     return out
 
 
@@ -122,31 +133,70 @@ def stale_links(merged: Iterable[tuple[str, str]], people: Iterable[PersonRecord
 
 
 def unlink(graph: Graph, olds: Iterable[str]) -> Graph:
-    """A copy of `graph` with the links from the given surname-only IRIs undone: the person is
-    named by the surname again, under its own IRI."""
+    """A copy of a document's graph with the links from the given surname-only IRIs undone:
+    the person is named by the surname again, under its own IRI."""
+    wanted = {URIRef(iri) for iri in olds}
     back: dict[Node, Node] = {}
-    for iri in olds:
-        for new in graph.subjects(AG.mergedFrom, URIRef(iri)):
-            back[new] = URIRef(iri)
-    out = Graph(identifier=graph.identifier)
-    for prefix, namespace in graph.namespaces():
-        out.bind(prefix, namespace)
-    surnames = {new: _surname_label(graph, new, old) for new, old in back.items()}
+    mentions: dict[Node, Node] = {}
+    for mention, old in graph.subject_objects(AG.mergedFrom):
+        new = graph.value(mention, AG.mentionOf)
+        if old in wanted and new is not None:
+            back[new] = old
+            mentions[mention] = old
+    surnames = {m: _surname_label(graph, m, old) for m, old in mentions.items()}
+    out = _empty_like(graph)
     for s, p, o in graph:
-        if s in back and (p == AG.mergedFrom or p == RDFS.label):
+        if s in mentions and (p == AG.mergedFrom or p == AG.name):
             continue
-        if s in back and p == SKOS.altLabel and o == surnames[s]:
+        if s in mentions and p == AG.alias and o == surnames[s]:
             continue
         out.add((back.get(s, s), p, back.get(o, o)))
-    for new, surname_iri in back.items():
-        out.add((surname_iri, RDFS.label, surnames[new]))
+    for mention, surname in surnames.items():
+        out.add((mention, AG.name, surname))
     return out
 
 
-def _surname_label(graph: Graph, new: Node, old: Node) -> Literal:
+def _surname_label(graph: Graph, mention: Node, old: Node) -> Literal:
     """The surname the document named the person by: the alias whose slug is the old key."""
     key = surname_of(str(old))
-    for alias in graph.objects(new, SKOS.altLabel):
+    for alias in graph.objects(mention, AG.alias):
         if slug(str(alias)) == key:
             return Literal(str(alias))
     return Literal(key.capitalize())
+
+
+# --- one description per actor ---------------------------------------------------------------
+
+
+@dataclass
+class MentionTally:
+    """What the documents' mentions of one actor say: names, classes, Wikidata ids, countries."""
+
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    types: Counter[str] = field(default_factory=Counter)
+    wikidata: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+
+
+def describe(iri: str, tally: MentionTally) -> Actor:
+    """One actor from its mentions: the name that its IRI was made from (else the most
+    frequent), the most frequent class, Wikidata id and country, every other name an alias."""
+    key = surname_of(iri)
+    names = sorted(tally.names.items(), key=lambda item: (slug(item[0]) != key, -item[1], item[0]))
+    label = names[0][0] if names else key
+    types = sorted(tally.types.items(), key=lambda item: (-item[1], ACTOR_TYPES.index(item[0])))
+    others = (set(tally.names) | tally.aliases) - {label}
+    return Actor(
+        id=iri,
+        label=label,
+        type=types[0][0] if types else "Organization",
+        aliases=sorted(others),
+        wikidata=_most(tally.wikidata),
+        country=_most(tally.countries),
+    )
+
+
+def _most(counter: Counter[str]) -> str | None:
+    """The most frequent value, ties broken alphabetically."""
+    return min(counter.items(), key=lambda item: (-item[1], item[0]))[0] if counter else None

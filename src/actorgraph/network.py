@@ -11,6 +11,7 @@ counts and the evidence behind it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -487,6 +488,7 @@ def _add_relation(
             roles=[],
             modes=[],
             kb=False,
+            kb_relations=0,
         )
     edge = graph.edges[source, target, rel.type]
     edge["count"] += 1
@@ -497,6 +499,7 @@ def _add_relation(
     edge["roles"] = sorted(set(edge["roles"]) | rel.roles)
     edge["modes"] = sorted(set(edge["modes"]) | rel.modes)
     edge["kb"] = edge["kb"] or rel.from_kb
+    edge["kb_relations"] += int(rel.from_kb)
     _widen_dates(edge, rel)
     when = rel.date or rel.doc_date or rel.start
     said_by = actors.get(rel.attributed_to or "", {}).get("label") or (
@@ -553,8 +556,8 @@ def find_actor(graph: nx.Graph, actor: str) -> str:
     """The node for an actor given as IRI, key (person/vladimir-putin) or label (any case)."""
     if actor in graph:
         return actor
-    if str(ID[actor]) in graph:
-        return str(ID[actor])
+    if re.fullmatch(r"[a-z]+/[A-Za-z0-9-]+", actor) and str(ID[actor]) in graph:
+        return str(ID[actor])  # a key such as person/vladimir-putin; a name is no IRI
     wanted = actor.casefold().strip()
     matches = sorted(n for n, label in graph.nodes(data="label") if str(label).casefold() == wanted)
     if not matches:

@@ -338,17 +338,85 @@ def to_tsv(result: SelectResult) -> str:
 
 
 def _short(term: Identifier | None) -> str:
+    """A term as a person reads it: an ontology term by its name (CONSULT, Person), another
+    IRI with the project's prefixes (id:person/vladimir-putin), a number rounded to 2 places."""
     if term is None:
         return ""
     text = str(term)
-    for prefix, namespace in (("ag:", vocab.AG), ("id:", vocab.ID), ("doc:", vocab.DOC)):
-        if isinstance(term, URIRef) and text.startswith(str(namespace)):
-            return prefix + text[len(str(namespace)) :]
+    if isinstance(term, URIRef):
+        if text.startswith(str(vocab.AG)):
+            return text[len(str(vocab.AG)) :]
+        for prefix, namespace in (("id:", vocab.ID), ("doc:", vocab.DOC)):
+            if text.startswith(str(namespace)):
+                return prefix + text[len(str(namespace)) :]
+        return text
+    if isinstance(term, Literal) and term.datatype in (XSD.decimal, XSD.double, XSD.float):
+        try:
+            return f"{float(text):.2f}".rstrip("0").rstrip(".")
+        except ValueError:
+            return text
     return text
 
 
+_NARROW = 12
+"""The narrowest a column of text is shown before its words wrap."""
+_TEXT_WIDTH = 24
+"""The narrowest a column of long text (a sentence) is shown."""
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """The columns a table shows (indices into the result's variables), how narrow each may
+    get, and the columns left out to fit the width."""
+
+    columns: list[int]
+    min_widths: list[int]
+    left_out: list[str]
+
+
+def table_layout(result: SelectResult, width: int) -> TableLayout:
+    """The columns of `result` that fit `width` characters: an IRI column with a label or code
+    column beside it (source and sourceLabel) shows as that label; when the rest is still too
+    wide, columns of bare IRIs go first, then the rightmost ones."""
+    names = result.variables
+    shown = [i for i, name in enumerate(names) if not _has_companion(name, names)]
+    cells = [[_short(row[i]) for row in result.rows] for i in range(len(names))]
+    minimum = {i: _min_width(names[i], cells[i]) for i in shown}
+    bare = [i for i in shown if _bare_iris(result, i)]
+    order = [*reversed(bare), *reversed([i for i in shown if i not in bare])]
+    left_out: list[int] = []
+    while len(shown) > 1 and sum(minimum[i] + 3 for i in shown) + 1 > width:
+        drop = next(i for i in order if i in shown and i not in left_out)
+        shown.remove(drop)
+        left_out.append(drop)
+    return TableLayout(shown, [minimum[i] for i in shown], [names[i] for i in sorted(left_out)])
+
+
+def _has_companion(name: str, names: list[str]) -> bool:
+    return f"{name}Label" in names or f"{name}Code" in names
+
+
+def _bare_iris(result: SelectResult, index: int) -> bool:
+    values = [row[index] for row in result.rows if row[index] is not None]
+    return bool(values) and all(
+        isinstance(v, URIRef) and not str(v).startswith(str(vocab.AG)) for v in values
+    )
+
+
+def _min_width(name: str, cells: list[str]) -> int:
+    """Headers and short values (names, numbers, dates) are never broken; long text wraps."""
+    natural = max([len(name), *(len(c) for c in cells)])
+    longest_word = max([len(name), *(len(w) for c in cells for w in c.split())])
+    if natural <= _NARROW:
+        return natural
+    if longest_word <= _NARROW:
+        return max(len(name), min(natural, _TEXT_WIDTH if natural > 40 else _NARROW))
+    return max(len(name), min(natural, _TEXT_WIDTH))
+
+
 def print_table(result: SelectResult | bool, title: str | None = None) -> None:
-    """A rich table on stdout, IRIs shortened with the project's prefixes."""
+    """A rich table on stdout that fits the terminal: labels beside their IRIs, IRIs
+    shortened with the project's prefixes, figures rounded (see `table_layout`)."""
     from rich.console import Console
     from rich.table import Table
 
@@ -356,13 +424,22 @@ def print_table(result: SelectResult | bool, title: str | None = None) -> None:
     if isinstance(result, bool):
         console.print("yes" if result else "no")
         return
+    layout = table_layout(result, console.width)
     table = Table(title=title, show_lines=False)
-    for var in result.variables:
-        table.add_column(var, overflow="fold")
+    for index, minimum in zip(layout.columns, layout.min_widths, strict=True):
+        name = result.variables[index]
+        header = name[: -len("Label")] if name.endswith("Label") else name
+        table.add_column(header, overflow="fold", min_width=minimum)
     for row in result.rows:
-        table.add_row(*(escape_markup(_short(t)) for t in row))
+        table.add_row(*(escape_markup(_short(row[i])) for i in layout.columns))
     console.print(table)
-    console.print(f"{len(result.rows)} row(s)", style="dim")
+    note = f"{len(result.rows)} row(s)"
+    if layout.left_out:
+        note += (
+            f"; left out to fit {console.width} columns: {', '.join(layout.left_out)} "
+            "(--format csv shows every column)"
+        )
+    console.print(note, style="dim")
 
 
 _UNPRINTABLE = re.compile(

@@ -1,9 +1,13 @@
 """The RDF view of an extraction: one named graph per document, and the JSON read back from it.
 
-`to_graph` writes the document, its actors, every relation as an n-ary node (with evidence,
-factuality, attribution and PROV-O provenance) and the direct actor-to-actor edges.
-`document_json` reads the output contract object back FROM such a graph, so the JSON is a
-view of the RDF and the two cannot disagree.
+`to_graph` writes the document, a mention of each actor it names (the name, other names,
+class, Wikidata id and country it gives), the actors' descriptions, every relation as an
+n-ary node (with evidence, factuality, attribution and PROV-O provenance) and the direct
+actor-to-actor edges. `split` parts such a graph into what belongs to the document alone and
+what is shared by every document (actor descriptions, direct edges, role and extractor
+concepts), which a store keeps once in its actors graph. `document_json` reads the output
+contract object back FROM the document's part, so the JSON is a view of the RDF and the two
+cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
@@ -22,7 +25,7 @@ from rdflib.term import Node
 from actorgraph import vocab
 from actorgraph.errors import InputError
 from actorgraph.model import Actor, Extraction, Relation
-from actorgraph.vocab import AG, DOC, ID, WD
+from actorgraph.vocab import ACTORS_GRAPH, AG, DOC, ID, WD
 
 SCHEMA = Namespace("https://schema.org/")
 AGENT = Namespace("https://w3id.org/actorgraph/agent/")
@@ -104,8 +107,9 @@ def to_graph(
     activity = URIRef(f"{doc_node}/extraction")
     _add_document(graph, extraction, doc_node, fingerprint or content_hash(extraction))
     _add_activity(graph, extraction, activity, doc_node, generated_at)
-    for actor in extraction.actors:
+    for number, actor in enumerate(extraction.actors, start=1):
         add_actor(graph, actor)
+        _add_mention(graph, actor, URIRef(f"{doc_node}/mention/{number}"), doc_node)
     for number, relation in enumerate(extraction.relations, start=1):
         _add_relation(graph, relation, relation_iri(doc.id, number), doc_node, activity)
     return graph
@@ -175,6 +179,43 @@ def add_actor(graph: Graph, actor: Actor) -> None:
             graph.add((node, AG.iso3, Literal(actor.country)))
         else:
             graph.add((node, AG.country, ID[f"country/{actor.country}"]))
+
+
+def _add_mention(graph: Graph, actor: Actor, node: URIRef, doc_node: URIRef) -> None:
+    """What one document says of an actor, kept in the document's own graph."""
+    graph.add((node, RDF.type, AG.Mention))
+    graph.add((node, AG.mentionOf, URIRef(actor.id)))
+    graph.add((node, AG.mentionedIn, doc_node))
+    graph.add((node, AG.name, Literal(actor.label)))
+    graph.add((node, AG.actorClass, vocab.actor_class(actor.type)))
+    for alias in actor.aliases:
+        if alias != actor.label:
+            graph.add((node, AG.alias, Literal(alias)))
+    if actor.wikidata:
+        graph.add((node, AG.mentionWikidata, Literal(actor.wikidata)))
+    if actor.country:
+        graph.add((node, AG.mentionCountry, Literal(actor.country)))
+
+
+_SHARED_CLASSES = frozenset({*_ACTOR_CLASSES, str(ORG.Role), str(PROV.SoftwareAgent)})
+
+
+def split(graph: Graph) -> tuple[Graph, Graph]:
+    """(the graph's own part, its shared part): the shared part holds every triple about an
+    actor, an org:Role or a software agent typed in `graph` (descriptions and direct edges),
+    which a store keeps once in its actors graph; the own part keeps the rest."""
+    shared_subjects = {
+        subject
+        for subject, cls in graph.subject_objects(RDF.type)
+        if str(cls) in _SHARED_CLASSES and not isinstance(subject, BNode)
+    }
+    own, shared = Graph(identifier=graph.identifier), Graph(identifier=ACTORS_GRAPH)
+    for prefix, namespace in graph.namespaces():
+        own.bind(prefix, namespace)
+        shared.bind(prefix, namespace)
+    for triple in graph:
+        (shared if triple[0] in shared_subjects else own).add(triple)
+    return own, shared
 
 
 def _add_relation(
@@ -248,16 +289,16 @@ def _local(iri: Node | None) -> str | None:
     return None if iri is None else str(iri).rsplit("#", 1)[-1]
 
 
-def _actor_json(graph: Graph, node: Node, type_name: str) -> dict[str, Any]:
-    label = _text(graph, node, RDFS.label) or ""
-    aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label})
+def _actor_json(graph: Graph, mention: Node) -> dict[str, Any]:
+    label = _text(graph, mention, AG.name) or ""
+    aliases = sorted({str(a) for a in graph.objects(mention, AG.alias)} - {label})
     return {
-        "id": str(node),
+        "id": _text(graph, mention, AG.mentionOf),
         "label": label,
-        "type": type_name,
+        "type": _ACTOR_CLASSES.get(str(_one(graph, mention, AG.actorClass)), "Organization"),
         "aliases": aliases,
-        "wikidata": _text(graph, node, AG.wikidata),
-        "country": _text(graph, node, AG.countryCode),
+        "wikidata": _text(graph, mention, AG.mentionWikidata),
+        "country": _text(graph, mention, AG.mentionCountry),
     }
 
 
@@ -289,18 +330,12 @@ def _relation_number(node: Node) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _actors_in(graph: Graph) -> Iterable[tuple[Node, str]]:
-    for node, cls in graph.subject_objects(RDF.type):
-        name = _ACTOR_CLASSES.get(str(cls))
-        if name is not None and not isinstance(node, BNode):
-            yield node, name
-
-
 def document_json(graph: Graph, doc_id: str) -> dict[str, Any]:
-    """The output-contract object of one document, read from its RDF graph."""
+    """The output-contract object of one document, read from its RDF graph (the whole graph
+    `to_graph` makes, or the document's own part that a store keeps)."""
     node = document_iri(doc_id)
     actors = sorted(
-        (_actor_json(graph, actor, type_name) for actor, type_name in _actors_in(graph)),
+        (_actor_json(graph, mention) for mention in graph.subjects(AG.mentionedIn, node)),
         key=lambda a: (vocab.ACTOR_TYPES.index(a["type"]), a["label"], a["id"]),
     )
     relation_nodes = sorted(

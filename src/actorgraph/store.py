@@ -11,11 +11,13 @@
   (Virtuoso, GraphDB, Neptune accept updates on their query URL). `URL|UPDATE_URL` in one
   string gives both explicitly.
 
-Each document lives in its own named graph (the document IRI); `replace_document` swaps it in
-one SPARQL Update request, which Oxigraph (embedded or server) applies as one transaction:
-a reader sees the old version or the new one, never half. Queries see the union of all
-named graphs as their default graph, unless they name their dataset with FROM or FROM NAMED
-(remote servers must be configured that way: Oxigraph
+Each document lives in its own named graph (the document IRI), holding its mentions of actors,
+its relations and their provenance; the actors' descriptions and direct edges are kept once
+in the actors graph (`vocab.ACTORS_GRAPH`). `replace_document` swaps a document's graph and
+adds its actors' descriptions in one SPARQL Update request, which Oxigraph (embedded or
+server) applies as one transaction: a reader sees the old version or the new one, never half.
+Queries see the union of all named graphs as their default graph, unless they name their
+dataset with FROM or FROM NAMED (remote servers must be configured that way: Oxigraph
 `--union-default-graph`, Fuseki `tdb2:unionDefaultGraph`; Virtuoso, GraphDB and Neptune do
 it by default).
 """
@@ -33,6 +35,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
@@ -42,8 +45,8 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from actorgraph.errors import QueryError, StoreError
-from actorgraph.rdf import ONTOLOGY_GRAPH, document_id, document_iri
-from actorgraph.vocab import AG, DOC, KB_GRAPH
+from actorgraph.rdf import ONTOLOGY_GRAPH, document_id, document_iri, split
+from actorgraph.vocab import ACTORS_GRAPH, AG, DOC, KB_GRAPH
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,16 +72,23 @@ class SelectResult:
         return iter(self.rows)
 
     def to_dataframe(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame of Python values (numbers, dates, strings)."""
+        """The rows as a pandas DataFrame of Python values: numbers (decimals as floats), dates,
+        strings, the ontology's terms by their names (CONSULT, Person, asserted) and other
+        IRIs in full (actors, documents: what queries take back as parameters)."""
         import pandas as pd
+
+        vocabulary = str(AG)
 
         def value(term: Identifier | None) -> Any:
             if term is None:
                 return None
             if isinstance(term, Literal):
                 python = term.toPython()
+                if isinstance(python, Decimal):
+                    return float(python)
                 return python if not isinstance(python, Literal) else str(term)
-            return str(term)
+            text = str(term)
+            return text[len(vocabulary) :] if text.startswith(vocabulary) else text
 
         return pd.DataFrame(
             [[value(t) for t in row] for row in self.rows], columns=list(self.variables)
@@ -251,8 +261,15 @@ class Store:
         raise QueryError("not a SPARQL query (expected SELECT, CONSTRUCT, DESCRIBE or ASK)")
 
     def replace_document(self, doc_id: str, graph: Graph) -> None:
-        """Put `graph` in place of the document's named graph, atomically."""
-        self.update(replace_graph_update(document_iri(doc_id), graph))
+        """Put `graph` in place of the document's named graph and add the descriptions of its
+        actors to the actors graph, atomically (`rdf.split` decides which triples are which).
+        A build then rewrites the actors graph from every document (`build.refresh_actors`),
+        which drops what no document says any more."""
+        own, shared = split(graph)
+        update = replace_graph_update(document_iri(doc_id), own)
+        if len(shared):
+            update += " ;\n" + graph_insert_data(ACTORS_GRAPH, shared)
+        self.update(update)
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document's named graph."""
@@ -263,8 +280,13 @@ class Store:
         self.update(replace_graph_update(name, graph))
 
     def load_kb(self, graph: Graph) -> None:
-        """Replace the knowledge-base named graph."""
-        self.replace_graph(KB_GRAPH, graph)
+        """Replace the knowledge-base named graph with the KB's facts (posts, memberships) and
+        add its actors' descriptions to the actors graph, atomically."""
+        facts, actors = split(graph)
+        update = replace_graph_update(KB_GRAPH, facts)
+        if len(actors):
+            update += " ;\n" + graph_insert_data(ACTORS_GRAPH, actors)
+        self.update(update)
 
     def load_ontology(self, graph: Graph) -> None:
         """Replace the ontology named graph (event-type concepts and their scores)."""

@@ -19,7 +19,10 @@ DOC = Namespace("https://w3id.org/actorgraph/doc/")
 
 WD = Namespace("http://www.wikidata.org/entity/")
 KB_GRAPH = URIRef("https://w3id.org/actorgraph/graph/kb")
-"""Named graph holding the knowledge-base facts loaded into a store."""
+"""Named graph holding the knowledge-base facts (posts, memberships) loaded into a store."""
+ACTORS_GRAPH = URIRef("https://w3id.org/actorgraph/graph/actors")
+"""Named graph holding each actor's description once (class, label, aliases, Wikidata id,
+country) with the direct actor-to-actor edges; documents hold only their mentions of actors."""
 
 # Actor classes: the fixed set every output uses (the JSON "type" is the local name).
 ACTOR_TYPES: tuple[str, ...] = (
@@ -116,6 +119,7 @@ CLASSES = (
     "Factuality",
     "Mode",
     "QuadClass",
+    "Mention",
 )
 PROPERTIES = (
     # actors
@@ -127,6 +131,14 @@ PROPERTIES = (
     "demonym",
     "kbKey",
     "mergedFrom",
+    # mentions: an actor as one document names it
+    "mentionOf",
+    "mentionedIn",
+    "name",
+    "alias",
+    "actorClass",
+    "mentionWikidata",
+    "mentionCountry",
     # relation nodes (n-ary)
     "relationType",
     "source",
