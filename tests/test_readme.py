@@ -182,6 +182,12 @@ def check_ego(result: Run, demo: Run) -> None:
     assert "valid URI" not in result.stdout + result.stderr
 
 
+def check_timeline(result: Run, demo: Run) -> None:
+    page = (result.out / "rus-ukr.html").read_text(encoding="utf-8")
+    assert "Russia" in page and "Ukraine" in page and "ASSAULT" in page
+    assert (result.out / "rus-ukr.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def check_export(result: Run, demo: Run) -> None:
     from rdflib import Dataset
 
@@ -239,6 +245,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("actorgraph stats ", check_stats),
     ("actorgraph render --store out/store -o out/graph.html --png", check_render),
     ("actorgraph render --store out/store -o out/putin.html --ego", check_ego),
+    ("actorgraph timeline ", check_timeline),
     ("actorgraph export ", check_export),
     ("actorgraph validate ", check_validate),
     ("actorgraph eval", check_eval),
@@ -257,7 +264,7 @@ def check_for(command: str) -> tuple[str, Check]:
 
 def test_the_readme_has_its_commands() -> None:
     commands = readme_commands()
-    assert len(commands) == 17 and commands[0] == "bash scripts/demo.sh"
+    assert len(commands) == 18 and commands[0] == "bash scripts/demo.sh"
     storeless = {
         " ".join(c.split()[:2])
         for c in commands
