@@ -16,6 +16,7 @@ from rdflib import Literal, URIRef
 from actorgraph import rdf, server
 from actorgraph.rdf import document_iri
 from actorgraph.store import Store, names_dataset, open_store
+from actorgraph.vocab import ACTORS_GRAPH
 from conftest import make_extraction
 
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -62,7 +63,7 @@ def test_from_named_limits_the_graphs_of_graph_patterns(store: Store) -> None:
 
 
 def test_parameters_still_bind_with_a_dataset_clause(store: Store) -> None:
-    query = f"SELECT ?s FROM <{document_iri('a')}> WHERE {{ ?s {LABEL} ?name }}"
+    query = f"SELECT ?s FROM <{ACTORS_GRAPH}> WHERE {{ ?s {LABEL} ?name }}"
     rows = store.select(query, {"name": Literal("Vladimir Putin")}).rows
     assert [str(row[0]) for row in rows] == ["https://w3id.org/actorgraph/id/person/vladimir-putin"]
 
