@@ -80,9 +80,11 @@ def test_a_plain_text_article_without_sidecar_takes_its_headline(tmp_path: Path)
 @pytest.mark.parametrize(
     ("text", "wire", "agency"),
     [
-        ("SANTIAGO, Dec. 19, 2022 (Reuters) - " + STORY, "SANTIAGO, Dec. 19, 2022 (Reuters) - ", "Reuters"),
+        ("SANTIAGO, Dec. 19, 2022 (Reuters) - " + STORY,
+         "SANTIAGO, Dec. 19, 2022 (Reuters) - ", "Reuters"),
         ("QUITO (AP) — " + STORY, "QUITO (AP) — ", "AP"),
-        ("Chile and Peru talk\n\nLA PAZ, Bolivia, 4 May 2021 -- " + STORY, "LA PAZ, Bolivia, 4 May 2021 -- ", None),
+        ("Chile and Peru talk\n\nLA PAZ, Bolivia, 4 May 2021 -- " + STORY,
+         "LA PAZ, Bolivia, 4 May 2021 -- ", None),
         ("BOGOTA — " + STORY, "BOGOTA — ", None),
         ("US - Chile trade talks - resumed on Monday.", None, None),  # a headline's dash
         (STORY, None, None),

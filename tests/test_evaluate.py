@@ -237,7 +237,7 @@ def test_gold_coded_sentence_by_sentence() -> None:
                 "relations": [
                     {"type": "CONSULT", "source": "ruto", "target": "gha", "trigger": "met"}
                 ],
-            },  # fmt: skip
+            },
             {
                 "n": 3,
                 "relations": [
@@ -249,7 +249,7 @@ def test_gold_coded_sentence_by_sentence() -> None:
                     },  # the same event restated
                     {"type": "ACCUSE", "source": "gha", "target": "ken", "trigger": "accused"},
                 ],
-            },  # fmt: skip
+            },
         ],
     }
     parsed = evaluate.parse_gold(data, "test")

@@ -516,7 +516,7 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
 
 def _country_named_after_of(name: str, knowledge: KnowledgeBase) -> str | None:
     """The country an organisation's name ends with ("Parliament of Iraq")."""
-    head, of, tail = name.rpartition(" of ")
+    _, of, tail = name.rpartition(" of ")
     if not of:
         return None
     found = [e for e in knowledge.lookup(tail) if e.type == "Country"]
