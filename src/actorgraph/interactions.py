@@ -28,6 +28,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph import dates, statements
+from actorgraph.events import learned
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.names import water_name
 from actorgraph.resources import lexicon_dir, read_yaml
@@ -37,6 +38,7 @@ from actorgraph.syntax import (
     infinitive,
     object_of,
     passive_participle,
+    sentence_evidence,
 )
 from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
@@ -359,17 +361,24 @@ class Candidate:
     apart: bool = False  # "X and Y signed separate deals": each acts on its own, not together
 
 
-def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
-    """PLOVER events between the document's actors, one relation per source-target pair."""
+def extract(
+    doc: Doc,
+    index: ActorIndex,
+    document: Document,
+    method: str = "both",
+    model: learned.EventModel | None = None,
+) -> list[Relation]:
+    """PLOVER events between the document's actors, one relation per source-target pair
+    (`method` and `model` as for `find_events`)."""
     lex = lexicon()
     reference = dates.parse_reference(document.date)
     relations: list[Relation] = []
     nominal: set[int] = set()  # relations named by a noun ("the attack by X"), by id
     for sent in doc.sents:
-        found = find_events(sent, index, lex)
+        found = find_events(sent, index, lex, method, model)
         if not found:
             continue
-        evidence = _evidence(sent, document)
+        evidence = sentence_evidence(document.text, sent)
         time = dates.find_dates(document.text[sent.start_char : sent.end_char], reference)
         future_time = dates.find_dates(
             document.text[sent.start_char : sent.end_char], reference, future=True
@@ -384,16 +393,23 @@ def extract(doc: Doc, index: ActorIndex, document: Document) -> list[Relation]:
     return _untargeted_repeats(_deduplicate(relations), nominal)
 
 
-def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> list[Candidate]:
-    """Every event of a sentence, with its stance and the intentions it implies."""
+def find_events(
+    sent: Span,
+    index: ActorIndex,
+    lex: Lexicon | None = None,
+    method: str = "both",
+    model: learned.EventModel | None = None,
+) -> list[Candidate]:
+    """Every event of a sentence, with its stance and the intentions it implies. `method`
+    says who reads the events: the lexicon's `rules`, the `learned` model alone, or `both`
+    (the model judging and completing the rules' reading); `model` is the shipped one unless
+    given."""
     lex = lex or lexicon()
     finder = _Finder(sent, index, lex)
-    found = finder.verb_events()
-    finder.triggers = {c.trigger.i: c.type for c in found}
-    found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
-    found += finder.commitments(found)
-    found += finder.verdicts()
-    found += finder.appraisals({c.trigger.i for c in found})
+    found = rule_events(finder) if method != "learned" else []
+    model = None if method == "rules" else model or learned.shipped()
+    if model is not None:
+        found = learned.read(sent, index, found, model, finder.learned_event, lex.nouns)
     for cand in found:
         # the condition of a threat or demand is part of what is said, not a doubt on saying it
         cand.stance = statements.assess(cand.trigger, own_conditions=cand.type not in CONDITIONING)
@@ -423,6 +439,23 @@ def find_events(sent: Span, index: ActorIndex, lex: Lexicon | None = None) -> li
     _protest_targets(found, finder)
     found += _intentions(found, finder)
     found += _obligations(sent, finder, found)
+    return found
+
+
+def rule_candidates(sent: Span, index: ActorIndex) -> list[Candidate]:
+    """The events the lexicon and rules read in a sentence, before their stance (what the
+    learned reader is trained to judge)."""
+    return rule_events(_Finder(sent, index, lexicon()))
+
+
+def rule_events(finder: _Finder) -> list[Candidate]:
+    """The events the lexicon and rules read in the finder's sentence, before their stance."""
+    found = finder.verb_events()
+    finder.triggers = {c.trigger.i: c.type for c in found}
+    found += finder.noun_events({c.trigger.i for c in found} | finder.used_nouns)
+    found += finder.commitments(found)
+    found += finder.verdicts()
+    found += finder.appraisals({c.trigger.i for c in found})
     return found
 
 
@@ -550,6 +583,62 @@ class _Finder:
                 if cand is not None:
                     found.append(cand)
         return found
+
+    def learned_event(
+        self,
+        word: Token,
+        etype: str,
+        sources: list[Actor],
+        targets: list[Actor],
+        confidence: float,
+    ) -> Candidate | None:
+        """An event the learned reader found: with the parties it read, else with those the
+        parse gives any verb or event noun (`generic_event`)."""
+        if sources:
+            cand = self._candidate(word, Entry(etype), sources, targets, confidence, "learned")
+        else:
+            cand = self.generic_event(word, etype)
+        if cand is not None:
+            cand.confidence, cand.how = confidence, "learned"
+        return cand
+
+    def generic_event(self, word: Token, etype: str) -> Candidate | None:
+        """An event of a type the lexicon does not give this word, its arguments found as
+        for any verb (subject, object, prepositions) or event noun (possessor, "by", "of")."""
+        if word.pos_ == "NOUN":
+            entry = Entry(etype, targets=GENERIC_NOUN_TARGETS)
+            return self._noun_event(word, entry) or self._governed_event(word, entry)
+        passive = any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in word.children
+        ) or passive_participle(word)
+        obj = self._object(word, passive)
+        found = self._arguments(word, Entry(etype), obj, passive, "verb")
+        if found is None and not passive:
+            found = self._governed_event(word, Entry(etype), obj)
+        return found
+
+    def _governed_event(
+        self, word: Token, entry: Entry, obj: Token | None = None
+    ) -> Candidate | None:
+        """An event whose doer is the subject of a clause above its word ("X launched an
+        offensive", "X vowed to fight"); a speaker is the doer only of what saying does."""
+        clause = word.head
+        for _ in range(4):
+            if clause.i == clause.head.i and clause is not word.head:
+                break
+            if clause.pos_ in ("VERB", "AUX"):
+                speech = clause.lemma_.lower() in statements.cues().speech
+                if speech and entry.type not in VERBAL:
+                    return None
+                sources = self._subject_actors(clause)
+                if sources:
+                    targets = [a for a in self.actors_of(obj) if a not in sources]
+                    targets = targets or self._prep_actors(
+                        word, (*entry.targets, *_fallback_preps(entry.type)), exclude=sources
+                    )
+                    return self._candidate(word, entry, sources, targets, 0.5, "governed")
+            clause = clause.head
+        return None
 
     def _verb_event(self, verb: Token) -> Candidate | None:
         lemma = self._lemma(verb)
@@ -1570,6 +1659,8 @@ class _Finder:
         return cand
 
 
+# Prepositions naming the one an event noun the lexicon does not know is aimed at.
+GENERIC_NOUN_TARGETS = ("against", "on", "to", "with", "into", "for")
 # Reactions that a deed done "despite" or "amid" them is done against.
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
 CAUSES = frozenset({"to", "of", "under", "amid", "despite", "from", "because", "due", "owing",
@@ -2167,15 +2258,6 @@ def _clause_verb(token: Token) -> Token | None:
         if candidate.pos_ in ("VERB", "AUX") or candidate.tag_.startswith("VB"):
             return candidate
     return None
-
-
-def _evidence(sent: Span, document: Document) -> Evidence:
-    """The sentence as it stands in the original text, with its offsets."""
-    start, end = sent.start_char, sent.end_char
-    text = document.text[start:end]
-    stripped = text.strip()
-    start += len(text) - len(text.lstrip())
-    return Evidence(stripped, start, start + len(stripped))
 
 
 def _untargeted_repeats(relations: list[Relation], nominal: set[int]) -> list[Relation]:

@@ -403,12 +403,16 @@ def _trim(ent: Span, nouns: frozenset[str] = frozenset()) -> Span | None:
 
 
 def _doer_noun(token: Token, nouns: frozenset[str]) -> bool:
-    """A common noun naming someone by what they do ("voter", "commissioner", "editor")."""
+    """A common noun naming someone by what they do ("voter", "commissioner", "senators",
+    "Representative"), or a title the role lexicon knows in the plural."""
     word = token.lower_
-    return word.endswith(_DOER_ENDINGS) and word in nouns
+    single = word[:-1] if word.endswith("s") else word
+    if single in lexicon().roles:
+        return True
+    return single.endswith(_DOER_ENDINGS) and single in nouns
 
 
-_DOER_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "woman", "ian")
+_DOER_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "woman", "ian", "ive")
 
 
 @lru_cache(maxsize=4)
