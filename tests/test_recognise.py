@@ -445,3 +445,12 @@ def test_given_names_before_a_known_surname_make_another_person(nlp: Language) -
 def test_times_of_day_and_time_zones_are_no_actors(nlp: Language) -> None:
     found = by_text(run(nlp, "The vote closed at 18:00 GMT (20:00 CET) in Valletta."))
     assert not {"GMT", "CET"} & set(found)
+
+
+def test_police_and_civilians_are_of_the_place_their_act_happens_in(nlp: Language) -> None:
+    found = by_text(run(nlp, "Police detained dozens of students in Quito on Monday."))
+    assert found["Police"].owner is not None and found["students"].owner is not None
+    assert found["Quito"].country == "ECU"
+    found = by_text(run(nlp, "Demonstrators stoned the consulate in Lima."))
+    assert found["Demonstrators"].owner is not None
+    assert "consulate" not in found  # a mission abroad is not the host country's

@@ -409,7 +409,9 @@ def find_events(
     found = rule_events(finder) if method != "learned" else []
     model = None if method == "rules" else model or learned.shipped()
     if model is not None:
-        found = learned.read(sent, index, found, model, finder.learned_event, lex.nouns)
+        found = learned.read(
+            sent, index, found, model, finder.learned_event, lex.nouns, finder.used_nouns
+        )
     for cand in found:
         # the condition of a threat or demand is part of what is said, not a doubt on saying it
         cand.stance = statements.assess(cand.trigger, own_conditions=cand.type not in CONDITIONING)

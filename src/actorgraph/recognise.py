@@ -967,8 +967,11 @@ def nominal_group(
     if word in lex.portfolio_heads:
         modifiers += _portfolio_after(head, covered)  # "the ministry of defence"
     qualifiers = _join_communities(qualifiers, chunk.doc, knowledge)
+    abroad = word not in lex.seated_bodies and lex.nominal_heads.get(word, ("",))[0] == (
+        "GovernmentBody"
+    )  # "the embassy in Tehran" is not Iran's
     if not qualifiers and owner is None:
-        owner = _of_object(head, covered)
+        owner = _of_object(head, covered, ("of", "from") if abroad else ("of", "in", "from"))
     if not qualifiers and owner is None and word in lex.civilian_groups:
         owner = _scene_of(head, covered)
         if owner is None:
@@ -1103,16 +1106,18 @@ def _join_communities(
     return joined
 
 
-def _of_object(head: Token, covered: set[int]) -> int | None:
+def _of_object(
+    head: Token, covered: set[int], preps: tuple[str, ...] = ("of", "in", "from")
+) -> int | None:
     """The named object of "of"/"in"/"from" after a head noun ("the opposition in Belarus",
     "the ministry of defence of Belarus")."""
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.i in covered:
                     return obj.i
                 if obj.dep_ == "pobj" and obj.i not in covered:
-                    found = _of_object(obj, covered)
+                    found = _of_object(obj, covered, preps)
                     if found is not None:
                         return found
     return None
@@ -1125,12 +1130,24 @@ def _scene_of(head: Token, covered: set[int]) -> int | None:
     verb = _clause_verb(head)
     if verb is None:
         return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.i in covered:
-                    return obj.i
+    # the place may hang on the verb or on what it acts on ("fired at protesters in Nairobi",
+    # "detained dozens of students in Tehran"), never inside another clause
+    holders, seen = [verb], 0
+    while seen < len(holders) and seen < 12:
+        holder = holders[seen]
+        seen += 1
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
+                place = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if place is not None and place.i in covered:
+                    return place.i
+            if child.dep_ in _SCENE_LINKS:
+                holders.append(child)
     return None
+
+
+# Links from a verb to what it acts on, along which the place of the act is sought.
+_SCENE_LINKS = frozenset({"dobj", "prep", "pobj", "nsubjpass", "dative"})
 
 
 def _domestic_actor(head: Token, types: dict[int, str]) -> int | None:

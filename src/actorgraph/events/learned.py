@@ -5,8 +5,8 @@ Two linear models trained by `actorgraph train` from coded real news (data/wikin
 scores each predicate of a sentence for the 16 PLOVER types and "none" (`features.py`; the
 types the rules read on the word are among its features), the other scores each actor of the
 sentence as the event's source, target or neither (`parties.py`). The reader keeps the rules'
-events it believes, retypes or drops the others, fills a target the rules left empty, and adds
-the events the rules missed with the parties the party model reads. Its score for an event,
+events it believes, retypes or drops the others, and adds the events the rules missed with the
+parties the party model reads. Its score for an event,
 calibrated on coded articles it was not trained on, is the event's confidence.
 """
 
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,10 +41,10 @@ IDENTITY = (np.array([0.0, 1.0]), np.array([0.0, 1.0]))
 class Thresholds:
     """When the models' word is taken: a rule's event is kept when its type is at least `keep`
     times as likely on its word as on a word taken at random (the model's odds against a
-    type's rarity); a type the rules did not read is taken at `add` or more; a party at
-    `party` or more."""
+    type's rarity); a type the rules did not read is taken at `add` or more; a party of such
+    an event at `party` or more."""
 
-    keep: float = 0.3
+    keep: float = 0.0
     add: float = 0.5
     party: float = 0.3
 
@@ -77,7 +78,7 @@ class EventModel:
     def save(self, path: Path) -> None:
         """Write the models as one .npz file of plain arrays (no pickled objects)."""
         limits = self.thresholds
-        meta = {**self.meta, "keep": limits.keep, "add": limits.add, "party": limits.party}
+        meta = {**self.meta, **asdict(limits)}
         arrays = self.types.arrays("types_")
         if self.parties is not None:
             arrays |= self.parties.arrays("parties_")
@@ -94,7 +95,7 @@ class EventModel:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             calibration = data["calibration"].astype(np.float64)
-            limits = Thresholds(meta.pop("keep"), meta.pop("add"), meta.pop("party"))
+            limits = Thresholds(**{k: meta.pop(k) for k in fields_of(Thresholds) if k in meta})
             types = LinearModel.from_arrays(data, "types_")
             return cls(
                 types=types,
@@ -109,6 +110,10 @@ class EventModel:
                 calibration=(calibration[0], calibration[1]),
                 meta=meta,
             )
+
+
+def fields_of(cls: type) -> list[str]:
+    return [f.name for f in dataclass_fields(cls)]
 
 
 def model_path() -> Path:
@@ -151,11 +156,14 @@ def read(
     model: EventModel,
     make: MakeEvent,
     nouns: Iterable[str] = (),
+    taken: Iterable[int] = (),
 ) -> list[Candidate]:
     """The events of a sentence once the models have judged the rules' `found` and read what
     they missed (`make(word, type, sources, targets, confidence)` builds an event on a word:
-    with the parties given, or, when none are, those the parse gives the type's words)."""
-    words = predicates(sent, model.nouns | frozenset(nouns))
+    with the parties given, or, when none are, those the parse gives the type's words). Words
+    in `taken` are part of an event the rules read on another word ("halted its strikes")."""
+    used = set(taken)
+    words = [w for w in predicates(sent, model.nouns | frozenset(nouns)) if w.i not in used]
     by_trigger: dict[int, list[Candidate]] = {}
     for cand in found:
         by_trigger.setdefault(cand.trigger.i, []).append(cand)
@@ -174,17 +182,14 @@ def read(
 def _judge(
     word: Token, prob: dict[str, float], rules: list[Candidate], reading: Reading
 ) -> list[Candidate]:
-    """The events kept on one word: the rules' where the model agrees enough (with a target
-    filled where they named none), else the model's best type when it is sure enough."""
+    """The events kept on one word: the rules' where the model agrees enough, else the
+    model's best type when it is sure enough."""
     model = reading.model
     limits = model.thresholds
     kept = []
     for cand in rules:
         if model.odds(prob, cand.type) >= limits.keep:
             cand.confidence = model.calibrated(model.score(prob, cand.type))
-            if not cand.targets:
-                _, targets, _ = reading.parties(word, cand.type)
-                cand.targets = [t for t in targets if t not in cand.sources]
             kept.append(cand)
     best = max((c for c in prob if c != NONE), key=prob.__getitem__)
     if kept or prob[best] < limits.add:

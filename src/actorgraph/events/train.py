@@ -33,9 +33,9 @@ from actorgraph.resources import resource
 TRAINING_SETS = ("shared", "train")
 TUNING_SET = "dev"
 C = 0.5  # inverse regularisation strength of the logistic regression
-KEEP_GRID = (0.0, 0.1, 0.3, 0.5, 1.0)
-ADD_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
-PARTY_GRID = (0.2, 0.35, 0.5)
+KEEP_GRID = (0.0, 0.1, 0.3)
+ADD_GRID = (0.8, 0.6, 0.5, 0.4, 0.3, 0.2)
+PARTY_GRID = (0.5, 0.35, 0.2)
 
 
 @dataclass
@@ -189,16 +189,16 @@ def measure(items: Iterable[Parsed], method: str, model: EventModel | None) -> S
 
 
 def tune(model: EventModel, items: Sequence[Parsed], method: str) -> Thresholds:
-    """The thresholds that give the best F1 of events on the tuning articles."""
-    best, best_f1 = model.thresholds, -1.0
-    keeps = KEEP_GRID if method == "both" else (1.0,)
-    for keep in keeps:
-        for add in ADD_GRID:
-            for party in PARTY_GRID:
-                limits = Thresholds(keep, add, party)
-                f1 = measure(items, method, replace(model, thresholds=limits)).prf.f1
-                if f1 > best_f1:
-                    best, best_f1 = limits, f1
+    """The thresholds that give the best F1 of events on the tuning articles, one after the
+    other: which events to add (and their parties), then which rule events to keep."""
+
+    def f1(limits: Thresholds) -> float:
+        return measure(items, method, replace(model, thresholds=limits)).prf.f1
+
+    best = Thresholds(keep=0.0)
+    best = max((replace(best, add=a, party=p) for a in ADD_GRID for p in PARTY_GRID), key=f1)
+    if method == "both":
+        best = max((replace(best, keep=k) for k in KEEP_GRID), key=f1)
     return best
 
 
