@@ -251,7 +251,7 @@ def _spacy_actor_extractions(
 ) -> Iterable[Extraction]:
     """Interactions over spaCy's own named entities as actors: measures the interaction
     stage apart from the actor stages."""
-    from actorgraph import interactions
+    from actorgraph import events as events_stage
     from actorgraph import nlp as nlp_loader
     from actorgraph.model import ActorIndex
 
@@ -272,7 +272,7 @@ def _spacy_actor_extractions(
                 index.actors.append(actor)
             for i in range(ent.start, ent.end):
                 index.by_token[i] = actor.id
-        relations = interactions.extract(doc, index, document, events, model)
+        relations = events_stage.extract(doc, index, document, events, model)
         yield Extraction(document=document, actors=index.actors, relations=relations)
 
 

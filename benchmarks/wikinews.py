@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from actorgraph import affiliations, kb
-from actorgraph import interactions as events_stage
+from actorgraph import events as events_stage
 from actorgraph.evaluate import Report, score
 from actorgraph.events import train
 from actorgraph.events.learned import EventModel

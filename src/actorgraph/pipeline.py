@@ -1,7 +1,7 @@
 """The extraction pipeline: one `Document` in, one `Extraction` out.
 
 Stages run in order and only pass their outputs forward:
-clean -> nlp -> recognise -> resolve/link -> affiliations, interactions (with statements).
+clean -> nlp -> recognise -> resolve/link -> affiliations, events (with statements).
 The knowledge base and the spaCy additions (entity ruler, paragraph breaks) are set up once
 per loaded pipeline.
 """
@@ -45,16 +45,17 @@ def extract_many(
     model: EventModel | None = None,
 ) -> Iterator[Extraction]:
     """Actors and relations of each document, in order, sharing one loaded spaCy pipeline.
-    `events` says who reads events (`rules`, `learned` or `both`; see `interactions`) and
+    `events` says who reads events (`rules`, `learned` or `both`; see `events`) and
     `model` replaces the shipped event model."""
-    from actorgraph import affiliations, interactions, kb
+    from actorgraph import affiliations, kb
+    from actorgraph import events as events_stage
 
     knowledge = kb.load()
     for analysis in analyse(documents, nlp):
         doc, document, resolution = analysis.doc, analysis.document, analysis.resolution
         index = resolution.index
         relations = affiliations.extract(doc, index, document, resolution, knowledge)
-        relations += interactions.extract(doc, index, document, events, model)
+        relations += events_stage.extract(doc, index, document, events, model)
         yield Extraction(
             document=document, actors=index.actors, relations=relations, extractor=EXTRACTOR
         )

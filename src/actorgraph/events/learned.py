@@ -30,7 +30,7 @@ from actorgraph.model import ActorIndex
 from actorgraph.resources import models_dir
 
 if TYPE_CHECKING:
-    from actorgraph.interactions import Candidate
+    from actorgraph.events.candidate import Candidate
 
 NONE = "none"
 MODEL_NAME = "events.npz"

@@ -24,14 +24,14 @@ SPEECH = frozenset({"say", "tell", "state", "claim", "announce", "report", "add"
 
 
 @dataclass(frozen=True)
-class Candidate:
+class Mentioned:
     """An actor of the sentence and the mention of it nearest the event's word."""
 
     actor: Actor
     mention: Token
 
 
-def candidates(sent: Span, index: ActorIndex, word: Token) -> list[Candidate]:
+def candidates(sent: Span, index: ActorIndex, word: Token) -> list[Mentioned]:
     """The actors mentioned in a sentence, each at its mention nearest (in the parse) to
     `word`; the word itself is no mention of its own parties."""
     heads: dict[str, list[Token]] = {}
@@ -47,7 +47,7 @@ def candidates(sent: Span, index: ActorIndex, word: Token) -> list[Candidate]:
         actor = index.get(actor_id)
         if actor is not None:
             best = min(tokens, key=lambda t: (len(path(word, t)), abs(t.i - word.i)))
-            found.append(Candidate(actor, best))
+            found.append(Mentioned(actor, best))
     return found
 
 
@@ -75,7 +75,7 @@ def _label(token: Token) -> str:
     return f"prep:{token.lower_}" if token.dep_ in ("prep", "agent") else token.dep_
 
 
-def features(word: Token, etype: str, candidate: Candidate) -> Features:
+def features(word: Token, etype: str, candidate: Mentioned) -> Features:
     """What the party reader sees of one candidate for one event."""
     steps = path(word, candidate.mention)
     route = "/".join(steps) if len(steps) <= MAX_PATH else "long"
@@ -107,7 +107,7 @@ def _speaks(token: Token) -> bool:
 
 
 def choose(
-    model: LinearModel, word: Token, etype: str, found: list[Candidate], floor: float
+    model: LinearModel, word: Token, etype: str, found: list[Mentioned], floor: float
 ) -> tuple[list[Actor], list[Actor], float]:
     """The source and target the model reads for an event (each the likeliest candidate, when
     at least `floor` likely), and the source's probability."""

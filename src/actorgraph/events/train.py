@@ -20,7 +20,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph import interactions, pipeline, reader
+from actorgraph import events, pipeline, reader
 from actorgraph.errors import ActorgraphError
 from actorgraph.evaluate import match_actors
 from actorgraph.events import coded, linear, parties
@@ -128,7 +128,7 @@ def examples(
 
 def _rule_types(sent: Span, index: Any) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    for cand in interactions.rule_candidates(sent, index):
+    for cand in events.rule_candidates(sent, index):
         found.setdefault(cand.trigger.i, []).append(cand.type)
     return found
 
@@ -181,7 +181,7 @@ def measure(items: Iterable[Parsed], method: str, model: EventModel | None) -> S
     for item in items:
         analysis = item.analysis
         index = analysis.resolution.index
-        relations = interactions.extract(
+        relations = events.extract(
             analysis.doc, index, analysis.document, method=method, model=model
         )
         total.add(score(item.article, index.actors, relations))
@@ -226,7 +226,7 @@ def train(
     """Fit, tune and calibrate the event model; write it to `out` when given."""
     teach = parse([a for name in TRAINING_SETS for a in load_set(name, root)], nlp)
     tuning = parse(load_set(TUNING_SET, root), nlp)
-    nouns = event_nouns(teach) | set(interactions.lexicon().nouns)
+    nouns = event_nouns(teach) | set(events.lexicon().nouns)
     model = fit(teach, nouns, rules=method == "both")
     model = replace(model, thresholds=tune(model, tuning, method))
     model = calibrate(model, tuning, method)
