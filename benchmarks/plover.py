@@ -2,6 +2,7 @@
 
     python benchmarks/plover.py PATH/TO/dev.jsonl [--json] [--actors pipeline|spacy]
                                 [--factuality asserted,reported] [--show-misses]
+                                [--events rules|learned|both] [--event-model MODEL.npz]
 
 Each sentence runs through the whole pipeline as a document with no date. Scores:
 - type recall: the gold event type is among the predicted interaction types of the sentence;
@@ -11,6 +12,9 @@ Actors match by text (a shared name word, "Israel" ~ "Israeli") or by country co
 own codes such as JAP, ITL, VTN mapped to ISO 3166 alpha-3; IGO, NGO and the like compare by
 text only). A gold target left empty matches any target. By default only the interactions the
 graph states as facts count (factuality asserted or reported); --factuality changes that.
+`--events` says who reads the events (the lexicon's rules, the learned model alone, or both,
+the default and what extraction does); `--event-model` measures another trained event model
+(`actorgraph train --method learned --out FILE` for the learned-alone ablation).
 The data file is read from where it lies (its licence is share-alike): pass its path.
 """
 
@@ -26,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from actorgraph.events.learned import EventModel
+from actorgraph.events.score import name_words, words_match
 from actorgraph.model import Actor, Document, Extraction
 from actorgraph.vocab import PLOVER_TYPES, SYMMETRIC_TYPES
 
@@ -43,15 +49,6 @@ NON_STATE = frozenset({"IGO", "NGO", "IMG", "REB", "MNC", "UIS", "SEP", "INS", "
                        "HLH", "LEG", "MIL", "GOV", "COP", "PTY", "RAD", "MOD", "HRI", "ENV",
                        "WST", "AFR", "ASA", "EUR", "MEA", "NAF", "SAM", "CAS", "SAS", "WAF",
                        "EAF", "SEA", "BLK"})  # fmt: skip
-# Words too general to tie two actor names together.
-GENERIC = frozenset({
-    "the", "and", "of", "in", "for", "on", "a", "an", "its", "his", "her", "their", "to",
-    "president", "minister", "prime", "government", "forces", "force", "officials", "official",
-    "leader", "leaders", "army", "military", "police", "troops", "soldiers", "rebels", "group",
-    "groups", "party", "foreign", "defence", "defense", "secretary", "general", "state", "people",
-    "national", "council", "authorities", "security", "united", "republic", "democratic", "new",
-    "senior", "top", "former", "chief", "vice", "deputy", "ministry", "court", "side", "sides",
-})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -141,18 +138,6 @@ def iso3(code: str | None) -> str | None:
     return CAMEO_TO_ISO3.get(code, code if len(code) == 3 else None)
 
 
-def _words(text: str) -> set[str]:
-    text = re.sub(r"(?<=\b[A-Za-z])\.", "", text)  # "U.S." -> "US"
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in GENERIC and len(w) > 1}
-
-
-def _words_match(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.startswith(short)
-
-
 def actor_country(actor: Actor) -> str | None:
     """The country code an actor carries, or that its knowledge-base key names."""
     if actor.country:
@@ -166,10 +151,10 @@ def actor_matches(actor: Actor, gold: GoldActor) -> bool:
     code = iso3(gold.code)
     if code is not None and actor_country(actor) == code:
         return True
-    gold_words = {w for part in gold.text.split("...") for w in _words(part)}
+    gold_words = {w for part in gold.text.split("...") for w in name_words(part)}
     names = [actor.label, *actor.aliases, *(m.text for m in actor.mentions)]
-    pred_words = {w for name in names for w in _words(name)}
-    return any(_words_match(g, p) for g in gold_words for p in pred_words)
+    pred_words = {w for name in names for w in name_words(name)}
+    return any(words_match(g, p) for g in gold_words for p in pred_words)
 
 
 def event_matches(pred: Predicted, gold: GoldEvent) -> bool:
@@ -242,22 +227,31 @@ def score(gold: Sequence[GoldEvent], predicted: Sequence[list[Predicted]]) -> Sc
     return result
 
 
-def run_pipeline(gold: Sequence[GoldEvent], actors: str, factualities: Iterable[str]
-                 ) -> list[list[Predicted]]:  # fmt: skip
+def run_pipeline(
+    gold: Sequence[GoldEvent],
+    actors: str,
+    factualities: Iterable[str],
+    events: str = "both",
+    model: EventModel | None = None,
+) -> list[list[Predicted]]:
     """Extract each gold sentence as a document of its own, with no date."""
     documents = [Document(id=f"plover-{i}", path="", text=g.text) for i, g in enumerate(gold)]
     wanted = list(factualities)
     if actors == "spacy":
-        return [predictions(ex, wanted) for ex in _spacy_actor_extractions(documents)]
+        spacy_actors = _spacy_actor_extractions(documents, events, model)
+        return [predictions(ex, wanted) for ex in spacy_actors]
     from actorgraph import pipeline
 
-    return [predictions(ex, wanted) for ex in pipeline.extract_many(documents)]
+    extractions = pipeline.extract_many(documents, events=events, model=model)
+    return [predictions(ex, wanted) for ex in extractions]
 
 
-def _spacy_actor_extractions(documents: Sequence[Document]) -> Iterable[Extraction]:
+def _spacy_actor_extractions(
+    documents: Sequence[Document], events: str, model: EventModel | None
+) -> Iterable[Extraction]:
     """Interactions over spaCy's own named entities as actors: measures the interaction
     stage apart from the actor stages."""
-    from actorgraph import interactions
+    from actorgraph import events as events_stage
     from actorgraph import nlp as nlp_loader
     from actorgraph.model import ActorIndex
 
@@ -278,7 +272,7 @@ def _spacy_actor_extractions(documents: Sequence[Document]) -> Iterable[Extracti
                 index.actors.append(actor)
             for i in range(ent.start, ent.end):
                 index.by_token[i] = actor.id
-        relations = interactions.extract(doc, index, document)
+        relations = events_stage.extract(doc, index, document, events, model)
         yield Extraction(document=document, actors=index.actors, relations=relations)
 
 
@@ -314,12 +308,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="factuality values that count as predictions",
     )
     parser.add_argument("--show-misses", action="store_true", help="list the missed records")
+    parser.add_argument(
+        "--events",
+        choices=("rules", "learned", "both"),
+        default="both",
+        help="who reads events: the rules, the learned model, or both (default)",
+    )
+    parser.add_argument("--event-model", type=Path, help="a trained event model (.npz)")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"plover benchmark: {args.path}: no such file", file=sys.stderr)
         return 2
     gold = read_gold(args.path)
-    predicted = run_pipeline(gold, args.actors, args.factuality.split(","))
+    model = EventModel.load(args.event_model) if args.event_model else None
+    predicted = run_pipeline(gold, args.actors, args.factuality.split(","), args.events, model)
     result = score(gold, predicted)
     if args.json:
         out = {**result.rates(), "records": result.records, "predicted": result.predicted,

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import spacy
 from spacy.tokens import Doc
 
-from actorgraph import interactions, pipeline
+from actorgraph import events, pipeline
 from actorgraph import nlp as nlp_loader
 from actorgraph.model import Actor, ActorIndex, Document
 from actorgraph.reader import read_documents
@@ -72,7 +72,7 @@ def measure(min_words: int, repeat: int) -> dict[str, float]:
     indexes = [_entity_index(doc) for doc in parsed]
     interactions_s = best_time(
         lambda: [
-            interactions.extract(doc, index, document)
+            events.extract(doc, index, document)
             for doc, index, document in zip(parsed, indexes, documents, strict=True)
         ],
         repeat,

@@ -75,3 +75,45 @@ def test_a_plain_text_article_without_sidecar_takes_its_headline(tmp_path: Path)
     assert reader.read_document(path).title == "Kenya to lead Haiti mission"
     (tmp_path / "story.json").write_text('{"title": "Given title"}')
     assert reader.read_document(path).title == "Given title"
+
+
+@pytest.mark.parametrize(
+    ("text", "wire", "agency"),
+    [
+        ("SANTIAGO, Dec. 19, 2022 (Reuters) - " + STORY,
+         "SANTIAGO, Dec. 19, 2022 (Reuters) - ", "Reuters"),
+        ("QUITO (AP) — " + STORY, "QUITO (AP) — ", "AP"),
+        ("Chile and Peru talk\n\nLA PAZ, Bolivia, 4 May 2021 -- " + STORY,
+         "LA PAZ, Bolivia, 4 May 2021 -- ", None),
+        ("BOGOTA — " + STORY, "BOGOTA — ", None),
+        ("US - Chile trade talks - resumed on Monday.", None, None),  # a headline's dash
+        (STORY, None, None),
+        (STORY + " " + STORY + "\nLIMA - " + STORY, None, None),  # the story has begun
+    ],
+)  # fmt: skip
+def test_the_wire_dateline_is_found_with_its_agency(
+    text: str, wire: str | None, agency: str | None
+) -> None:
+    span = datelines.dateline_span(text)
+    assert (text[span[0] : span[1]] if span else None) == wire
+    assert datelines.agency(text) == agency
+
+
+def test_a_dateline_is_metadata_never_an_actor_of_the_first_sentence(tmp_path: Path) -> None:
+    from actorgraph import pipeline
+
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "QUITO, Dec. 19, 2022 (Reuters) - The foreign minister of Chile met the president of "
+        "Peru on Monday.\n\nThey discussed migration.\n",
+        encoding="utf-8",
+    )
+    document = reader.read_document(path)
+    assert (document.date, document.source) == ("2022-12-19", "Reuters")
+    extraction = pipeline.extract(document)
+    labels = {a.label for a in extraction.actors}
+    assert "Reuters" not in labels and not any("QUITO" in a.aliases for a in extraction.actors)
+    assert "Chile" in labels and "Peru" in labels
+    for relation in extraction.relations:
+        assert "QUITO" not in relation.evidence.sentence
+        assert relation.evidence.sentence.startswith("The foreign minister")

@@ -208,3 +208,52 @@ def test_gold_with_a_key_given_twice_is_one_line_error(tmp_path: Path) -> None:
     path.write_text("actors: []\nrelations: []\nactors: []\n", encoding="utf-8")
     with pytest.raises(ActorgraphError, match=r"a.yaml:3: 'actors' is given twice"):
         evaluate.load_gold(path)
+
+
+def test_interactions_and_affiliations_are_scored_apart() -> None:
+    rels = [
+        Relation("x:ruto", "holdsPosition", "x:kenya", EV, role="president"),
+        Relation("x:kenya", "AID", "x:ghana", EV),
+        Relation("x:ruto", "ASSAULT", "x:ghana", EV),
+    ]
+    result = evaluate.score(extraction(rels), gold())
+    assert (result.affiliations.correct, result.affiliations.predicted) == (1, 1)
+    assert (result.affiliations.found, result.affiliations.expected) == (1, 1)
+    assert (result.interactions.correct, result.interactions.predicted) == (1, 2)
+    assert (result.interactions.found, result.interactions.expected) == (1, 3)
+    report = evaluate.Report([result])
+    assert report.as_dict()["total"]["interactions"]["f1"] == pytest.approx(0.4)
+    assert "int F1" in report.table()
+
+
+def test_gold_coded_sentence_by_sentence() -> None:
+    data = {
+        "document": "d",
+        "actors": GOLD["actors"],
+        "sentences": [
+            {"n": 1, "relations": []},
+            {
+                "n": 2,
+                "relations": [
+                    {"type": "CONSULT", "source": "ruto", "target": "gha", "trigger": "met"}
+                ],
+            },
+            {
+                "n": 3,
+                "relations": [
+                    {
+                        "type": "CONSULT",
+                        "source": "ruto",
+                        "target": "gha",
+                        "trigger": "talks",
+                    },  # the same event restated
+                    {"type": "ACCUSE", "source": "gha", "target": "ken", "trigger": "accused"},
+                ],
+            },
+        ],
+    }
+    parsed = evaluate.parse_gold(data, "test")
+    assert [r.label() for r in parsed.relations] == ["CONSULT(ruto -> gha)", "ACCUSE(gha -> ken)"]
+    broken = {**data, "sentences": [{"n": 1}]}
+    with pytest.raises(ActorgraphError, match="relations"):
+        evaluate.parse_gold(broken, "test")

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from actorgraph import interactions
+from actorgraph import events as interactions
 from actorgraph import nlp as nlp_loader
 from actorgraph.model import Actor, ActorIndex, Document, Relation
 from actorgraph.vocab import PLOVER_TYPES

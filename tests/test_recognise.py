@@ -405,3 +405,52 @@ def test_a_title_word_inside_a_hyphened_name_is_no_title(nlp: Language) -> None:
     doc = nlp("Foreign Minister Hossein Amir-Abdollahian met Lieutenant-General Ali Shadmani.")
     found = [(t.role, doc[t.start_token : t.end_token].text) for t in recognise.titles(doc, nlp)]
     assert found == [("foreign minister", "Foreign Minister"), ("general", "General")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_name", "country"),
+    [
+        # a known country or party inside a longer name is part of that name
+        ("The Socialist Party of Chile issued a statement.", "Socialist Party of Chile",
+         "PoliticalGroup", "CHL"),
+        ("The National Assembly of Ecuador met on Friday.", "National Assembly of Ecuador",
+         "GovernmentBody", "ECU"),
+        ("Leaders of the Liberal Democratic Party gathered in Osaka.", "Liberal Democratic Party",
+         "PoliticalGroup", None),
+    ],
+)  # fmt: skip
+def test_a_name_the_knowledge_base_cut_in_two_is_one_name(
+    nlp: Language, text: str, name: str, type_name: str, country: str | None
+) -> None:
+    found = by_text(run(nlp, text))
+    assert found[name].type == type_name
+    assert found[name].key is None and found[name].country == country
+    assert not any(m.endswith(" of") or m in ("Democratic Party", "Socialist") for m in found)
+
+
+def test_names_end_in_no_function_word_and_start_with_no_description(nlp: Language) -> None:
+    found = by_text(run(nlp, "Prime Minister Mia Mottley of Barbados and Crete and Rhodes."))
+    assert "Mia Mottley" in found and not any(m.endswith((" of", " and")) for m in found)
+    found = by_text(run(nlp, "Councillor Ana Maria Costa said the port would reopen."))
+    assert "Ana Maria Costa" in found and "Councillor Ana Maria Costa" not in found
+
+
+def test_given_names_before_a_known_surname_make_another_person(nlp: Language) -> None:
+    found = by_text(run(nlp, "Valerie Biden Owens met Hunter Biden in Delaware."))
+    assert found["Hunter Biden"].key is None
+    found = by_text(run(nlp, "Joe Biden spoke in Delaware."))
+    assert found["Joe Biden"].key == "person/joe-biden"
+
+
+def test_times_of_day_and_time_zones_are_no_actors(nlp: Language) -> None:
+    found = by_text(run(nlp, "The vote closed at 18:00 GMT (20:00 CET) in Valletta."))
+    assert not {"GMT", "CET"} & set(found)
+
+
+def test_police_and_civilians_are_of_the_place_their_act_happens_in(nlp: Language) -> None:
+    found = by_text(run(nlp, "Police detained dozens of students in Quito on Monday."))
+    assert found["Police"].owner is not None and found["students"].owner is not None
+    assert found["Quito"].country == "ECU"
+    found = by_text(run(nlp, "Demonstrators stoned the consulate in Lima."))
+    assert found["Demonstrators"].owner is not None
+    assert "consulate" not in found  # a mission abroad is not the host country's

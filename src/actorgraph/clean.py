@@ -1,4 +1,4 @@
-"""Cleaning: blank out page boilerplate that is not the article, keeping every offset.
+"""Cleaning: blank out page boilerplate and the wire dateline, keeping every offset.
 
 Boilerplate lines (ad labels, comment forms, share buttons...) come from the lexicon
 `data/lexicon/boilerplate.yaml`; they are replaced by spaces of the same length, so any
@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from actorgraph.datelines import dateline_span
 from actorgraph.resources import lexicon_dir, read_yaml
 
 _LINE = re.compile(r"[^\n]+")
@@ -47,11 +48,14 @@ def is_heading(line: str, next_line: str | None) -> bool:
 
 
 def clean(text: str) -> str:
-    """The article text with boilerplate blanked, same length as `text`."""
+    """The article text with boilerplate and the wire dateline blanked, same length as
+    `text`."""
     chars = list(text)
-    for match in _LINE.finditer(text):
-        if is_boilerplate(match.group()):
-            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    spans = [m.span() for m in _LINE.finditer(text) if is_boilerplate(m.group())]
+    if (wire := dateline_span(text)) is not None:
+        spans.append(wire)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 

@@ -102,6 +102,42 @@ def eval_(
         typer.echo(report.table())
 
 
+@app.command("train")
+def train_(
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the model (default: the shipped one)."),
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option("--corpus", help="Coded news: texts/<set>/ and gold/<set>/ folders."),
+    ] = None,
+    method: Annotated[
+        str, typer.Option("--method", help="both (judge and complete the rules) or learned.")
+    ] = "both",
+    model: ModelOpt = None,
+) -> None:
+    """Train the event model from coded news (by default data/wikinews of a source checkout)."""
+    from actorgraph import nlp
+    from actorgraph.events import learned, train
+
+    if method not in ("both", "learned"):
+        raise ActorgraphError(f"unknown method {method!r} (expected: both, learned)")
+    try:
+        root = corpus or train.corpus()
+    except FileNotFoundError:
+        raise ActorgraphError(
+            "no coded news to train on: give --corpus DIR (data/wikinews of a source checkout)"
+        ) from None
+    if not (root / "gold").is_dir():
+        raise ActorgraphError(f"{root}: no gold/ folder of coded articles")
+    target = out or learned.model_path()
+    _, report = train.train(target, method=method, nlp=nlp.load(model), root=root)
+    for key, value in report.items():
+        typer.echo(f"{key}: {value}")
+    typer.echo(f"wrote {target}")
+
+
 StoreOpt = Annotated[
     str | None,
     typer.Option(

@@ -17,7 +17,13 @@ from actorgraph.errors import ActorgraphError
 from actorgraph.model import Actor, Extraction
 from actorgraph.names import name_key
 from actorgraph.resources import read_yaml
-from actorgraph.vocab import ACTOR_TYPES, FACTUALITY, RELATION_TYPES, SYMMETRIC_TYPES
+from actorgraph.vocab import (
+    ACTOR_TYPES,
+    FACTUALITY,
+    PLOVER_TYPES,
+    RELATION_TYPES,
+    SYMMETRIC_TYPES,
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,8 @@ class DocumentScore:
     types: Ratio
     relations: PRF
     roles: Ratio
+    interactions: PRF = PRF(0, 0, 0, 0)
+    affiliations: PRF = PRF(0, 0, 0, 0)
     missed_actors: list[str] = field(default_factory=list)
     spurious_actors: list[str] = field(default_factory=list)
     wrong_types: list[str] = field(default_factory=list)
@@ -130,7 +138,7 @@ class DocumentScore:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        for name in ("actors", "relations"):
+        for name in ("actors", "relations", "interactions", "affiliations"):
             data[name] = getattr(self, name).as_dict()
         for name in ("types", "roles"):
             data[name] = getattr(self, name).as_dict()
@@ -159,6 +167,14 @@ class Report:
     def roles(self) -> Ratio:
         return sum((d.roles for d in self.documents), Ratio(0, 0))
 
+    @property
+    def interactions(self) -> PRF:
+        return sum((d.interactions for d in self.documents), PRF(0, 0, 0, 0))
+
+    @property
+    def affiliations(self) -> PRF:
+        return sum((d.affiliations for d in self.documents), PRF(0, 0, 0, 0))
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": [d.as_dict() for d in self.documents],
@@ -167,22 +183,26 @@ class Report:
                 "types": self.types.as_dict(),
                 "relations": self.relations.as_dict(),
                 "roles": self.roles.as_dict(),
+                "interactions": self.interactions.as_dict(),
+                "affiliations": self.affiliations.as_dict(),
             },
         }
 
     def table(self, details: bool = True) -> str:
         """A plain-text table of the scores (and, with `details`, the errors)."""
         head = f"{'document':<40} {'actor P':>7} {'R':>5} {'F1':>5} {'type':>5}  "
-        head += f"{'rel P':>5} {'R':>5} {'F1':>5} {'role':>5}"
+        head += f"{'rel P':>5} {'R':>5} {'F1':>5} {'role':>5}  {'int F1':>6} {'aff F1':>6}"
         lines = [head, "-" * len(head)]
-        rows = [(d.document, d.actors, d.types, d.relations, d.roles) for d in self.documents]
+        rows: list[Any] = list(self.documents)
         if len(self.documents) > 1:
-            rows.append(("TOTAL (micro)", self.actors, self.types, self.relations, self.roles))
-        for name, act, typ, rel, role in rows:
+            rows.append(self)
+        for row in rows:
+            name = row.document if isinstance(row, DocumentScore) else "TOTAL (micro)"
+            act, rel = row.actors, row.relations
             lines.append(
                 f"{name[:40]:<40} {act.precision:7.2f} {act.recall:5.2f} {act.f1:5.2f} "
-                f"{typ.value:5.2f}  {rel.precision:5.2f} {rel.recall:5.2f} {rel.f1:5.2f} "
-                f"{role.value:5.2f}"
+                f"{row.types.value:5.2f}  {rel.precision:5.2f} {rel.recall:5.2f} {rel.f1:5.2f} "
+                f"{row.roles.value:5.2f}  {row.interactions.f1:6.2f} {row.affiliations.f1:6.2f}"
             )
         if details:
             for d in self.documents:
@@ -230,8 +250,23 @@ def parse_gold(data: Any, origin: str) -> Gold:
             raise ActorgraphError(f"{origin}: actor {actor.key}: unknown type {actor.type!r}")
         actors.append(actor)
     keys = {a.key for a in actors}
-    relations = [_parse_relation(item, keys, origin) for item in data.get("relations") or ()]
+    relations: list[GoldRelation] = []
+    for item in _relation_items(data, origin):
+        relation = _parse_relation(item, keys, origin)
+        if relation not in relations:  # an event restated in a later sentence is one event
+            relations.append(relation)
     return Gold(str(data.get("document") or ""), tuple(actors), tuple(relations))
+
+
+def _relation_items(data: dict[str, Any], origin: str) -> list[Any]:
+    """The relations of a gold file: its `relations` list, or those coded sentence by
+    sentence under `sentences` (each `{n, relations: [...]}`)."""
+    items = list(data.get("relations") or ())
+    for sentence in data.get("sentences") or ():
+        if not isinstance(sentence, dict) or not isinstance(sentence.get("relations"), list):
+            raise ActorgraphError(f"{origin}: a coded sentence needs a 'relations' list")
+        items += sentence["relations"]
+    return items
 
 
 def _parse_relation(item: Any, keys: set[str], origin: str) -> GoldRelation:
@@ -310,6 +345,43 @@ def _relation_matches(
     return type_name in SYMMETRIC_TYPES and target in gold.sources and source in gold.targets
 
 
+RelationKey = tuple[str, str | None, str | None]
+
+
+def _match_relations(
+    predicted: dict[RelationKey, str | None], gold: Sequence[GoldRelation]
+) -> tuple[set[int], set[RelationKey], int, int]:
+    """Gold relations found, predictions that are right, and role hits of the right ones."""
+    found: set[int] = set()
+    correct: set[RelationKey] = set()
+    role_hits = role_total = 0
+    for key, role in predicted.items():
+        hits = [j for j, g in enumerate(gold) if _relation_matches(g, *key)]
+        if not hits:
+            continue
+        correct.add(key)
+        found.update(hits)
+        roles = {r for j in hits for r in gold[j].roles}
+        if roles:
+            role_total += 1
+            role_hits += role in roles
+    return found, correct, role_hits, role_total
+
+
+def _family(type_names: Iterable[str]) -> str:
+    return "interactions" if any(t in PLOVER_TYPES for t in type_names) else "affiliations"
+
+
+def _family_prf(
+    predicted: dict[RelationKey, str | None], gold: Sequence[GoldRelation], family: str
+) -> PRF:
+    """Relation P/R of one family: PLOVER interactions, or affiliations."""
+    mine = {k: r for k, r in predicted.items() if _family([k[0]]) == family}
+    theirs = [g for g in gold if _family(g.types) == family]
+    found, correct, _, _ = _match_relations(mine, theirs)
+    return PRF(len(correct), len(mine), len(found), len(theirs))
+
+
 def score(extraction: Extraction, gold: Gold) -> DocumentScore:
     """The scores of one extraction against its gold standard."""
     matched = match_actors(extraction.actors, gold.actors)
@@ -325,10 +397,10 @@ def score(extraction: Extraction, gold: Gold) -> DocumentScore:
     types = Ratio(len(matched) - len(wrong_types), len(matched))
     labels = {a.id: a.label for a in extraction.actors}
 
-    predicted: dict[tuple[str, str | None, str | None], str | None] = {}
-    spurious_names: dict[tuple[str, str | None, str | None], str] = {}
+    predicted: dict[RelationKey, str | None] = {}
+    spurious_names: dict[RelationKey, str] = {}
     for rel in extraction.relations:
-        key: tuple[str, str | None, str | None] = (
+        key: RelationKey = (
             rel.type,
             matched.get(rel.source, f"?{rel.source}"),
             matched.get(rel.target, f"?{rel.target}") if rel.target else None,
@@ -336,20 +408,12 @@ def score(extraction: Extraction, gold: Gold) -> DocumentScore:
         predicted.setdefault(key, rel.role)
         target_label = labels.get(rel.target, rel.target) if rel.target else "-"
         spurious_names[key] = f"{rel.type}({labels.get(rel.source, rel.source)} -> {target_label})"
-    found: set[int] = set()
-    correct: set[tuple[str, str | None, str | None]] = set()
-    role_hits = role_total = 0
-    for key, role in predicted.items():
-        hits = [j for j, g in enumerate(gold.relations) if _relation_matches(g, *key)]
-        if not hits:
-            continue
-        correct.add(key)
-        found.update(hits)
-        roles = {r for j in hits for r in gold.relations[j].roles}
-        if roles:
-            role_total += 1
-            role_hits += role in roles
+    found, correct, role_hits, role_total = _match_relations(predicted, gold.relations)
     relation_prf = PRF(len(correct), len(predicted), len(found), len(gold.relations))
+    families = {
+        family: _family_prf(predicted, gold.relations, family)
+        for family in ("interactions", "affiliations")
+    }
     matched_keys = set(matched.values())
     return DocumentScore(
         document=extraction.document.id,
@@ -357,6 +421,8 @@ def score(extraction: Extraction, gold: Gold) -> DocumentScore:
         types=types,
         relations=relation_prf,
         roles=Ratio(role_hits, role_total),
+        interactions=families["interactions"],
+        affiliations=families["affiliations"],
         missed_actors=[g.name for g in gold.actors if g.key not in matched_keys],
         spurious_actors=[a.label for a in extraction.actors if a.id not in matched],
         wrong_types=wrong_types,

@@ -1,7 +1,7 @@
 """The extraction pipeline: one `Document` in, one `Extraction` out.
 
 Stages run in order and only pass their outputs forward:
-clean -> nlp -> recognise -> resolve/link -> affiliations, interactions (with statements).
+clean -> nlp -> recognise -> resolve/link -> affiliations, events (with statements).
 The knowledge base and the spaCy additions (entity ruler, paragraph breaks) are set up once
 per loaded pipeline.
 """
@@ -9,12 +9,19 @@ per loaded pipeline.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from actorgraph import nlp as nlp_loader
 from actorgraph.errors import InputError
 from actorgraph.model import Document, Extraction
+
+if TYPE_CHECKING:
+    from actorgraph.events.learned import EventModel
+    from actorgraph.resolve import Resolution
 
 EXTRACTOR = "actorgraph-rules"
 
@@ -32,23 +39,47 @@ def prepare(nlp: Language | None = None) -> Language:
 
 
 def extract_many(
-    documents: Iterable[Document], nlp: Language | None = None
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    events: str = "both",
+    model: EventModel | None = None,
 ) -> Iterator[Extraction]:
-    """Actors and relations of each document, in order, sharing one loaded spaCy pipeline."""
-    from actorgraph import affiliations, clean, interactions, kb, recognise, resolve
+    """Actors and relations of each document, in order, sharing one loaded spaCy pipeline.
+    `events` says who reads events (`rules`, `learned` or `both`; see `events`) and
+    `model` replaces the shipped event model."""
+    from actorgraph import affiliations, kb
+    from actorgraph import events as events_stage
+
+    knowledge = kb.load()
+    for analysis in analyse(documents, nlp):
+        doc, document, resolution = analysis.doc, analysis.document, analysis.resolution
+        index = resolution.index
+        relations = affiliations.extract(doc, index, document, resolution, knowledge)
+        relations += events_stage.extract(doc, index, document, events, model)
+        yield Extraction(
+            document=document, actors=index.actors, relations=relations, extractor=EXTRACTOR
+        )
+
+
+@dataclass
+class Analysis:
+    """A document parsed and its actors resolved: what the relation stages read."""
+
+    document: Document
+    doc: Doc
+    resolution: Resolution
+
+
+def analyse(documents: Iterable[Document], nlp: Language | None = None) -> Iterator[Analysis]:
+    """Each document cleaned, parsed and with its actors recognised, resolved and linked."""
+    from actorgraph import clean, kb, recognise, resolve
 
     nlp = prepare(nlp)
     knowledge = kb.load()
     pairs = ((clean.clean(_within_limit(d, nlp)), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True):
         found = recognise.recognise(doc, knowledge, nlp)
-        resolution = resolve.resolve(doc, found, knowledge, document.date)
-        index = resolution.index
-        relations = affiliations.extract(doc, index, document, resolution, knowledge)
-        relations += interactions.extract(doc, index, document)
-        yield Extraction(
-            document=document, actors=index.actors, relations=relations, extractor=EXTRACTOR
-        )
+        yield Analysis(document, doc, resolve.resolve(doc, found, knowledge, document.date))
 
 
 def _within_limit(document: Document, nlp: Language) -> str:

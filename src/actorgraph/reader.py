@@ -41,7 +41,7 @@ from datetime import datetime
 from pathlib import Path
 
 from actorgraph import html_depth, language
-from actorgraph.datelines import dateline, headline
+from actorgraph.datelines import agency, dateline, headline
 from actorgraph.errors import InputError
 from actorgraph.model import Document
 
@@ -470,7 +470,7 @@ def read_file(path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_
         text=text,
         date=when or meta.get("date") or (page.date if page else None) or dateline(text),
         title=meta.get("title") or (page.title if page else headline(text)),
-        source=meta.get("source"),
+        source=meta.get("source") or agency(text),
         language=lang,
     )
     return ReadFile(document, decoded.encoding, page is not None)

@@ -41,6 +41,8 @@ _TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "deputy", "interim", "la
 _RANKS = frozenset({"major", "lieutenant", "brigadier", "vice", "deputy", "rear", "field",
                     "under", "co", "acting", "ex", "air", "staff"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Words a name never ends with: an entity ending so was cut short by the parser or the ruler.
+_DANGLING = frozenset({"of", "and", "the", "for", "de", "del", "&", "or", "to", "in", "at"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lord", "lady", "prof"})
 # Prepositions naming where a clause's subjects act ("protested in X", "across X").
 _SCENE_PREPS = frozenset({"in", "across", "throughout", "inside", "through"})
@@ -191,23 +193,60 @@ def kb_patterns(knowledge: KnowledgeBase) -> list[dict[str, str]]:
     return patterns
 
 
-def _joined_waters(doc: Doc) -> list[Span]:
-    """The document's entities, with a water named after a country or city made one place
-    again ("the Gulf of Oman": the ruler takes "Oman" out of the model's entity)."""
-    ents = list(doc.ents)
-    joined: list[Span] = []
-    for ent in ents:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.end == ent.start
-            and last[-1].lower_ == "of"
-            and any(t.lower_ in WATERS for t in last)
-        ):
-            joined[-1] = Span(doc, last.start, ent.end, label="LOC")
-            continue
-        joined.append(ent)
+def _joined_names(doc: Doc, knowledge: KnowledgeBase) -> list[tuple[Span, str]]:
+    """The document's entities, with a name that the knowledge-base ruler cut in two made one
+    again: a water named after a country or city is one place ("the Gulf of Oman"), an
+    organisation named after one is one organisation ("the Islamic Party of Iraq"), and a
+    known name inside a longer unknown one is part of it ("the Social Democratic Party",
+    "the New America Foundation"), and given names before a known surname make another
+    person ("Hunter Biden"). Each comes with its knowledge-base key ("" for none:
+    a joined name is no longer the known one)."""
+    joined: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        last = joined[-1][0] if joined else None
+        if last is not None and last.end == ent.start and not joined[-1][1]:
+            if last[-1].lower_ == "of" and any(t.lower_ in WATERS for t in last):
+                joined[-1] = (Span(doc, last.start, ent.end, label="LOC"), "")
+                continue
+            if (
+                last.label_ == "ORG"
+                and ent.label_ in ("GPE", "LOC", "ORG")
+                and (last[-1].lower_ == "of" or _name_goes_on(last[-1], ent))
+            ):
+                end = ent.root.head.i + 1 if _name_goes_on(ent.root, ent) else ent.end
+                joined[-1] = (Span(doc, last.start, max(end, ent.end), label="ORG"), "")
+                continue
+            if last.label_ == ent.label_ == "PERSON" and _name_goes_on(last[-1], ent):
+                whole = Span(doc, last.start, ent.end, label="PERSON")  # "Hunter" + "Biden"
+                joined[-1] = (whole, _person_key(whole.text, knowledge))
+                continue
+        joined.append((ent, ent.ent_id_))
     return joined
+
+
+def _person_key(name: str, knowledge: KnowledgeBase) -> str:
+    return next((e.key for e in knowledge.lookup(name) if e.type == "Person"), "")
+
+
+def _name_goes_on(token: Token, ent: Span) -> bool:
+    """Whether a capitalised word is part of a proper name that runs on past `ent` or into
+    it (a compound of a capitalised word after it)."""
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and head.i >= ent.start
+        and head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and (head.i < ent.end or head.i == ent.end)
+    )
+
+
+def _same_name(span: Span, ent: Span, key: str, knowledge: KnowledgeBase) -> bool:
+    """Whether a trimmed entity still names what the ruler linked it to (`key`): given names
+    taken in before a known surname make another person ("Hunter Biden" is not Joe Biden)."""
+    if not key or span.start >= ent.start:
+        return True
+    return any(e.key == key for e in knowledge.lookup(span.text))
 
 
 def setup(nlp: Language, knowledge: KnowledgeBase) -> Language:
@@ -268,21 +307,24 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     result = Recognition(titles=titles(doc, nlp))
     in_title = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     title_ends = {t.end_token for t in result.titles}
-    for ent in _joined_waters(doc):
+    for ent, key in _joined_names(doc, knowledge):
         if ent.label_ not in ACTOR_LABELS:
             continue
-        span = _trim(ent)
-        if span is None or (not ent.ent_id_ and in_title & set(range(span.start, span.end))):
+        span = _trim(ent, _noun_lemmas(nlp))
+        if span is None:
             continue
-        if not ent.ent_id_ and (
+        known = key if _same_name(span, ent, key, knowledge) else ""
+        if not known and in_title & set(range(span.start, span.end)):
+            continue
+        if not known and (
             _not_a_name(span, ent.label_, knowledge)
             or (_plural_common_noun(span, nlp) and not _only_demonym(span.text, knowledge))
         ):
             continue
-        label = _relabel(span, ent.label_, knowledge, title_ends) if not ent.ent_id_ else ""
-        if not ent.ent_id_ and _described_demonym(span, knowledge, nlp):
+        label = _relabel(span, ent.label_, knowledge, title_ends) if not known else ""
+        if not known and _described_demonym(span, knowledge, nlp):
             span, label = span[-1:], "NORP"  # "Radical French farmers": an adjective glued on
-        found = classify(span, label or ent.label_, ent.ent_id_, knowledge)
+        found = classify(span, label or ent.label_, known, knowledge)
         if found is None:
             continue
         (result.demonyms if found.kind == "demonym" else result.mentions).append(found)
@@ -329,9 +371,11 @@ def _noun_communities(result: Recognition, doc: Doc, knowledge: KnowledgeBase) -
     return joined
 
 
-def _trim(ent: Span) -> Span | None:
-    """The entity without leading determiners or titles and trailing possessives; None when
-    it runs across a line break (page furniture glued to a name)."""
+def _trim(ent: Span, nouns: frozenset[str] = frozenset()) -> Span | None:
+    """The entity without leading determiners or titles and trailing possessives or function
+    words; None when it runs across a line break (page furniture glued to a name). `nouns`
+    are the common nouns the pipeline knows: one naming a doer ("Voter", "Commissioner")
+    before a full name is a description, not part of the name."""
     if any(t.is_space and "\n" in t.text for t in ent):
         return None
     start, end = ent.start, ent.end
@@ -342,15 +386,33 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (
         ent.doc[start].lower_ in _DETERMINERS
         or (ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].lower_ in roles)
+        or (ent.label_ == "PERSON" and end - start > 2 and _doer_noun(ent.doc[start], nouns))
         or (end - start > 1 and _honorific(ent.doc[start]))
     ):
         start += 1
     if ent.label_ == "ORG":  # "the Ministry of Water in Oranjestad": the place is no part
         cut = next((t.i for t in ent.doc[start:end] if t.lower_ in ("in", "at")), end)
         end = cut
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+    while end > start and (
+        ent.doc[end - 1].tag_ == "POS"
+        or ent.doc[end - 1].is_punct
+        or ent.doc[end - 1].lower_ in _DANGLING  # "President X of" Benin, "Crete and" Cyprus
+    ):
         end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+def _doer_noun(token: Token, nouns: frozenset[str]) -> bool:
+    """A common noun naming someone by what they do ("voter", "commissioner", "senators",
+    "Representative"), or a title the role lexicon knows in the plural."""
+    word = token.lower_
+    single = word[:-1] if word.endswith("s") else word
+    if single in lexicon().roles:
+        return True
+    return single.endswith(_DOER_ENDINGS) and single in nouns
+
+
+_DOER_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "woman", "ian", "ive")
 
 
 @lru_cache(maxsize=4)
@@ -448,11 +510,21 @@ def classify(span: Span, label: str, ent_id: str, knowledge: KnowledgeBase) -> R
             return None  # a bare "Army" or "Ministry": no name, the noun group decides
         country = knowledge.country_by_adjective(span[0].text) if len(span) > 1 else None
         iso3 = country.country if country and _only_demonym(span[0].text, knowledge) else None
+        iso3 = iso3 or _country_named_after_of(text, knowledge)
         type_name = type_by_head(text) or "Organization"
         if iso3 and type_name == "InternationalOrganization":
             type_name = "Organization"  # "Serbian Workers' Union": one country's, not a bloc
         return Recognised(*base, type=type_name, country=iso3)
     return Recognised(*base, type="Location", country=city_country(text, knowledge))
+
+
+def _country_named_after_of(name: str, knowledge: KnowledgeBase) -> str | None:
+    """The country an organisation's name ends with ("Parliament of Iraq")."""
+    _, of, tail = name.rpartition(" of ")
+    if not of:
+        return None
+    found = [e for e in knowledge.lookup(tail) if e.type == "Country"]
+    return found[0].country if found else None
 
 
 def _only_demonym(text: str, knowledge: KnowledgeBase) -> bool:
@@ -895,8 +967,11 @@ def nominal_group(
     if word in lex.portfolio_heads:
         modifiers += _portfolio_after(head, covered)  # "the ministry of defence"
     qualifiers = _join_communities(qualifiers, chunk.doc, knowledge)
+    abroad = word not in lex.seated_bodies and lex.nominal_heads.get(word, ("",))[0] == (
+        "GovernmentBody"
+    )  # "the embassy in Tehran" is not Iran's
     if not qualifiers and owner is None:
-        owner = _of_object(head, covered)
+        owner = _of_object(head, covered, ("of", "from") if abroad else ("of", "in", "from"))
     if not qualifiers and owner is None and word in lex.civilian_groups:
         owner = _scene_of(head, covered)
         if owner is None:
@@ -1031,16 +1106,18 @@ def _join_communities(
     return joined
 
 
-def _of_object(head: Token, covered: set[int]) -> int | None:
+def _of_object(
+    head: Token, covered: set[int], preps: tuple[str, ...] = ("of", "in", "from")
+) -> int | None:
     """The named object of "of"/"in"/"from" after a head noun ("the opposition in Belarus",
     "the ministry of defence of Belarus")."""
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.i in covered:
                     return obj.i
                 if obj.dep_ == "pobj" and obj.i not in covered:
-                    found = _of_object(obj, covered)
+                    found = _of_object(obj, covered, preps)
                     if found is not None:
                         return found
     return None
@@ -1053,12 +1130,24 @@ def _scene_of(head: Token, covered: set[int]) -> int | None:
     verb = _clause_verb(head)
     if verb is None:
         return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.i in covered:
-                    return obj.i
+    # the place may hang on the verb or on what it acts on ("fired at protesters in Nairobi",
+    # "detained dozens of students in Tehran"), never inside another clause
+    holders, seen = [verb], 0
+    while seen < len(holders) and seen < 12:
+        holder = holders[seen]
+        seen += 1
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
+                place = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if place is not None and place.i in covered:
+                    return place.i
+            if child.dep_ in _SCENE_LINKS:
+                holders.append(child)
     return None
+
+
+# Links from a verb to what it acts on, along which the place of the act is sought.
+_SCENE_LINKS = frozenset({"dobj", "prep", "pobj", "nsubjpass", "dative"})
 
 
 def _domestic_actor(head: Token, types: dict[int, str]) -> int | None:

@@ -1,4 +1,5 @@
-"""Where the files that ship with actorgraph live (ontology, knowledge base, queries, lexicons).
+"""Where the files that ship with actorgraph live (ontology, knowledge base, queries, lexicons,
+trained models).
 
 In a source checkout they are the top-level folders; in a built wheel they are copied under
 `actorgraph/_resources/`.
@@ -44,6 +45,10 @@ def queries_dir() -> Path:
 
 def lexicon_dir() -> Path:
     return resource("data", "lexicon")
+
+
+def models_dir() -> Path:
+    return resource("data", "models")
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from actorgraph.model import Evidence
 
 
 def prep_object(prep: Token | None) -> Token | None:
@@ -69,3 +71,13 @@ def passive_participle(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and not any(c.dep_ == "dobj" for c in verb.children)
     )
+
+
+def sentence_evidence(text: str, sent: Span) -> Evidence:
+    """A sentence as evidence: its words, without the blanked or spacing text around them,
+    with their offsets into the original text."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return Evidence(sentence="", start=sent.start_char, end=sent.start_char)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Evidence(sentence=text[start:end], start=start, end=end)

@@ -1,0 +1,129 @@
+"""Every event of one sentence: the rules' and the learned reader's, with their stance and the
+events they imply; a place that is only the scene of an act is no target."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from actorgraph import statements
+from actorgraph.events import learned
+from actorgraph.events.candidate import Candidate
+from actorgraph.events.factuality import (
+    distributive,
+    intentions,
+    obligations,
+    protest_targets,
+    reciprocal,
+    shown_by,
+    speaks_for,
+    threat_modes,
+    without_speaker,
+)
+from actorgraph.events.lexicon import (
+    CONDITIONING,
+    LOCATIVE,
+    PEOPLE,
+    SHOWN,
+    VERBAL,
+    Lexicon,
+    lexicon,
+)
+from actorgraph.events.rules import Finder, rule_events
+from actorgraph.model import Actor, ActorIndex
+from actorgraph.names import water_name
+
+
+def find_events(
+    sent: Span,
+    index: ActorIndex,
+    lex: Lexicon | None = None,
+    method: str = "both",
+    model: learned.EventModel | None = None,
+) -> list[Candidate]:
+    """Every event of a sentence, with its stance and the intentions it implies. `method`
+    says who reads the events: the lexicon's `rules`, the `learned` model alone, or `both`
+    (the model judging and completing the rules' reading); `model` is the shipped one unless
+    given."""
+    lex = lex or lexicon()
+    finder = Finder(sent, index, lex)
+    found = rule_events(finder) if method != "learned" else []
+    model = None if method == "rules" else model or learned.shipped()
+    if model is not None:
+        found = learned.read(
+            sent, index, found, model, finder.learned_event, lex.nouns, finder.used_nouns
+        )
+    for cand in found:
+        # the condition of a threat or demand is part of what is said, not a doubt on saying it
+        cand.stance = statements.assess(cand.trigger, own_conditions=cand.type not in CONDITIONING)
+        speakers = finder.actors_of(cand.stance.speaker) if cand.stance.speaker else []
+        cand.speaker = speakers[0].id if speakers else None
+        if cand.stance.speaker is not None and not speakers:
+            cand.stance = without_speaker(cand.stance)
+        elif (
+            cand.stance.factuality == "reported"
+            and cand.type in VERBAL
+            and speaks_for(speakers, cand.sources)
+        ):
+            # "X said ..., which he blamed on Y": saying it is the accusation itself
+            cand.stance = statements.Stance("asserted", None, None, False, "own-word")
+    for cand in found:
+        if cand.type in SHOWN and cand.stance.cue in ("to", "to-noun"):
+            cand.stance = shown_by(cand) or cand.stance
+        cand.apart = distributive(cand.trigger)
+        if not cand.targets and reciprocal(cand.trigger):
+            cand.mutual = True  # "X and Y accused each other"
+    for cand in found:
+        if cand.type != "ASSAULT" and cand.mode != "visit":  # a place attacked or visited
+            cand.targets = [t for t in cand.targets if not _only_setting(t, cand, finder)]
+        else:  # a sea is where ships are attacked or visitors sail, never the one attacked
+            cand.targets = [t for t in cand.targets if not _water(t)]
+    threat_modes(found)
+    protest_targets(found, finder)
+    found += intentions(found, finder)
+    found += obligations(sent, finder, found)
+    return found
+
+
+def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
+    """Whether a place is only where the act happens, not what it is aimed at: a sea, river or
+    other water nobody governs ("exports from Black Sea ports"), the scene of an act done to
+    someone else ("detained journalists in X"), or the scene of what talks are about ("talks
+    on the situation in X"). A place an act is done to stands for itself ("a curfew in X")."""
+    if actor.type != "Location":
+        return False
+    if _water(actor):
+        return True
+    heads = [t for t in finder.sent if finder.index.by_token.get(t.i) == actor.id]
+    heads = [t for t in heads if finder.index.by_token.get(t.head.i) != actor.id or t.head == t]
+    return bool(heads) and all(_scene(t, cand, finder) for t in heads)
+
+
+def _water(actor: Actor) -> bool:
+    """Whether a place's name is that of a sea, river or lake ("Black Sea", "Sea of Azov")."""
+    return actor.country is None and water_name(actor.label)
+
+
+def _scene(token: Token, cand: Candidate, finder: Finder) -> bool:
+    """Whether this mention of a place names only the scene of the candidate's act."""
+    while token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
+        return False
+    if cand.type == "RETREAT" and token.head.lower_ == "from":
+        return False  # "withdrew from X"
+    if cand.type == "CONSULT":
+        return True
+    verb = token.head.head
+    if verb.dep_ == "dobj" and verb.head.i == cand.trigger.i and _someone(verb, finder):
+        return True  # "arrested a worker in X": where the people were, hung from them
+    return verb.i == cand.trigger.i and any(
+        c.dep_ == "dobj" and _someone(c, finder) for c in verb.children
+    )
+
+
+def _someone(noun: Token, finder: Finder) -> bool:
+    """Whether a noun phrase names people ("journalists", "an activist", an actor), the
+    ones an act is done to, as against a thing or state ("a state of emergency")."""
+    if finder.index.actor_at(noun.i) is not None or noun.pos_ in ("PRON", "PROPN"):
+        return True
+    return noun.lemma_.lower() in PEOPLE or noun.ent_type_ in ("PERSON", "NORP")

@@ -1,0 +1,246 @@
+"""Training the learned event reader from coded real news (`actorgraph train`).
+
+The coded articles of data/wikinews/ (see its README) are parsed and their actors resolved as
+in extraction; every predicate of every sentence becomes one example, labelled with the type
+of the event coded on it (the coder's `trigger`) or "none". The sets `shared` and `train`
+teach the model; `dev` sets its thresholds and calibrates its confidence; `heldout` is never
+read here: it only measures (`benchmarks/wikinews.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph import events, pipeline, reader
+from actorgraph.errors import ActorgraphError
+from actorgraph.evaluate import match_actors
+from actorgraph.events import coded, linear, parties
+from actorgraph.events.coded import CodedArticle, CodedEvent, CodedSentence
+from actorgraph.events.features import Features, features, lemma, predicates
+from actorgraph.events.learned import IDENTITY, NONE, EventModel, Thresholds
+from actorgraph.events.score import SentenceScore, score
+from actorgraph.resources import resource
+
+TRAINING_SETS = ("shared", "train")
+TUNING_SET = "dev"
+C = 0.5  # inverse regularisation strength of the logistic regression
+KEEP_GRID = (0.0, 0.1, 0.3)
+ADD_GRID = (0.8, 0.6, 0.5, 0.4, 0.3, 0.2)
+PARTY_GRID = (0.5, 0.35, 0.2)
+
+
+@dataclass
+class Parsed:
+    """A coded article parsed and with its actors resolved."""
+
+    article: CodedArticle
+    analysis: pipeline.Analysis
+
+
+def corpus() -> Path:
+    """The folder of coded real news (data/wikinews in a source checkout)."""
+    return resource("data", "wikinews")
+
+
+def load_set(name: str, root: Path | None = None) -> list[CodedArticle]:
+    """The coded articles of one set (`shared`, `train`, `dev`, `heldout`)."""
+    base = root or corpus()
+    return list(coded.articles(base / "texts" / name, base / "gold" / name))
+
+
+def parse(articles: Sequence[CodedArticle], nlp: Language | None = None) -> list[Parsed]:
+    """Each article read, parsed and with its actors resolved, once."""
+    documents = [reader.read_document(a.text) for a in articles]
+    analyses = pipeline.analyse(documents, nlp)
+    return [Parsed(a, an) for a, an in zip(articles, analyses, strict=True)]
+
+
+def trigger_token(doc: Doc, sentence: CodedSentence, event: CodedEvent) -> Token | None:
+    """The word a coded event's trigger names in its sentence: the verb of the phrase, else
+    its head noun."""
+    words = [re.escape(w) for w in event.trigger.split()]
+    if not words:
+        return None
+    text = doc.text[sentence.start : sentence.end]
+    found = re.search(r"\b" + r"\s+".join(words) + r"\b", text, re.IGNORECASE)
+    if found is None:
+        return None
+    span = doc.char_span(
+        sentence.start + found.start(), sentence.start + found.end(), alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    usable = [t for t in span if t.pos_ in ("VERB", "NOUN") and t.dep_ not in ("aux", "auxpass")]
+    verbs = [t for t in usable if t.pos_ == "VERB"]
+    pool = verbs or usable
+    heads = [t for t in pool if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    best = heads or pool
+    return best[0] if best else None
+
+
+def _gold_labels(parsed: Parsed) -> dict[int, str]:
+    """Token index -> coded event type, for every coded event whose trigger is found."""
+    labels: dict[int, str] = {}
+    doc = parsed.analysis.doc
+    for sentence in parsed.article.sentences:
+        for event in sentence.events:
+            token = trigger_token(doc, sentence, event)
+            if token is not None:
+                labels.setdefault(token.i, event.types[0])
+    return labels
+
+
+def event_nouns(items: Iterable[Parsed]) -> set[str]:
+    """Lemmas of the nouns that coders marked as stating events."""
+    nouns = set()
+    for item in items:
+        doc = item.analysis.doc
+        nouns |= {lemma(doc[i]) for i in _gold_labels(item) if doc[i].pos_ == "NOUN"}
+    return nouns
+
+
+def examples(
+    items: Iterable[Parsed], nouns: Iterable[str], rules: bool = True
+) -> tuple[list[Features], list[str]]:
+    """One example per predicate of every sentence: its features and its coded type."""
+    nouns = frozenset(nouns)
+    rows: list[Features] = []
+    labels: list[str] = []
+    for item in items:
+        gold = _gold_labels(item)
+        index = item.analysis.resolution.index
+        for sent in item.analysis.doc.sents:
+            read = _rule_types(sent, index) if rules else {}
+            for word in predicates(sent, nouns):
+                rows.append(features(word, index, read.get(word.i, ())))
+                labels.append(gold.get(word.i, NONE))
+    return rows, labels
+
+
+def _rule_types(sent: Span, index: Any) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for cand in events.rule_candidates(sent, index):
+        found.setdefault(cand.trigger.i, []).append(cand.type)
+    return found
+
+
+def party_examples(items: Iterable[Parsed]) -> tuple[list[Features], list[str]]:
+    """One example per actor of the sentence of each coded event: its features and whether
+    the coder named it the event's source, its target or neither."""
+    rows: list[Features] = []
+    labels: list[str] = []
+    for item in items:
+        doc = item.analysis.doc
+        index = item.analysis.resolution.index
+        matched = match_actors(index.actors, item.article.gold.actors)
+        for sentence in item.article.sentences:
+            for event in sentence.events:
+                word = trigger_token(doc, sentence, event)
+                if word is None:
+                    continue
+                for cand in parties.candidates(word.sent, index, word):
+                    key = matched.get(cand.actor.id)
+                    label = parties.NONE
+                    if key is not None and key in event.sources:
+                        label = parties.SOURCE
+                    elif key is not None and key in event.targets:
+                        label = parties.TARGET
+                    rows.append(parties.features(word, event.types[0], cand))
+                    labels.append(label)
+    return rows, labels
+
+
+def fit(items: Sequence[Parsed], nouns: Iterable[str], rules: bool = True) -> EventModel:
+    """Both readers fitted to the coded articles."""
+    rows, labels = examples(items, nouns, rules=rules)
+    party_rows, party_labels = party_examples(items)
+    counts = Counter(labels)
+    if len(counts) < 2:
+        raise ActorgraphError("the coded articles give no event to learn from")
+    return EventModel(
+        types=linear.fit(rows, labels, C),
+        priors={label: n / len(labels) for label, n in counts.items()},
+        parties=linear.fit(party_rows, party_labels, C) if len(set(party_labels)) > 1 else None,
+        nouns=frozenset(nouns),
+        meta={"examples": len(rows), "party_examples": len(party_rows)},
+    )
+
+
+def measure(items: Iterable[Parsed], method: str, model: EventModel | None) -> SentenceScore:
+    """Sentence-level scores of the events read in the articles."""
+    total = SentenceScore()
+    for item in items:
+        analysis = item.analysis
+        index = analysis.resolution.index
+        relations = events.extract(
+            analysis.doc, index, analysis.document, method=method, model=model
+        )
+        total.add(score(item.article, index.actors, relations))
+    return total
+
+
+def tune(model: EventModel, items: Sequence[Parsed], method: str) -> Thresholds:
+    """The thresholds that give the best F1 of events on the tuning articles, one after the
+    other: which events to add (and their parties), then which rule events to keep."""
+
+    def f1(limits: Thresholds) -> float:
+        return measure(items, method, replace(model, thresholds=limits)).prf.f1
+
+    best = Thresholds(keep=0.0)
+    best = max((replace(best, add=a, party=p) for a in ADD_GRID for p in PARTY_GRID), key=f1)
+    if method == "both":
+        best = max((replace(best, keep=k) for k in KEEP_GRID), key=f1)
+    return best
+
+
+def calibrate(model: EventModel, items: Sequence[Parsed], method: str) -> EventModel:
+    """The model with its confidence mapped to the share of right events on `items`."""
+    from sklearn.isotonic import IsotonicRegression
+
+    raw = replace(model, calibration=IDENTITY)
+    scored = measure(items, method, raw).scored
+    if len(scored) < 10:
+        return raw
+    xs, ys = zip(*scored, strict=True)
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    iso.fit(np.asarray(xs), np.asarray(ys, dtype=float))
+    grid = np.linspace(0.0, 1.0, 21)
+    return replace(model, calibration=(grid, iso.predict(grid)))
+
+
+def train(
+    out: Path | None = None,
+    method: str = "both",
+    nlp: Language | None = None,
+    root: Path | None = None,
+) -> tuple[EventModel, dict[str, Any]]:
+    """Fit, tune and calibrate the event model; write it to `out` when given."""
+    teach = parse([a for name in TRAINING_SETS for a in load_set(name, root)], nlp)
+    tuning = parse(load_set(TUNING_SET, root), nlp)
+    nouns = event_nouns(teach) | set(events.lexicon().nouns)
+    model = fit(teach, nouns, rules=method == "both")
+    model = replace(model, thresholds=tune(model, tuning, method))
+    model = calibrate(model, tuning, method)
+    dev = measure(tuning, method, model)
+    report = {
+        "method": method,
+        "articles": {"training": len(teach), "tuning": len(tuning)},
+        **model.meta,
+        "thresholds": model.thresholds,
+        "dev": dev.line(),
+        "dev_rules": measure(tuning, "rules", None).line(),
+    }
+    model = replace(model, meta={**model.meta, "method": method})
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        model.save(out)
+    return model, report

@@ -1,0 +1,189 @@
+"""The learned event reader: its features, its party paths, its model files, and training it
+from coded articles (a small corpus written for these tests)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from spacy.language import Language
+
+from actorgraph import pipeline
+from actorgraph.evaluate import GoldActor
+from actorgraph.events import coded, features, learned, linear, parties, train
+from actorgraph.events.score import gold_keys, matches, name_words
+from actorgraph.model import Actor, Document
+
+ACTORS = [
+    {"key": "fra", "name": "France", "type": "Country", "aliases": ["French"], "country": "FRA"},
+    {"key": "deu", "name": "Germany", "type": "Country", "aliases": ["German"], "country": "DEU"},
+]
+# Sentences of our own: a made-up verb of attack ("pummel") and of meeting ("parley").
+ARTICLES = {
+    "a1": [
+        ("France pummelled Germany with artillery on Monday.", "ASSAULT", "pummelled"),
+        ("The weather in Paris was mild.", None, None),
+        ("France parleyed with Germany in Geneva.", "CONSULT", "parleyed"),
+    ],
+    "a2": [
+        ("Germany pummelled France overnight.", "ASSAULT", "pummelled"),
+        ("Germany parleyed with France on Friday.", "CONSULT", "parleyed"),
+        ("Markets in Berlin were calm.", None, None),
+    ],
+}
+
+
+def write_corpus(root: Path, split: str, articles: dict[str, list]) -> None:
+    """Coded articles in the layout `actorgraph train --corpus` reads."""
+    texts, gold = root / "texts" / split, root / "gold" / split
+    texts.mkdir(parents=True)
+    gold.mkdir(parents=True)
+    names = {"France": "fra", "Germany": "deu"}
+    for stem, rows in articles.items():
+        text = "\n\n".join(s for s, _, _ in rows) + "\n"
+        (texts / f"{stem}.txt").write_text(text, encoding="utf-8")
+        offsets, sentences, start = [], [], 0
+        for n, (sentence, etype, trigger) in enumerate(rows, 1):
+            start = text.index(sentence, start)
+            offsets.append({"n": n, "start": start, "end": start + len(sentence)})
+            relations = []
+            if etype:
+                first, second = sorted(names, key=sentence.index)
+                relations.append({"type": etype, "trigger": trigger,
+                                  "source": names[first], "target": names[second]})  # fmt: skip
+            sentences.append({"n": n, "relations": relations})
+        (gold / f"{stem}.sentences.jsonl").write_text(
+            "".join(json.dumps(o) + "\n" for o in offsets), encoding="utf-8"
+        )
+        data = {"document": stem, "actors": ACTORS, "sentences": sentences}
+        (gold / f"{stem}.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return pipeline.prepare()
+
+
+def analysed(nlp: Language, text: str) -> pipeline.Analysis:
+    return next(pipeline.analyse([Document(id="t", path="", text=text)], nlp))
+
+
+def test_predicate_features_name_the_word_its_arguments_and_the_rules_reading(
+    nlp: Language,
+) -> None:
+    analysis = analysed(nlp, "Chile did not sign the accord with Peru.")
+    index = analysis.resolution.index
+    words = features.predicates(analysis.doc[:], [])
+    sign = next(w for w in words if w.lemma_ == "sign")
+    found = features.features(sign, index, ["SUPPORT"])
+    assert {"w=sign", "neg", "subj_actor=Country", "obj=accord", "rule=SUPPORT"} <= set(found)
+    assert "rule=none" in features.features(sign, index, [])
+    analysis = analysed(nlp, "Chile sent troops to Peru.")
+    sent = next(t for t in analysis.doc if t.lemma_ == "send")
+    assert "prep_actor=to Country" in features.features(sent, analysis.resolution.index)
+
+
+def test_party_paths_follow_the_parse(nlp: Language) -> None:
+    analysis = analysed(nlp, "Chile accused Peru of spying, officials in Lima said.")
+    doc = analysis.doc
+    accused = next(t for t in doc if t.lemma_ == "accuse")
+    by_label = {c.actor.label: c for c in parties.candidates(doc[:], analysis.resolution.index,
+                                                             accused)}  # fmt: skip
+    assert parties.path(accused, by_label["Chile"].mention) == ["vnsubj"]
+    assert parties.path(accused, by_label["Peru"].mention) == ["vdobj"]
+    assert "under_speech|path=vnsubj" in parties.features(accused, "ACCUSE", by_label["Chile"])
+
+
+def test_a_linear_model_keeps_its_weights_through_its_arrays() -> None:
+    rows = [{"a": 1.0}, {"b": 1.0}, {"a": 1.0, "c": 0.5}, {"b": 1.0, "c": 0.5}] * 5
+    model = linear.fit(rows, ["x", "y", "x", "y"] * 5, c=10.0)
+    again = linear.LinearModel.from_arrays(model.arrays("m_"), "m_")
+    probs = again.probabilities([{"a": 1.0}, {"b": 1.0}, {"unknown": 1.0}])
+    assert probs.shape == (3, 2) and np.allclose(probs.sum(axis=1), 1.0)
+    assert probs[0, again.classes.index("x")] > 0.8 and probs[1, again.classes.index("y")] > 0.8
+    assert np.allclose(probs, model.probabilities([{"a": 1.0}, {"b": 1.0}, {"unknown": 1.0}]))
+
+
+def test_coded_articles_are_read_with_their_sentence_offsets(tmp_path: Path) -> None:
+    write_corpus(tmp_path, "train", ARTICLES)
+    articles = list(coded.articles(tmp_path / "texts" / "train", tmp_path / "gold" / "train"))
+    assert [a.text.stem for a in articles] == ["a1", "a2"]
+    first = articles[0]
+    text = first.text.read_text(encoding="utf-8")
+    assert text[first.sentences[0].start : first.sentences[0].end].startswith("France pummelled")
+    assert first.sentences[0].events[0].types == ("ASSAULT",)
+    assert first.sentences[1].events == ()
+    assert first.sentence_at(first.sentences[2].start + 3, first.sentences[2].end).n == 3
+
+
+def test_training_teaches_a_word_the_rules_do_not_know(tmp_path: Path, nlp: Language) -> None:
+    write_corpus(tmp_path, "train", ARTICLES)
+    write_corpus(tmp_path, "dev", {"d1": ARTICLES["a1"]})
+    out = tmp_path / "model.npz"
+    model, report = train.train(out, method="both", nlp=nlp, root=tmp_path)
+    assert report["articles"] == {"training": 2, "tuning": 1}
+    shipped = learned.EventModel.load(out)
+    assert shipped.types.classes == model.types.classes and "ASSAULT" in shipped.types.classes
+    text = "Spain pummelled Italy near the border on Sunday."
+    document = Document(id="new", path="", text=text)
+    rules_only = next(pipeline.extract_many([document], nlp, events="rules"))
+    assert not [r for r in rules_only.relations if r.type == "ASSAULT"]
+    # so few examples make the model no surer than 0.7 of the new word: take it at 0.5
+    taking = replace(shipped, thresholds=learned.Thresholds(keep=0.0, add=0.5, party=0.2))
+    both = next(pipeline.extract_many([document], nlp, events="both", model=taking))
+    labels = {a.id: a.label for a in both.actors}
+    found = [(labels[r.source], r.type, labels.get(r.target or "")) for r in both.relations]
+    assert ("Spain", "ASSAULT", "Italy") in found
+    assert all(0.0 <= r.confidence <= 1.0 for r in both.relations)
+
+
+def test_the_shipped_model_is_plain_arrays_and_read_once() -> None:
+    model = learned.shipped()
+    assert model is not None and model is learned.shipped()
+    with np.load(learned.model_path(), allow_pickle=False) as data:
+        assert "types_coef" in data.files and "parties_coef" in data.files
+    assert model.parties is not None and set(model.parties.classes) == {
+        parties.SOURCE,
+        parties.TARGET,
+        parties.NONE,
+    }
+    assert 0.0 <= model.calibrated(0.0) <= model.calibrated(1.0) <= 1.0
+
+
+def test_sentence_scoring_matches_actors_by_name_word_or_country() -> None:
+    gold = [GoldActor("ken", "Kenya", "Country", ("Kenyan",), None, "KEN"),
+            GoldActor("ruto", "William Ruto", "Person", (), None, "KEN")]  # fmt: skip
+    army = Actor(id="x:army", label="Kenyan armed forces", type="MilitaryForce", country="KEN")
+    president = Actor(id="x:ruto", label="Ruto", type="Person", country="KEN")
+    assert gold_keys(army, gold) == {"ken"}  # a state body of the country, and "Kenyan"
+    assert gold_keys(president, gold) == {"ruto"}  # a person only by name
+    assert name_words("the U.S. government") == {"us"}
+    event = coded.CodedEvent(("CONSULT",), ("ruto",), ("ken",), "met")
+    assert matches(event, ("CONSULT", frozenset({"ken"}), frozenset({"ruto"})))  # symmetric
+    assert not matches(event, ("ACCUSE", frozenset({"ruto"}), frozenset({"ken"})))
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args], capture_output=True, text=True, timeout=600
+    )
+
+
+def test_train_command_rebuilds_a_model_from_a_corpus(tmp_path: Path) -> None:
+    write_corpus(tmp_path, "train", ARTICLES)
+    out = tmp_path / "events.npz"
+    done = run_cli("train", "--corpus", str(tmp_path), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert f"wrote {out}" in done.stdout and learned.EventModel.load(out).parties is not None
+    bad = run_cli("train", "--corpus", str(tmp_path / "nowhere"), "--out", str(out))
+    assert bad.returncode == 2 and bad.stderr.startswith("actorgraph: error:")
+    assert "Traceback" not in bad.stderr
+    (tmp_path / "empty" / "gold" / "train").mkdir(parents=True)
+    none = run_cli("train", "--corpus", str(tmp_path / "empty"), "--out", str(out))
+    assert none.returncode == 2 and "no event to learn from" in none.stderr
