@@ -193,3 +193,22 @@ def test_us_secretary_of_state_is_the_foreign_minister() -> None:
     found = relations(extract(text), "holdsPosition")
     assert ("Antony Blinken", "United States", "foreign minister") in found
     assert ("Alfred Mutua", "Kenya", "foreign minister") in found
+
+
+def test_a_national_title_of_an_unknown_holder_takes_the_country_around_it() -> None:
+    # the one country its sentence names, none of another person's there
+    found = relations(
+        extract("Joe Biden met President Ana Torres and praised Ecuador's ports."),
+        "holdsPosition",
+    )
+    assert ("Ana Torres", "Ecuador", "president") in found
+    # else the country most of the article names
+    text = (
+        "Ecuador opened a new port on Monday. Ecuador's exports have grown.\n\n"
+        "Officials in Ecuador said the port would employ thousands.\n\n"
+        "Prime Minister Luis Vera called it a milestone."
+    )
+    assert ("Luis Vera", "Ecuador", "prime minister") in relations(extract(text), "holdsPosition")
+    # no country at all: no post in one
+    lone = relations(extract("Prime Minister Luis Vera called it a milestone."), "holdsPosition")
+    assert not any(target for _, target, _ in lone)

@@ -206,10 +206,11 @@ def check_eval(result: Run, demo: Run) -> None:
     scores = {}
     for line in result.stdout.splitlines():
         words = line.split()
-        if len(words) == 9 and re.match(r"\d{4}-\d\d-\d\d-", words[0]):
-            scores[words[0][:10]] = words[1:8]
+        numbers = words[-10:]  # actor P R F1, type, relation P R F1, role, int., aff.
+        if len(words) == 11 and re.match(r"\d{4}-\d\d-\d\d-", words[0]):
+            scores[words[0][:10]] = numbers[:7] + numbers[8:]
         elif line.startswith("TOTAL"):
-            scores["all"] = words[-8:-1]
+            scores["all"] = numbers[:7] + numbers[8:]
     table = [line for line in README.splitlines() if line.startswith("| seed (") or
              line.startswith("| sample (") or line.startswith("| all five")]  # fmt: skip
     assert len(table) == 6

@@ -16,6 +16,7 @@ noun group), halved for each sentence back; the best agreeing candidate wins.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -507,16 +508,41 @@ class _Resolver:
 
     def national_org(self, post: Post) -> Post:
         """A national title with no organisation named ("President X") is the post in the
-        holder's country, when the knowledge base or the text gives that country."""
+        holder's country: the one the knowledge base or the text gives the holder, else the
+        one country its sentence names that is no other person's there ("met President X in
+        Benin"), else the country most of the article's country mentions name."""
         person = self.entities[post.person]
-        if (
-            post.organization is not None
-            or post.role not in lexicon().national_roles
-            or person.country is None
-        ):
+        if post.organization is not None or post.role not in lexicon().national_roles:
             return post
-        found = self.country_entity(person.country)
-        return replace(post, organization=found[0]) if found else post
+        country = person.country or self.country_around(post)
+        found = self.country_entity(country) if country else None
+        if found is None:
+            return post
+        person.country = country
+        return replace(post, organization=found[0])
+
+    def country_around(self, post: Post) -> str | None:
+        """The country a national title without one most likely belongs to (see
+        `national_org`)."""
+        sentence = sentence_at(self.doc, post.title.start_token)
+        mentions: Counter[str] = Counter()
+        here: set[str] = set()
+        others: set[str] = set()
+        for key, entity in self.entities.items():
+            inside = any(sentence.start <= s[0] < sentence.end for s in entity.spans)
+            if entity.type == "Country" and entity.country:
+                mentions[entity.country] += len(entity.spans)
+                if inside:
+                    here.add(entity.country)
+            elif entity.type == "Person" and inside and key != post.person and entity.country:
+                others.add(entity.country)
+        here -= others
+        if len(here) == 1:
+            return here.pop()
+        if not mentions:
+            return None
+        best, count = mentions.most_common(1)[0]
+        return best if count >= 3 and count * 2 > mentions.total() else None
 
     def counterparts(self, posts: list[Post]) -> list[Post]:
         """ "X met his Chinese counterpart, Y": Y holds X's national post in Y's own country
