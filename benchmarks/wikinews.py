@@ -10,7 +10,7 @@ kept apart from training and tuning). For each set it prints:
 - sentence scores of the interactions: type recall (a coded event's type read in its
   sentence), full recall (type, source and target), precision (events read that match a coded
   event of their sentence; sentences coded with none count against every event read);
-- the precision of the interactions whose confidence is at least 0.5 and at least 0.8.
+- the precision of the interactions whose confidence is at least 0.2, 0.3, 0.5 and 0.8.
 `--ablation` measures the rules alone, the learned model alone (trained on the spot from the
 training sets, as `actorgraph train --method learned` does) and both.
 """
@@ -33,6 +33,7 @@ from actorgraph.events.score import score as score_sentences
 from actorgraph.model import Extraction
 
 METHODS = ("rules", "learned", "both")
+FLOORS = (0.0, 0.2, 0.3, 0.5, 0.8)
 
 
 def measure(items: Sequence[train.Parsed], method: str, model: EventModel | None) -> dict[str, Any]:
@@ -69,7 +70,7 @@ def measure(items: Sequence[train.Parsed], method: str, model: EventModel | None
             str(floor): dict(
                 zip(("precision", "n"), precision_above(sentences.scored, floor), strict=True)
             )
-            for floor in (0.5, 0.8)
+            for floor in FLOORS
         },
     }
 
@@ -92,8 +93,8 @@ def line(name: str, result: dict[str, Any]) -> str:
         f"{rel['recall']:.2f}/{rel['f1']:.2f}  interactions F1 {inter['f1']:.2f}  "
         f"affiliations F1 {aff['f1']:.2f}  |  sentences: type recall {sent['type_recall']:.2f} "
         f"full recall {sent['full_recall']:.2f} precision {sent['precision']:.2f}  |  "
-        f"precision at 0.5: {at['0.5']['precision']:.2f} (n={at['0.5']['n']}), "
-        f"at 0.8: {at['0.8']['precision']:.2f} (n={at['0.8']['n']})"
+        "precision with confidence at least "
+        + ", ".join(f"{f}: {at[str(f)]['precision']:.2f} (n={at[str(f)]['n']})" for f in FLOORS)
     )
 
 
