@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from actorgraph import nlp, pipeline, reader
+from actorgraph import nlp, pipeline, read
 from actorgraph.model import Extraction
 from actorgraph.store import open_store
 
@@ -21,20 +21,26 @@ __all__ = ["build", "extract_json", "extract_paths", "open_store", "query"]
 
 
 def extract_paths(
-    paths: Iterable[Path], date: str | None = None, model: str | None = None
+    paths: Iterable[Path],
+    date: str | None = None,
+    model: str | None = None,
+    fields: read.Fields | None = None,
 ) -> list[Extraction]:
-    """Extract every article under `paths`."""
-    documents = list(reader.read_documents(paths, date))
+    """Extract every article under `paths` (article files and corpora)."""
+    documents = list(read.read_documents(paths, date, fields=fields))
     return list(pipeline.extract_many(documents, nlp.load(model)))
 
 
 def extract_json(
-    paths: Iterable[Path], date: str | None = None, model: str | None = None
+    paths: Iterable[Path],
+    date: str | None = None,
+    model: str | None = None,
+    fields: read.Fields | None = None,
 ) -> dict[str, Any]:
     """The output contract of `actorgraph extract --format json`: a view of the RDF graph."""
     from actorgraph import rdf
 
-    extractions = extract_paths(paths, date, model)
+    extractions = extract_paths(paths, date, model, fields)
     return {"documents": [rdf.document_json(rdf.to_graph(e), e.document.id) for e in extractions]}
 
 
