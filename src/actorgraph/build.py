@@ -15,14 +15,14 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from rdflib import Graph, Literal
 
-from actorgraph import __version__, merge, pipeline, rdf, reader, resources
+from actorgraph import __version__, merge, pipeline, rdf, read, reader, resources
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
 from actorgraph.store import Store
@@ -90,47 +90,38 @@ def build(
     progress: Progress = _nothing,
     extract: Callable[[Document], Extraction] | None = None,
     extractor_name: str = pipeline.EXTRACTOR,
+    fields: read.Fields | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> BuildSummary:
     """Ingest the articles under `paths` into `store` and return the summary.
 
     `extract` replaces the pipeline (its extractions must name `extractor_name`, which is part
-    of the fingerprint deciding whether a stored document is unchanged).
+    of the fingerprint deciding whether a stored document is unchanged). With `jobs` > 1 the
+    extraction runs in that many worker processes (a custom `extract` must then be a
+    module-level function); with `dask` (a scheduler address, or "local") on a Dask cluster.
     """
     summary = BuildSummary()
     report = reader.ReadReport()
     paths = list(paths)
-    files = list(reader.iter_articles(paths, on_error=lambda path, error: None))
-    progress("start", str(len(files)))
+    progress("start", str(expected_documents(paths)))
     load_reference_graphs(store, summary)
     stored = {doc.id: doc.sha256 for doc in store.documents()}
-    extractor = extract or _pipeline_extractor(model)
     setup = setup_fingerprint(extractor_name, None if extract else model_release(model))
 
     def on_error(path: Path, error: InputError) -> None:
         report(path, error)
         progress("failed", str(path))
 
-    for document in reader.read_documents(paths, date, on_error=on_error, max_bytes=max_bytes):
-        progress("read", document.path)
-        fingerprint = document_fingerprint(document, extractor_name, setup)
-        if not force and stored.get(document.id) == fingerprint:
-            summary.unchanged.append(document.id)
-            progress("unchanged", document.path)
-            continue
-        try:
-            graph = document_graph(extractor(document), fingerprint)
-            store.replace_document(document.id, graph)
-        except ActorgraphError as exc:
-            summary.failed.append((document.path, str(exc)))
-            progress("failed", document.path)
-            continue
-        except Exception as exc:  # one document's fault must not stop the batch
-            reason = f"{document.path}: extraction failed ({type(exc).__name__}: {exc})"
-            summary.failed.append((document.path, reason))
-            progress("failed", document.path)
-            continue
-        summary.written.append(document.id)
-        progress("write", document.path)
+    documents = read.read_documents(paths, date, on_error, max_bytes, fields)
+    changed = changed_documents(documents, stored, force, extractor_name, setup, summary, progress)
+    if dask:
+        from actorgraph.workers import cluster
+
+        cluster.extract_and_load(changed, store, summary, progress, extract, model, dask, jobs)
+    else:
+        for document, outcome in extracted(changed, extract, model, jobs):
+            _write(store, document, outcome, summary, progress)
     summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
     summary.skipped += [(str(p), str(e)) for p, e in report.skipped]
     progress("link", "")
@@ -139,6 +130,86 @@ def build(
     _count(store, summary)
     progress("done", "")
     return summary
+
+
+def expected_documents(paths: list[Path]) -> int:
+    """How many documents `paths` hold when that is known without reading them (article files
+    only), else 0."""
+    sources = list(read.find_inputs(paths, on_error=lambda path, error: None))
+    return len(sources) if all(s.kind == "article" for s in sources) else 0
+
+
+def changed_documents(
+    documents: Iterable[Document],
+    stored: dict[str, str | None],
+    force: bool,
+    extractor_name: str,
+    setup: str,
+    summary: BuildSummary,
+    progress: Progress,
+) -> Iterator[tuple[Document, str]]:
+    """The documents to extract, with their fingerprints; unchanged ones are counted and
+    passed over."""
+    for document in documents:
+        progress("read", document.path)
+        fingerprint = document_fingerprint(document, extractor_name, setup)
+        if not force and stored.get(document.id) == fingerprint:
+            summary.unchanged.append(document.id)
+            progress("unchanged", document.path)
+            continue
+        yield document, fingerprint
+
+
+def extracted(
+    changed: Iterable[tuple[Document, str]],
+    extract: Callable[[Document], Extraction] | None,
+    model: str | None,
+    jobs: int = 1,
+) -> Iterator[tuple[Document, Graph | str]]:
+    """Each document with its checked graph, or the reason it has none; in order. With `jobs`
+    > 1, worker processes extract while this process only hands out and collects."""
+    if jobs > 1:
+        from actorgraph.workers import local
+
+        yield from local.extracted(changed, extract, model, jobs)
+        return
+    extractor = extract or _pipeline_extractor(model)
+    for document, fingerprint in changed:
+        yield document, graph_or_reason(extractor, document, fingerprint)
+
+
+def graph_or_reason(
+    extractor: Callable[[Document], Extraction], document: Document, fingerprint: str
+) -> Graph | str:
+    """The document's checked graph, or one line saying why there is none."""
+    try:
+        return document_graph(extractor(document), fingerprint)
+    except ActorgraphError as exc:
+        return str(exc)
+    except Exception as exc:  # one document's fault must not stop the batch
+        return f"{document.path}: extraction failed ({type(exc).__name__}: {exc})"
+
+
+def _write(
+    store: Store,
+    document: Document,
+    outcome: Graph | str,
+    summary: BuildSummary,
+    progress: Progress,
+) -> None:
+    """Store one document's graph in one atomic step (or count why it has none)."""
+    if isinstance(outcome, str):
+        summary.failed.append((document.path, outcome))
+        progress("failed", document.path)
+        return
+    try:
+        store.replace_document(document.id, outcome)
+    except ActorgraphError as exc:
+        summary.failed.append((document.path, str(exc)))
+        progress("failed", document.path)
+        return
+    summary.written.append(document.id)
+    progress("write", document.path)
 
 
 def setup_fingerprint(extractor_name: str, model: str | None = None) -> str:
@@ -360,6 +431,9 @@ class BuildOptions(TypedDict, total=False):
     model: str | None
     force: bool
     max_bytes: int
+    fields: read.Fields | None
+    jobs: int
+    dask: str | None
 
 
 def run_with_progress(
