@@ -279,7 +279,17 @@ def document_graph(extraction: Extraction, fingerprint: str | None = None) -> Gr
 
 
 def check_shapes(graph: Graph, where: str) -> None:
-    """Raise an InputError naming the first violation if `graph` breaks the shapes."""
+    """Raise an InputError naming the first violation if `graph` breaks the shapes: checked by
+    the shapes compiled to SPARQL (`shapecheck`), else by pyshacl."""
+    from actorgraph import shapecheck
+
+    compiled = shapecheck.checker()
+    if compiled is not None:
+        found = compiled.violations(graph)
+        if found:
+            message = found[0].message or found[0].line()
+            raise InputError(f"{where}: graph does not conform to the shapes ({message})")
+        return
     if importlib.util.find_spec("actorgraph.validate") is None:
         return
     validate = importlib.import_module("actorgraph.validate")
