@@ -141,9 +141,7 @@ class CompiledShapes:
         if not targets:
             return
         mark = f"<{_FOCUS}{len(self.marks)}> <{_FOCUS}node>"  # focus nodes may be literals
-        self.marks.append(
-            f"INSERT {{ GRAPH <{_FOCUS}> {{ {mark} ?this }} }} WHERE {{ {targets} }}"
-        )
+        self.marks.append(f"INSERT {{ GRAPH <{_FOCUS}> {{ {mark} ?this }} }} WHERE {{ {targets} }}")
         focus = f"GRAPH <{_FOCUS}> {{ {mark} ?this }}"
         message = self._message(shape)
         self._compile_constraints(shape, focus, None, message, node_level=True)

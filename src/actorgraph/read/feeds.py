@@ -37,6 +37,7 @@ def feed_pages(stream: BinaryIO, path: Path, max_bytes: int) -> Iterator[Item]:
     language = parsed.feed.get("language") or None
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link") or None
+        link = link if link and link.startswith(("http://", "https://")) else None
         where = f"{path}#{number} <{link}>" if link else f"{path}#{number}"
         text = _text(entry)
         if not text:

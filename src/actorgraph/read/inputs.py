@@ -48,7 +48,6 @@ SUFFIX_KINDS = {
     ".tsv": "tsv",
     ".json": "json",
     ".warc": "warc",
-    ".arc": "warc",
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "feed",
@@ -259,6 +258,9 @@ def _read_source(
             yield _article(source.path, date, max_bytes)
         except InputError as error:
             yield error
+        return
+    if source.kind == "warc" and sniff(compressed.head(source.path, 64)) != "warc":
+        yield InputError(f"{source.path}: not a WARC file (no WARC record at its start)")
         return
     fallback = reader.document_id(compressed.plain_name(source.path))
     how = f"{KIND_NAMES[source.kind]} record"

@@ -38,12 +38,13 @@ def jsonl_pages(stream: BinaryIO, path: Path, fields: Fields, max_bytes: int) ->
         if not line.strip():
             continue
         try:
-            values = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+            text = line.rstrip(b"\r\n").decode("utf-8-sig" if number == 1 else "utf-8")
+            values = json.loads(text)
         except UnicodeDecodeError:
             yield InputError(f"{where}: not UTF-8 text")
             continue
         except json.JSONDecodeError as exc:
-            yield InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
+            yield InputError(f"{where}: not valid JSON ({_at(exc.msg)} column {exc.colno})")
             continue
         if not isinstance(values, dict):
             kind = type(values).__name__
@@ -127,7 +128,7 @@ def json_pages(stream: BinaryIO, path: Path, fields: Fields, max_bytes: int) -> 
         return
     except json.JSONDecodeError as exc:
         yield InputError(
-            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            f"{path}: not valid JSON ({_at(exc.msg)} line {exc.lineno} column {exc.colno})"
         )
         return
     records = values if isinstance(values, list) else [values]
@@ -140,3 +141,8 @@ def json_pages(stream: BinaryIO, path: Path, fields: Fields, max_bytes: int) -> 
             yield page_of(record, fields, where, number)
         except InputError as error:
             yield error
+
+
+def _at(message: str) -> str:
+    """A JSON error message ready for its place ("Expecting value at", "... starting at")."""
+    return message if message.endswith(" at") else message + " at"

@@ -30,7 +30,10 @@ def warc_pages(stream: BinaryIO, path: Path, max_bytes: int) -> Iterator[Item]:
 
     number = 0
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        for record in ArchiveIterator(stream):
+            if not str(record.format).startswith("warc"):  # warcio takes any text for ARC
+                yield InputError(f"{path}: not a WARC file (no WARC record at its start)")
+                return
             if record.rec_type not in ("response", "resource"):
                 continue
             number += 1
