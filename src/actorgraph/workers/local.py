@@ -49,16 +49,23 @@ def extracted(
         return
     pending: deque[tuple[Document, Future[Graph | str]]] = deque()
     pool = _pool(extract, model, jobs)
+    broken = False
     try:
         for document, fingerprint in _chain(first, items):
+            if broken:  # a worker died: its pool is unusable, so start a new one
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool, broken = _pool(extract, model, jobs), False
             try:
                 pending.append((document, pool.submit(_work, document, fingerprint)))
             except BrokenProcessPool:
                 pending.append((document, _failed_future()))
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
-                yield _collect(*pending.popleft())
+                done, outcome, died = _collect(*pending.popleft())
+                broken |= died
+                yield done, outcome
         while pending:
-            yield _collect(*pending.popleft())
+            done, outcome, _ = _collect(*pending.popleft())
+            yield done, outcome
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -85,12 +92,15 @@ def _failed_future() -> Future[Graph | str]:
     return future
 
 
-def _collect(document: Document, future: Future[Graph | str]) -> tuple[Document, Graph | str]:
+def _collect(
+    document: Document, future: Future[Graph | str]
+) -> tuple[Document, Graph | str, bool]:
+    """The document, its outcome, and whether its worker died."""
     try:
-        return document, future.result()
+        return document, future.result(), False
     except BrokenProcessPool:
         reason = "a worker process died while extracting it or a document beside it"
-        return document, f"{document.path}: {reason}; run the build again"
+        return document, f"{document.path}: {reason}; run the build again", True
 
 
 # --- in the worker processes ------------------------------------------------------------------
