@@ -105,7 +105,7 @@ def _connect(address: str, jobs: int) -> tuple[Any, Any]:
         )
         return Client(cluster), cluster
     try:
-        return Client(address, timeout="20s"), None
+        return Client(address, timeout="10s"), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise ActorgraphError(
             f"--dask {address}: cannot reach the Dask scheduler ({' '.join(str(exc).split())})"
