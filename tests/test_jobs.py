@@ -84,7 +84,7 @@ def test_nothing_to_extract_starts_no_workers(
 def test_a_dying_worker_fails_the_documents_it_held_and_the_build_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    names = [f"a{n:02d}" for n in range(24)]
+    names = [f"a{n:02d}" for n in range(48)]
     for name in names:
         text = "CRASH here." if name == "a01" else f"Article {name} on trade talks."
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
@@ -93,8 +93,8 @@ def test_a_dying_worker_fails_the_documents_it_held_and_the_build_goes_on(tmp_pa
         failed = dict(summary.failed)
         crashed = str(folder / "a01.txt")
         assert "a worker process died" in failed[crashed]
-        assert len(summary.written) + len(summary.failed) == 24
-        assert "a23" in summary.written  # documents after the crash are extracted by new workers
+        assert len(summary.written) + len(summary.failed) == 48
+        assert "a47" in summary.written  # documents after the crash are extracted by new workers
         (folder / "a01.txt").write_text("Article a01, calm again.", encoding="utf-8")
         again = build.build([folder], opened, extract=dying_extract, extractor_name=NAME, jobs=2)
         assert again.ok and sorted(again.written + again.unchanged) == names

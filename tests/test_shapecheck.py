@@ -177,3 +177,20 @@ def test_shapes_with_a_component_it_does_not_know_are_refused() -> None:
     shapes.add((shape, SH.closed, Literal(True)))
     with pytest.raises(shapecheck.Unsupported):
         shapecheck.CompiledShapes(shapes)
+
+
+def test_a_batch_is_checked_graph_by_graph() -> None:
+    """Graphs checked together in one batch get each its own violations: a fact repeated or
+    contradicted in another graph of the batch changes nothing."""
+    broken = []
+    for name in ("missing source", "confidence 1.7", "actor with two labels"):
+        graph = document_graph()
+        BROKEN[name][0](graph)
+        broken.append(graph)
+    other = document_graph()
+    _set(LUKASHENKO, RDFS.label, Literal("Aliaksandr Lukashenka"))(other)  # fine on its own
+    batch = [broken[0], document_graph(), broken[1], other, broken[2], kb_graph()]
+    together = shapecheck.compiled().violations_many(batch)
+    one_by_one = [shapecheck.compiled().violations(graph) for graph in batch]
+    assert together == one_by_one
+    assert [bool(found) for found in together] == [True, False, True, False, True, False]

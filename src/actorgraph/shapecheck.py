@@ -16,7 +16,7 @@ import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -28,6 +28,8 @@ from actorgraph.store import to_ox
 
 log = logging.getLogger(__name__)
 _FOCUS = "urn:x-actorgraph:focus:"
+_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+_COUNTED = "#counted\n"  # marks a check whose query names the graphs itself
 _TYPE_PATH = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 _TYPE_PATH = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 
@@ -104,7 +106,12 @@ class CompiledShapes:
             if shapes.value(shape, SH.deactivated) == Literal(True):
                 continue
             self._compile_shape(shape)
-        self.queries = [f"SELECT ?this ?value WHERE {{ {c.query} }}" for c in self.checks]
+        self.queries = [
+            f"SELECT ?g ?this ?value WHERE {{ {c.query.removeprefix(_COUNTED)} }}"
+            if c.query.startswith(_COUNTED)
+            else f"SELECT ?g ?this ?value WHERE {{ GRAPH ?g {{ {c.query} }} }}"
+            for c in self.checks
+        ]
         self.update = " ;\n".join(self.marks)
 
     # -- compiling ------------------------------------------------------------------------------
@@ -117,21 +124,21 @@ class CompiledShapes:
                     yield shape
 
     def _focus(self, shape: Node) -> str:
-        """A subquery binding ?this to each focus node of `shape`."""
+        """A pattern binding ?g to each graph and ?this to each focus node of `shape` in it."""
         g = self.shapes
         if (shape, RDF.type, RDFS.Class) in g:
             raise Unsupported(f"implicit class target of {shape}")
-        kinds = (
-            (SH.targetClass, "VALUES ?c {{ {} }} ?this " + _TYPE_PATH + " ?c ."),
-            (SH.targetNode, "VALUES ?this {{ {} }}"),
-            (SH.targetSubjectsOf, "VALUES ?p {{ {} }} ?this ?p [] ."),
-            (SH.targetObjectsOf, "VALUES ?p {{ {} }} [] ?p ?this ."),
+        kinds = (  # a target node is a focus node of every graph, whatever the graph holds
+            (SH.targetClass, "GRAPH ?g { VALUES ?c { %s } ?this " + _TYPE_PATH + " ?c . }"),
+            (SH.targetNode, "{ " + _GRAPHS + " } VALUES ?this { %s }"),
+            (SH.targetSubjectsOf, "GRAPH ?g { VALUES ?p { %s } ?this ?p [] . }"),
+            (SH.targetObjectsOf, "GRAPH ?g { VALUES ?p { %s } [] ?p ?this . }"),
         )
         patterns = []
         for target, template in kinds:
             terms = sorted(_nt(t) for t in g.objects(shape, target))
             if terms:
-                patterns.append(template.format(" ".join(terms)))
+                patterns.append(template.replace("%s", " ".join(terms)))
         if not patterns:
             return ""
         return " UNION ".join(f"{{ {p} }}" for p in patterns)
@@ -141,8 +148,8 @@ class CompiledShapes:
         if not targets:
             return
         mark = f"<{_FOCUS}{len(self.marks)}> <{_FOCUS}node>"  # focus nodes may be literals
-        self.marks.append(f"INSERT {{ GRAPH <{_FOCUS}> {{ {mark} ?this }} }} WHERE {{ {targets} }}")
-        focus = f"GRAPH <{_FOCUS}> {{ {mark} ?this }}"
+        self.marks.append(f"INSERT {{ GRAPH ?g {{ {mark} ?this }} }} WHERE {{ {targets} }}")
+        focus = f"{mark} ?this ."
         message = self._message(shape)
         self._compile_constraints(shape, focus, None, message, node_level=True)
         for prop in sorted(self.shapes.objects(shape, SH.property), key=str):
@@ -287,26 +294,32 @@ class CompiledShapes:
         values = f"?this {path} ?value . FILTER({conforms})"
         inner = f"OPTIONAL {{ {values} }}" if at_least else values
         op = "<" if at_least else ">"
-        return (
-            f"{{ SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {focus} {inner} }} "
-            f"GROUP BY ?this }} FILTER(?n {op} {bound}) BIND(?unbound AS ?value)"
+        return (  # ?g inside the subquery: a subquery within GRAPH ?g would not see it
+            f"{_COUNTED}{{ SELECT ?g ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ GRAPH ?g {{ "
+            f"{focus} {inner} }} }} GROUP BY ?g ?this }} FILTER(?n {op} {bound})"
         )
 
     # -- running -------------------------------------------------------------------------------
 
     def violations(self, graph: Graph) -> list[Violation]:
         """Every violation of the shapes in `graph`, sorted."""
+        return self.violations_many([graph])[0]
+
+    def violations_many(self, graphs: list[Graph]) -> list[list[Violation]]:
+        """The violations of each graph, each checked on its own but all in one run of the
+        queries (what makes checking a batch cheaper than checking its graphs one by one)."""
         store = ox.Store()
-        store.extend(
-            ox.Quad(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
-            for s, p, o in graph
-        )
+        names = [ox.NamedNode(f"{_FOCUS}graph/{n}") for n in range(len(graphs))]
+        convert = _Terms()
+        for name, graph in zip(names, graphs, strict=True):
+            store.extend(ox.Quad(convert(s), convert(p), convert(o), name) for s, p, o in graph)
         store.update(self.update)
-        found = set()
+        found: list[set[Violation]] = [set() for _ in graphs]
+        number = {name.value: n for n, name in enumerate(names)}
         for check, query in zip(self.checks, self.queries, strict=True):
             for solution in cast(ox.QuerySolutions, store.query(query)):
-                this, value = solution["this"], solution["value"]
-                found.add(
+                graph, this, value = solution["g"], solution["this"], solution["value"]
+                found[number[_text(graph)]].add(
                     Violation(
                         focus=_text(this),
                         component=check.component,
@@ -315,7 +328,23 @@ class CompiledShapes:
                         path=check.path,
                     )
                 )
-        return sorted(found, key=lambda v: (v.focus, v.component, v.value or "", v.message))
+        return [
+            sorted(each, key=lambda v: (v.focus, v.component, v.value or "", v.message))
+            for each in found
+        ]
+
+
+class _Terms:
+    """rdflib terms as pyoxigraph terms, each distinct term converted once."""
+
+    def __init__(self) -> None:
+        self.seen: dict[Node, Any] = {}
+
+    def __call__(self, term: Node) -> Any:
+        converted = self.seen.get(term)
+        if converted is None:
+            converted = self.seen[term] = to_ox(term)  # type: ignore[arg-type]
+        return converted
 
 
 def _text(term: object) -> str:

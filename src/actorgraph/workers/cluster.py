@@ -222,8 +222,7 @@ def extract_batch(
         shard = Shard()
         body: list[ox.Quad] = []
         marks: list[ox.Quad] = []
-        for document, fingerprint in batch:
-            outcome = build.graph_or_reason(extractor, document, fingerprint)
+        for (document, _), outcome in zip(batch, build.outcomes(extractor, batch), strict=True):
             if isinstance(outcome, str):
                 shard.failed.append((document.path, outcome))
                 continue

@@ -3,7 +3,7 @@
 Each worker loads the spaCy pipeline once and turns documents into checked graphs; this process
 reads the inputs, hands documents out, and is the one writer: it stores each graph as it comes
 back, in input order, one atomic step per document, exactly as a one-process build does. At most
-a few documents per worker are in flight, so memory does not grow with the corpus. Workers are
+a few batches per worker are in flight, so memory does not grow with the corpus. Workers are
 started fresh (not forked), so they hold none of this process's files or locks, and each exits
 on its own when this process dies, so a killed build leaves no workers behind.
 """
@@ -15,16 +15,18 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from rdflib import Graph
 
 from actorgraph.model import Document, Extraction
 
 Extractor = Callable[[Document], Extraction]
-IN_FLIGHT_PER_WORKER = 4
+CHUNK = 8  # documents per task: their shapes are checked together
+IN_FLIGHT_PER_WORKER = 2  # tasks
 _state: dict[str, Extractor] = {}
 
 
@@ -43,36 +45,35 @@ def extracted(
     jobs: int,
 ) -> Iterator[tuple[Document, Graph | str]]:
     """Each document with its checked graph or the reason it has none, in input order."""
-    items = iter(changed)
-    first = next(items, None)
+    from actorgraph.build import chunks
+
+    batches = chunks(changed, CHUNK)
+    first = next(batches, None)
     if first is None:  # nothing to extract: start no workers
         return
-    pending: deque[tuple[Document, Future[Graph | str]]] = deque()
+    pending: deque[tuple[list[Document], Future[list[Graph | str]]]] = deque()
     pool = _pool(extract, model, jobs)
     broken = False
     try:
-        for document, fingerprint in _chain(first, items):
+        for batch in _chain(first, batches):
             if broken:  # a worker died: its pool is unusable, so start a new one
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool, broken = _pool(extract, model, jobs), False
+            documents = [document for document, _ in batch]
             try:
-                pending.append((document, pool.submit(_work, document, fingerprint)))
+                pending.append((documents, pool.submit(_work, batch)))
             except BrokenProcessPool:
-                pending.append((document, _failed_future()))
+                pending.append((documents, _failed_future()))
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
-                done, outcome, died = _collect(*pending.popleft())
+                died = yield from _collect(*pending.popleft())
                 broken |= died
-                yield done, outcome
         while pending:
-            done, outcome, _ = _collect(*pending.popleft())
-            yield done, outcome
+            yield from _collect(*pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _chain(
-    first: tuple[Document, str], rest: Iterator[tuple[Document, str]]
-) -> Iterator[tuple[Document, str]]:
+def _chain(first: list[Any], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
     yield first
     yield from rest
 
@@ -86,21 +87,25 @@ def _pool(extract: Extractor | None, model: str | None, jobs: int) -> ProcessPoo
     )
 
 
-def _failed_future() -> Future[Graph | str]:
-    future: Future[Graph | str] = Future()
+def _failed_future() -> Future[list[Graph | str]]:
+    future: Future[list[Graph | str]] = Future()
     future.set_exception(BrokenProcessPool("the worker processes have stopped"))
     return future
 
 
 def _collect(
-    document: Document, future: Future[Graph | str]
-) -> tuple[Document, Graph | str, bool]:
-    """The document, its outcome, and whether its worker died."""
+    documents: list[Document], future: Future[list[Graph | str]]
+) -> Generator[tuple[Document, Graph | str], None, bool]:
+    """Each document of a batch with its outcome; returns whether the batch's worker died."""
     try:
-        return document, future.result(), False
+        results = future.result()
     except BrokenProcessPool:
         reason = "a worker process died while extracting it or a document beside it"
-        return document, f"{document.path}: {reason}; run the build again", True
+        for document in documents:
+            yield document, f"{document.path}: {reason}; run the build again"
+        return True
+    yield from zip(documents, results, strict=True)
+    return False
 
 
 # --- in the worker processes ------------------------------------------------------------------
@@ -121,7 +126,7 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _work(document: Document, fingerprint: str) -> Graph | str:
+def _work(batch: list[tuple[Document, str]]) -> list[Graph | str]:
     from actorgraph import build
 
-    return build.graph_or_reason(_state["extract"], document, fingerprint)
+    return build.outcomes(_state["extract"], batch)
