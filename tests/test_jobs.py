@@ -108,3 +108,18 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.strip() == "actorgraph: error: --jobs must be at least 1, not 0"
+
+
+def test_a_few_documents_are_extracted_without_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "few"
+    write_corpus(folder, local.CHUNK, seed=9)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(local, "_pool", refuse)
+    with store.open_store(":memory:") as opened:
+        summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME, jobs=2)
+    assert len(summary.written) == local.CHUNK and summary.ok

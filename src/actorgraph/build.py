@@ -15,6 +15,7 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,12 +173,17 @@ def extracted(
     jobs: int = 1,
 ) -> Iterator[tuple[Document, Graph | str]]:
     """Each document with its checked graph, or the reason it has none; in order. With `jobs`
-    > 1, worker processes extract while this process only hands out and collects."""
+    > 1, worker processes extract while this process only hands out and collects (unless
+    there are too few documents to be worth starting them)."""
     if jobs > 1:
         from actorgraph.workers import local
 
-        yield from local.extracted(changed, extract, model, jobs)
-        return
+        items = iter(changed)
+        head = list(itertools.islice(items, local.CHUNK + 1))
+        if len(head) > local.CHUNK:
+            yield from local.extracted(itertools.chain(head, items), extract, model, jobs)
+            return
+        changed = head
     extractor = extract or _pipeline_extractor(model)
     for chunk in chunks(changed, CHUNK):
         documents = [document for document, _ in chunk]

@@ -22,11 +22,13 @@ from typing import Any
 
 from rdflib import Graph
 
+from actorgraph.errors import ActorgraphError
 from actorgraph.model import Document, Extraction
 
 Extractor = Callable[[Document], Extraction]
 CHUNK = 8  # documents per task: their shapes are checked together
 IN_FLIGHT_PER_WORKER = 2  # tasks
+MAX_FRUITLESS_POOLS = 2  # pools started in a row whose workers all died without a result
 _state: dict[str, Extractor] = {}
 
 
@@ -53,12 +55,18 @@ def extracted(
         return
     pending: deque[tuple[list[Document], Future[list[Graph | str]]]] = deque()
     pool = _pool(extract, model, jobs)
-    broken = False
+    broken, fruitless = False, 0  # pools started since the last batch that came back
     try:
         for batch in _chain(first, batches):
             if broken:  # a worker died: its pool is unusable, so start a new one
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool, broken = _pool(extract, model, jobs), False
+                if fruitless >= MAX_FRUITLESS_POOLS:
+                    raise ActorgraphError(
+                        "the worker processes stop before finishing any work (a script that "
+                        "builds with jobs > 1 must start it under `if __name__ == "
+                        '"__main__":`); build with --jobs 1 to see why'
+                    )
+                pool, broken, fruitless = _pool(extract, model, jobs), False, fruitless + 1
             documents = [document for document, _ in batch]
             try:
                 pending.append((documents, pool.submit(_work, batch)))
@@ -67,6 +75,7 @@ def extracted(
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                 died = yield from _collect(*pending.popleft())
                 broken |= died
+                fruitless = fruitless if died else 0
         while pending:
             yield from _collect(*pending.popleft())
     finally:
