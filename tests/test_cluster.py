@@ -4,12 +4,14 @@ gives."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from distributed import LocalCluster
 from rdflib import Graph
@@ -19,6 +21,7 @@ from rdflib.namespace import PROV
 from actorgraph import build, store
 from actorgraph.model import Document, Extraction
 from actorgraph.resources import resource
+from actorgraph.store import from_ox
 from conftest import make_extraction
 from corpus import write_corpus
 
@@ -114,12 +117,26 @@ def test_a_cluster_build_into_a_sparql_endpoint(
 def test_cli_dask_local_and_an_unreachable_scheduler(articles: Path, tmp_path: Path) -> None:
     corpus = articles / "wire.jsonl"
     run = [sys.executable, "-m", "actorgraph", "build", str(corpus), "--store"]
+    shards = tmp_path / "shards"
     built = subprocess.run(
-        [*run, str(tmp_path / "s1"), "--dask", "local", "--jobs", "2"],
+        [*run, str(tmp_path / "s1"), "--dask", "local", "--jobs", "2", "--shards", str(shards)],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     assert "documents: 2 written, 0 unchanged, 0 failed" in built.stdout
+    kept = ox.Store()  # the shards kept hold the documents' graphs, fingerprints included
+    for shard in sorted(shards.glob("shard-*.nq.gz")):
+        kept.load(gzip.decompress(shard.read_bytes()), ox.RdfFormat.N_QUADS)
+    with store.open_store(tmp_path / "s1") as opened:
+        names = [n for n in opened.graph_names() if "/doc/" in str(n)]
+        assert len(names) == 2
+        for name in names:
+            in_store = {t for t in opened.named_graph(name)}
+            in_shards = {
+                (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                for q in kept.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+            }
+            assert in_shards == in_store
     lost = subprocess.run(
         [*run, str(tmp_path / "s2"), "--dask", "tcp://127.0.0.1:9"],
         capture_output=True, text=True, timeout=600,

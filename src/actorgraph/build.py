@@ -15,18 +15,17 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from rdflib import Graph, Literal
 
 from actorgraph import __version__, merge, pipeline, rdf, read, reader, resources
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
-from actorgraph.store import Store
+from actorgraph.store import EmbeddedStore, Store
 from actorgraph.vocab import AG, KB_GRAPH
 
 if TYPE_CHECKING:
@@ -94,13 +93,15 @@ def build(
     fields: read.Fields | None = None,
     jobs: int = 1,
     dask: str | None = None,
+    shards: Path | None = None,
 ) -> BuildSummary:
     """Ingest the articles under `paths` into `store` and return the summary.
 
     `extract` replaces the pipeline (its extractions must name `extractor_name`, which is part
     of the fingerprint deciding whether a stored document is unchanged). With `jobs` > 1 the
     extraction runs in that many worker processes (a custom `extract` must then be a
-    module-level function); with `dask` (a scheduler address, or "local") on a Dask cluster.
+    module-level function); with `dask` (a scheduler address, or "local") on a Dask cluster,
+    whose N-Quads shards are kept in `shards` when it is given.
     """
     summary = BuildSummary()
     report = reader.ReadReport()
@@ -119,10 +120,16 @@ def build(
     if dask:
         from actorgraph.workers import cluster
 
-        cluster.extract_and_load(changed, store, summary, progress, extract, model, dask, jobs)
+        cluster.extract_and_load(
+            changed, store, summary, progress, extract, model, dask, jobs, shards
+        )
     else:
-        for document, outcome in extracted(changed, extract, model, jobs):
+        from actorgraph.workers.batch import extracted
+
+        for number, (document, outcome) in enumerate(extracted(changed, extract, model, jobs)):
             _write(store, document, outcome, summary, progress)
+            if number % FLUSH_EVERY == FLUSH_EVERY - 1:
+                flush(store)
     summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
     summary.skipped += [(str(p), str(e)) for p, e in report.skipped]
     progress("link", "")
@@ -131,6 +138,18 @@ def build(
     _count(store, summary)
     progress("done", "")
     return summary
+
+
+FLUSH_EVERY = 100
+"""Documents written between two flushes of the embedded store (see `flush`)."""
+
+
+def flush(store: Store) -> None:
+    """Write what the embedded store holds in memory to disk: Oxigraph keeps written changes in
+    memory until a flush, so a long build would otherwise grow in memory with the corpus (and
+    slow down); measured flat when flushed every 100 to 200 documents."""
+    if isinstance(store, EmbeddedStore):
+        store.oxigraph.flush()
 
 
 def expected_documents(paths: list[Path]) -> int:
@@ -159,92 +178,6 @@ def changed_documents(
             progress("unchanged", document.path)
             continue
         yield document, fingerprint
-
-
-CHUNK = 16
-"""Documents extracted and checked together: the shapes are checked a batch at a time, which
-is cheaper than one by one; at most this many extracted documents wait to be written."""
-
-
-def extracted(
-    changed: Iterable[tuple[Document, str]],
-    extract: Callable[[Document], Extraction] | None,
-    model: str | None,
-    jobs: int = 1,
-) -> Iterator[tuple[Document, Graph | str]]:
-    """Each document with its checked graph, or the reason it has none; in order. With `jobs`
-    > 1, worker processes extract while this process only hands out and collects (unless
-    there are too few documents to be worth starting them)."""
-    if jobs > 1:
-        from actorgraph.workers import local
-
-        items = iter(changed)
-        head = list(itertools.islice(items, local.CHUNK + 1))
-        if len(head) > local.CHUNK:
-            yield from local.extracted(itertools.chain(head, items), extract, model, jobs)
-            return
-        changed = head
-    extractor = extract or _pipeline_extractor(model)
-    for chunk in chunks(changed, CHUNK):
-        documents = [document for document, _ in chunk]
-        yield from zip(documents, outcomes(extractor, chunk), strict=True)
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """`items` in lists of `size` (the last one shorter), read lazily."""
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def outcomes(
-    extractor: Callable[[Document], Extraction], chunk: list[tuple[Document, str]]
-) -> list[Graph | str]:
-    """The checked graph of each document of `chunk`, or one line saying why it has none."""
-    results: list[Graph | str] = []
-    for document, fingerprint in chunk:
-        try:
-            results.append(rdf.to_graph(extractor(document), fingerprint=fingerprint))
-        except ActorgraphError as exc:
-            results.append(str(exc))
-        except Exception as exc:  # one document's fault must not stop the batch
-            results.append(f"{document.path}: extraction failed ({type(exc).__name__}: {exc})")
-    made = [n for n, result in enumerate(results) if isinstance(result, Graph)]
-    graphs = [cast(Graph, results[n]) for n in made]
-    reasons = shape_problems(graphs, [chunk[n][0].path for n in made])
-    for n, reason in zip(made, reasons, strict=True):
-        if reason is not None:
-            results[n] = reason
-    return results
-
-
-def shape_problems(graphs: list[Graph], wheres: list[str]) -> list[str | None]:
-    """For each graph, None when it passes the shapes, else the line naming its first
-    violation; the graphs are checked together by the compiled shapes (`shapecheck`)."""
-    from actorgraph import shapecheck
-
-    compiled = shapecheck.checker()
-    if compiled is None:
-        problems: list[str | None] = []
-        for graph, where in zip(graphs, wheres, strict=True):
-            try:
-                check_shapes(graph, where)
-                problems.append(None)
-            except InputError as exc:
-                problems.append(str(exc))
-        return problems
-    found = compiled.violations_many(graphs) if graphs else []
-    return [
-        f"{where}: graph does not conform to the shapes ({v[0].message or v[0].line()})"
-        if v
-        else None
-        for where, v in zip(wheres, found, strict=True)
-    ]
 
 
 def _write(
@@ -501,6 +434,7 @@ class BuildOptions(TypedDict, total=False):
     fields: read.Fields | None
     jobs: int
     dask: str | None
+    shards: Path | None
 
 
 def run_with_progress(

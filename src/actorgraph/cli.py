@@ -147,6 +147,10 @@ def build(
             "'local' for a cluster of --jobs worker processes on this machine.",
         ),
     ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option("--shards", help="With --dask: keep the N-Quads shards in this folder."),
+    ] = None,
 ) -> None:
     """Ingest articles into the store (incremental; one named graph per article)."""
     from actorgraph import build as building
@@ -169,6 +173,7 @@ def build(
             fields=fields,
             jobs=jobs or default_jobs(),
             dask=dask,
+            shards=shards,
         )
     for line in summary.lines():
         typer.echo(line)

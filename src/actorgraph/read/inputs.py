@@ -105,7 +105,7 @@ def kind_of(path: Path, named: bool) -> str | None:
     suffix = plain.suffix.lower()
     kind = SUFFIX_KINDS.get(suffix)
     if suffix in _SNIFFED or kind is None:
-        found = sniff(compressed.head(path))
+        found = sniff(compressed.head(path, 4096))
         if found is not None:
             return found
         if suffix == ".xml":

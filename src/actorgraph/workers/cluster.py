@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -47,7 +47,7 @@ _FINGERPRINT = str(SCHEMA.sha256)
 class Shard:
     """What a worker sends back for one batch."""
 
-    nquads: bytes = b""  # gzip-compressed N-Quads of the documents' graphs, fingerprints left out
+    nquads: bytes = b""  # gzip-compressed N-Quads of the documents' graphs but fingerprints
     fingerprints: bytes = b""  # N-Quads of the documents' fingerprints
     written: list[tuple[str, str]] = field(default_factory=list)  # (document id, path)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
@@ -151,11 +151,11 @@ def _load(
     if not shard.written:
         return
     shard_file = folder / f"shard-{number:05d}.nq.gz"
-    shard_file.write_bytes(shard.nquads)
+    shard_file.write_bytes(shard.nquads + gzip.compress(shard.fingerprints, 3))  # all of it
     names = [_graph_name(doc_id) for doc_id, _ in shard.written]
     try:
         if isinstance(store, EmbeddedStore):
-            _bulk_load(store, shard_file, names, shard.fingerprints)
+            _bulk_load(store, gzip.decompress(shard.nquads), names, shard.fingerprints)
         else:
             store.update(_replace_update(gzip.decompress(shard.nquads), shard.fingerprints, names))
     except ActorgraphError as exc:
@@ -178,13 +178,13 @@ def _drops(names: list[str]) -> str:
     return " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in names)
 
 
-def _bulk_load(store: EmbeddedStore, path: Path, names: list[str], fingerprints: bytes) -> None:
+def _bulk_load(store: EmbeddedStore, nquads: bytes, names: list[str], fingerprints: bytes) -> None:
     """Replace the shard's documents in the embedded store: drop them, bulk-load the shard,
     then write their fingerprints, which mark them complete."""
     store.update(_drops(names))
-    with gzip.open(path, "rb") as stream:
-        store.oxigraph.bulk_load(cast(IO[bytes], stream), ox.RdfFormat.N_QUADS)
+    store.oxigraph.bulk_load(nquads, ox.RdfFormat.N_QUADS)
     store.oxigraph.load(fingerprints, ox.RdfFormat.N_QUADS)
+    store.oxigraph.flush()  # what stays in memory until flushed would grow with the corpus
 
 
 def _replace_update(nquads: bytes, fingerprints: bytes, names: list[str]) -> str:
@@ -213,6 +213,7 @@ def extract_batch(
 ) -> Shard:
     """Extract and check a batch of documents (run on a worker): one shard of N-Quads."""
     from actorgraph import build
+    from actorgraph.workers.batch import outcomes
 
     with _lock:  # one extraction at a time per process: spaCy pipelines are not shared
         key = (extract, model)
@@ -222,7 +223,7 @@ def extract_batch(
         shard = Shard()
         body: list[ox.Quad] = []
         marks: list[ox.Quad] = []
-        for (document, _), outcome in zip(batch, build.outcomes(extractor, batch), strict=True):
+        for (document, _), outcome in zip(batch, outcomes(extractor, batch), strict=True):
             if isinstance(outcome, str):
                 shard.failed.append((document.path, outcome))
                 continue

@@ -47,7 +47,7 @@ def extracted(
     jobs: int,
 ) -> Iterator[tuple[Document, Graph | str]]:
     """Each document with its checked graph or the reason it has none, in input order."""
-    from actorgraph.build import chunks
+    from actorgraph.workers.batch import chunks
 
     batches = chunks(changed, CHUNK)
     first = next(batches, None)
@@ -136,6 +136,6 @@ def _exit_with(parent: int) -> None:
 
 
 def _work(batch: list[tuple[Document, str]]) -> list[Graph | str]:
-    from actorgraph import build
+    from actorgraph.workers.batch import outcomes
 
-    return build.outcomes(_state["extract"], batch)
+    return outcomes(_state["extract"], batch)
