@@ -123,3 +123,23 @@ def test_a_few_documents_are_extracted_without_workers(
     with store.open_store(":memory:") as opened:
         summary = build.build([folder], opened, extract=fake_extract, extractor_name=NAME, jobs=2)
     assert len(summary.written) == local.CHUNK and summary.ok
+
+
+def test_a_batch_goes_through_spacy_together_and_a_bad_document_fails_alone() -> None:
+    from actorgraph import nlp, pipeline
+    from actorgraph.workers.batch import PipelineExtractor, outcomes
+
+    texts = [
+        "France and Germany signed a trade agreement in Paris on Monday.",
+        "x " * (nlp.load().max_length // 2 + 1),  # longer than the NLP pipeline takes
+        "Japan sent aid to Turkey after the earthquake, officials said.",
+    ]
+    documents = [Document(id=f"d{n}", path=f"d{n}.txt", text=t) for n, t in enumerate(texts)]
+    results = outcomes(PipelineExtractor(), [(d, "fingerprint") for d in documents])
+    assert isinstance(results[0], Graph) and isinstance(results[2], Graph)
+    assert isinstance(results[1], str) and "more than the NLP pipeline takes" in results[1]
+    alone = pipeline.extract(documents[2])  # the same extraction as on its own
+    together = PipelineExtractor().many([documents[0], documents[2]])[1]
+    assert [(r.source, r.type, r.target) for r in together.relations] == [
+        (r.source, r.type, r.target) for r in alone.relations
+    ]

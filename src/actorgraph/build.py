@@ -247,20 +247,6 @@ def model_release(model: str | None) -> str:
         return name
 
 
-def _pipeline_extractor(model: str | None) -> Callable[[Document], Extraction]:
-    """Extraction with one spaCy pipeline, loaded only when a document needs it."""
-    loaded: list[Any] = []
-
-    def run(document: Document) -> Extraction:
-        if not loaded:
-            from actorgraph import nlp
-
-            loaded.append(nlp.load(model))
-        return pipeline.extract(document, loaded[0])
-
-    return run
-
-
 def document_graph(extraction: Extraction, fingerprint: str | None = None) -> Graph:
     """The document's graph, checked against the SHACL shapes when they are available."""
     graph = rdf.to_graph(extraction, fingerprint=fingerprint)

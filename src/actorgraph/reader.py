@@ -421,7 +421,7 @@ def read_decoded(
     path: Path, decoded: Decoded, when: str | None, named: Path | None = None
 ) -> ReadFile:
     """An article's decoded text as a `Document`; `named` is the article's name for its sidecar
-    and id when that is not `path` (a compressed `x.txt.gz` is the article `x.txt`)."""
+    when that is not `path` (a compressed `x.txt.gz` is the article `x.txt`)."""
     named = named or path
     log.info("%s: read as %s", path, decoded.encoding)
     text, page = decoded.text, None
@@ -433,7 +433,7 @@ def read_decoded(
     meta = read_sidecar(named)
     lang = language_of(path, text, meta.get("language"))
     document = Document(
-        id=document_id(named),
+        id=document_id(path),
         path=str(path),
         text=text,
         date=when or meta.get("date") or (page.date if page else None) or dateline(text),

@@ -17,7 +17,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -139,7 +139,7 @@ def _expand(path: Path, on_error: ErrorHandler | None) -> Iterator[Source]:
         yield from _list_folder(path, on_error)
     elif not stat.S_ISREG(mode):
         raise InputError(f"{path}: not a regular file or folder")
-    elif _is_sidecar(path, {p.name for p in path.parent.iterdir()} if path.parent else set()):
+    elif path.suffix.lower() == reader.SIDECAR_SUFFIX and _is_sidecar(path, _names(path.parent)):
         return
     else:
         kind = kind_of(path, named=True)
@@ -168,6 +168,13 @@ def _list_folder(folder: Path, on_error: ErrorHandler | None) -> Iterator[Source
         kind = kind_of(path, named=False)
         if kind is not None:
             yield Source(path, kind)
+
+
+def _names(folder: Path) -> set[str]:
+    try:
+        return {entry.name for entry in folder.iterdir()}
+    except OSError:
+        return set()
 
 
 def _is_sidecar(path: Path, names: set[str]) -> bool:
@@ -322,7 +329,10 @@ def _article(path: Path, date: str | None, max_bytes: int) -> Read:
         if not data:
             raise InputError(f"{path}: empty file")
         decoded = reader.decode(data, path)
-        found = reader.read_decoded(path, decoded, date, named=compressed.plain_name(path))
+        named = compressed.plain_name(path)
+        found = reader.read_decoded(path, decoded, date, named=named)
+        document = replace(found.document, id=reader.document_id(named))
+        found = replace(found, document=document)
     kind = "HTML page" if found.html else "text"
     return Read(found.document, ARTICLE, f"{kind} in {found.encoding}")
 

@@ -37,9 +37,7 @@ def extracted(
             yield from local.extracted(itertools.chain(head, items), extract, model, jobs)
             return
         changed = head
-    from actorgraph.build import _pipeline_extractor
-
-    extractor = extract or _pipeline_extractor(model)
+    extractor = extract or PipelineExtractor(model)
     for chunk in chunks(changed, CHUNK):
         documents = [document for document, _ in chunk]
         yield from zip(documents, outcomes(extractor, chunk), strict=True)
@@ -62,13 +60,14 @@ def outcomes(
 ) -> list[Graph | str]:
     """The checked graph of each document of `chunk`, or one line saying why it has none."""
     results: list[Graph | str] = []
-    for document, fingerprint in chunk:
+    extractions = _extractions(extractor, [document for document, _ in chunk])
+    for (_, fingerprint), extraction in zip(chunk, extractions, strict=True):
         try:
-            results.append(rdf.to_graph(extractor(document), fingerprint=fingerprint))
+            if isinstance(extraction, str):
+                raise InputError(extraction)
+            results.append(rdf.to_graph(extraction, fingerprint=fingerprint))
         except ActorgraphError as exc:
             results.append(str(exc))
-        except Exception as exc:  # one document's fault must not stop the batch
-            results.append(f"{document.path}: extraction failed ({type(exc).__name__}: {exc})")
     made = [n for n, result in enumerate(results) if isinstance(result, Graph)]
     graphs = [cast(Graph, results[n]) for n in made]
     reasons = shape_problems(graphs, [chunk[n][0].path for n in made])
@@ -76,6 +75,56 @@ def outcomes(
         if reason is not None:
             results[n] = reason
     return results
+
+
+def _extractions(
+    extractor: Callable[[Document], Extraction], documents: list[Document]
+) -> list[Extraction | str]:
+    """Each document's extraction, or one line saying why it has none: the documents go through
+    spaCy together when the extractor can take a batch, else (or when one of them fails, to
+    find which) one by one."""
+    many = getattr(extractor, "many", None)
+    if many is not None:
+        try:
+            return list(many(documents))
+        except Exception:  # one document's fault: read them one by one to name it
+            pass
+    results: list[Extraction | str] = []
+    for document in documents:
+        try:
+            results.append(extractor(document))
+        except ActorgraphError as exc:
+            results.append(str(exc))
+        except Exception as exc:  # one document's fault must not stop the batch
+            results.append(f"{document.path}: extraction failed ({type(exc).__name__}: {exc})")
+    return results
+
+
+class PipelineExtractor:
+    """The extraction pipeline on one spaCy pipeline, loaded when a document first needs it;
+    `many` runs a batch of documents through spaCy together, which is faster than one by one
+    and gives the same extractions."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+        self._nlp: Any = None
+
+    def _loaded(self) -> Any:
+        if self._nlp is None:
+            from actorgraph import nlp, pipeline
+
+            self._nlp = pipeline.prepare(nlp.load(self.model))
+        return self._nlp
+
+    def __call__(self, document: Document) -> Extraction:
+        from actorgraph import pipeline
+
+        return pipeline.extract(document, self._loaded())
+
+    def many(self, documents: list[Document]) -> list[Extraction]:
+        from actorgraph import pipeline
+
+        return list(pipeline.extract_many(documents, self._loaded()))
 
 
 def shape_problems(graphs: list[Graph], wheres: list[str]) -> list[str | None]:

@@ -212,13 +212,12 @@ def extract_batch(
     batch: list[tuple[Document, str]], extract: Extractor | None, model: str | None
 ) -> Shard:
     """Extract and check a batch of documents (run on a worker): one shard of N-Quads."""
-    from actorgraph import build
-    from actorgraph.workers.batch import outcomes
+    from actorgraph.workers.batch import PipelineExtractor, outcomes
 
     with _lock:  # one extraction at a time per process: spaCy pipelines are not shared
         key = (extract, model)
         if key not in _extractors:
-            _extractors[key] = extract or build._pipeline_extractor(model)
+            _extractors[key] = extract or PipelineExtractor(model)
         extractor = _extractors[key]
         shard = Shard()
         body: list[ox.Quad] = []

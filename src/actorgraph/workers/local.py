@@ -122,9 +122,9 @@ def _collect(
 
 def _start_worker(extract: Extractor | None, model: str | None, parent: int) -> None:
     """Set up a worker: its extractor, and a watch that ends it when the build process ends."""
-    from actorgraph import build
+    from actorgraph.workers.batch import PipelineExtractor
 
-    _state["extract"] = extract or build._pipeline_extractor(model)
+    _state["extract"] = extract or PipelineExtractor(model)
     watch = threading.Thread(target=_exit_with, args=(parent,), daemon=True)
     watch.start()
 
