@@ -82,20 +82,48 @@ def clean_documents(corpus: Path) -> dict[URIRef, Graph]:
     return graphs
 
 
-def kill_build_after(corpus: Path, store: Path, seconds: float) -> bool:
-    """Start a build, SIGKILL it after `seconds`; False if it finished first."""
+def kill_build_after(
+    corpus: Path, store: Path, seconds: float, jobs: int = 1, workers: list[int] | None = None
+) -> bool:
+    """Start a build, SIGKILL it after `seconds`; False if it finished first. The pids of its
+    worker processes at that moment go into `workers`."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "actorgraph", "build", str(corpus), "--store", str(store)],
+        [sys.executable, "-m", "actorgraph", "build", str(corpus), "--store", str(store),
+         "--jobs", str(jobs)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-    )
+    )  # fmt: skip
     try:
         process.wait(timeout=seconds)
         return False
     except subprocess.TimeoutExpired:
+        if workers is not None:
+            workers += children(process.pid)
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=60)
         return True
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 @pytest.mark.parametrize("fraction", KILL_FRACTIONS)
@@ -155,3 +183,51 @@ def test_rebuilding_a_complete_store_changes_nothing(
     after = snapshot(store)
     assert set(after) == set(final)
     assert all(same(after[name], graph) for name, graph in final.items())
+
+
+def test_killed_parallel_build_leaves_no_workers_and_resumes(
+    corpus: Path,
+    reference: tuple[dict[URIRef, Graph], float],
+    clean_documents: dict[URIRef, Graph],
+    tmp_path: Path,
+) -> None:
+    """`build --jobs 2` killed mid-way: every document complete or absent, the workers gone
+    (no lock held), and `build --jobs 2` again completes the same graph."""
+    final, duration = reference
+    store = tmp_path / "store"
+    delay, workers = duration * 0.6, []
+    for _ in range(4):
+        workers.clear()
+        if kill_build_after(corpus, store, delay, jobs=2, workers=workers) and workers:
+            break
+        shutil.rmtree(store, ignore_errors=True)
+        delay *= 0.7
+    else:
+        pytest.fail("every parallel build finished before its kill point")
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers), "worker processes outlived the build"
+
+    interrupted = snapshot(store)
+    for name, graph in interrupted.items():
+        if name in clean_documents:
+            assert same(graph, clean_documents[name]) or same(graph, final[name]), name
+        else:
+            assert same(graph, final[name]), name
+    complete = sum(1 for name in interrupted if name in clean_documents)
+
+    resumed = subprocess.run(
+        [sys.executable, "-m", "actorgraph", "build", str(corpus), "--store", str(store),
+         "--jobs", "2"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    counts = re.search(r"documents: (\d+) written, (\d+) unchanged", resumed.stdout)
+    assert counts, resumed.stdout
+    assert int(counts.group(1)) + int(counts.group(2)) == ARTICLES
+    assert int(counts.group(2)) == complete
+    after = snapshot(store)
+    assert set(after) == set(final)
+    for name, graph in final.items():
+        assert same(after[name], graph), name

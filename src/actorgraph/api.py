@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from actorgraph import nlp, pipeline, reader
+from actorgraph import nlp, pipeline, read, reader
 from actorgraph.model import Extraction
 from actorgraph.store import open_store
 
@@ -25,12 +25,15 @@ def extract_paths(
     date: str | None = None,
     model: str | None = None,
     on_error: reader.ErrorHandler | None = None,
+    fields: read.Fields | None = None,
+    min_confidence: float = 0.0,
 ) -> list[Extraction]:
-    """Extract every article under `paths`; with `on_error(path, error)` a file that cannot be
-    read is reported there and the others are still extracted (without it, the error is
-    raised)."""
-    documents = list(reader.read_documents(paths, date, on_error=on_error))
-    return list(pipeline.extract_many(documents, nlp.load(model)))
+    """Extract every article under `paths` (article files and corpora); with
+    `on_error(path, error)` a file that cannot be read is reported there and the others are
+    still extracted (without it, the error is raised); relations less confident than
+    `min_confidence` are left out."""
+    documents = list(read.read_documents(paths, date, on_error=on_error, fields=fields))
+    return list(pipeline.extract_many(documents, nlp.load(model), min_confidence=min_confidence))
 
 
 def extract_json(
@@ -38,11 +41,13 @@ def extract_json(
     date: str | None = None,
     model: str | None = None,
     on_error: reader.ErrorHandler | None = None,
+    fields: read.Fields | None = None,
+    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
     """The output contract of `actorgraph extract --format json`: a view of the RDF graph."""
     from actorgraph import rdf
 
-    extractions = extract_paths(paths, date, model, on_error)
+    extractions = extract_paths(paths, date, model, on_error, fields, min_confidence)
     return {"documents": [rdf.document_json(rdf.to_graph(e), e.document.id) for e in extractions]}
 
 
@@ -51,12 +56,13 @@ def build(
     location: str | Path | None = None,
     date: str | None = None,
     model: str | None = None,
+    min_confidence: float = 0.0,
 ) -> BuildSummary:
     """Ingest articles into the store at `location` and return the build summary."""
     from actorgraph import explore
 
     with explore.open(location) as graph:
-        return graph.build(*paths, date=date, model=model)
+        return graph.build(*paths, date=date, model=model, min_confidence=min_confidence)
 
 
 def query(

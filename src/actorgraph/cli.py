@@ -33,13 +33,37 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")]
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Articles (.txt, .html), corpora (.jsonl, .csv, .tsv, news-please .json, .warc, "
+        ".rss, .atom; also .gz, .bz2, .zst) or folders of them."
+    ),
+]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        help="Corpus field for a part of an article, PART=NAME (repeatable); PART is text, "
+        "title, date, url, id, language or source, e.g. --field text=story.",
+    ),
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option("--model", help="spaCy pipeline to use (else $ACTORGRAPH_SPACY_MODEL)."),
 ]
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="Document date YYYY-MM-DD for every input.")
+]
+MinConfidenceOpt = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Leave out relations less confident than this (0 to 1; confidence is the share of "
+        "relations so scored that were right on coded news).",
+    ),
 ]
 
 
@@ -54,17 +78,23 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="Output format: json.")] = "json",
     date: DateOpt = None,
     model: ModelOpt = None,
+    field: FieldOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
     """Extract actors and relations from articles and print them as JSON.
 
     Unreadable files get one line each on stderr and the exit status 1; the rest is extracted.
     """
-    from actorgraph import api, reader
+    from actorgraph import api, read, reader
 
     if fmt != "json":
         raise ActorgraphError(f"unknown format {fmt!r} (expected: json)")
     report = reader.ReadReport()
-    result = api.extract_json(paths, date=date, model=model, on_error=report)
+    fields = read.Fields.parse(field or [])
+    result = api.extract_json(
+        paths, date=date, model=model, on_error=report, fields=fields,
+        min_confidence=min_confidence,
+    )  # fmt: skip
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     for line in report.lines():
@@ -167,16 +197,48 @@ def build(
         bool, typer.Option("--force", help="Re-extract documents even when unchanged.")
     ] = False,
     max_bytes: MaxBytesOpt = "10MB",
+    field: FieldOpt = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes extracting (default: the cores)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Extract on a Dask cluster: its scheduler address (tcp://host:8786), or "
+            "'local' for a cluster of --jobs worker processes on this machine.",
+        ),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option("--shards", help="With --dask: keep the N-Quads shards in this folder."),
+    ] = None,
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
     """Ingest articles into the store (incremental; one named graph per article)."""
     from actorgraph import build as building
-    from actorgraph import reader
+    from actorgraph import read, reader
     from actorgraph.store import open_store
+    from actorgraph.workers.local import default_jobs
 
     limit = reader.parse_size(max_bytes)
+    fields = read.Fields.parse(field or [])
+    if jobs is not None and jobs < 1:
+        raise ActorgraphError(f"--jobs must be at least 1, not {jobs}")
     with open_store(store) as opened:
         summary = building.run_with_progress(
-            paths, opened, date=date, model=model, force=force, max_bytes=limit
+            paths,
+            opened,
+            date=date,
+            model=model,
+            force=force,
+            max_bytes=limit,
+            fields=fields,
+            jobs=jobs or default_jobs(),
+            dask=dask,
+            shards=shards,
+            min_confidence=min_confidence,
         )
     for line in summary.lines():
         typer.echo(line)
@@ -498,12 +560,16 @@ def timeline(
 
 
 @app.command()
-def check(paths: PathsArg, date: DateOpt = None, max_bytes: MaxBytesOpt = "10MB") -> None:
-    """Check that articles can be read (encoding, HTML, language, metadata); one line each."""
-    from actorgraph import reader
+def check(
+    paths: PathsArg, date: DateOpt = None, max_bytes: MaxBytesOpt = "10MB", field: FieldOpt = None
+) -> None:
+    """Check that articles can be read (format, encoding, HTML, language, metadata); one line
+    per article file or corpus record."""
+    from actorgraph import read, reader
 
     failed = 0
-    for status, line in reader.check(paths, date=date, max_bytes=reader.parse_size(max_bytes)):
+    limit, fields = reader.parse_size(max_bytes), read.Fields.parse(field or [])
+    for status, line in read.check(paths, date=date, max_bytes=limit, fields=fields):
         failed += status == "failed"
         typer.echo(line if status == "ok" else f"{status}: {line}")
     if failed:

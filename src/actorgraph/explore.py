@@ -56,10 +56,16 @@ class ActorGraph:
     # --- building ---------------------------------------------------------------------------
 
     def build(
-        self, *paths: str | Path, date: str | None = None, model: str | None = None
+        self,
+        *paths: str | Path,
+        date: str | None = None,
+        model: str | None = None,
+        min_confidence: float = 0.0,
     ) -> BuildSummary:
-        """Ingest articles (files or folders) into the store; returns the build summary."""
-        return build([Path(p) for p in paths], self.store, date=date, model=model)
+        """Ingest articles (files or folders) into the store; returns the build summary.
+        Relations less confident than `min_confidence` are not stored."""
+        paths_ = [Path(p) for p in paths]
+        return build(paths_, self.store, date=date, model=model, min_confidence=min_confidence)
 
     # --- asking -----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 MIN_LETTERS = 120  # fewer letters than this: too short to judge reliably
 SAMPLE_CHARS = 4000  # judge a sample from the start, bounded in time for very long texts
@@ -28,7 +29,11 @@ class LanguageGuess:
 
 def guess(text: str) -> LanguageGuess | None:
     """The text's most likely language, or None when it is too short or has no letters."""
-    sample = text[:SAMPLE_CHARS]
+    return _guess(text[:SAMPLE_CHARS])
+
+
+@lru_cache(maxsize=16)  # a reader asks twice of each text (foreign? then which?)
+def _guess(sample: str) -> LanguageGuess | None:
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     from langdetect import DetectorFactory, detect_langs

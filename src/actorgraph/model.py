@@ -24,6 +24,7 @@ class Document:
     title: str | None = None
     source: str | None = None
     language: str | None = None
+    url: str | None = None  # the web address it was published at, when known
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,12 @@ def extract_many(
     nlp: Language | None = None,
     events: str = "both",
     model: EventModel | None = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[Extraction]:
     """Actors and relations of each document, in order, sharing one loaded spaCy pipeline.
     `events` says who reads events (`rules`, `learned` or `both`; see `events`) and
-    `model` replaces the shipped event model."""
+    `model` replaces the shipped event model; relations less confident than `min_confidence`
+    are left out."""
     from actorgraph import affiliations, kb
     from actorgraph import events as events_stage
 
@@ -56,6 +58,7 @@ def extract_many(
         index = resolution.index
         relations = affiliations.extract(doc, index, document, resolution, knowledge)
         relations += events_stage.extract(doc, index, document, events, model)
+        relations = [r for r in relations if r.confidence >= min_confidence]
         yield Extraction(
             document=document, actors=index.actors, relations=relations, extractor=EXTRACTOR
         )

@@ -90,7 +90,7 @@ def content_hash(extraction: Extraction, setup: str = "") -> str:
     `setup` (a digest of what else shapes the extraction: knowledge base, lexicons, version)."""
     d = extraction.document
     parts = [d.text, d.date or "", d.title or "", d.source or "", d.language or "", d.path]
-    parts += [extraction.extractor, setup]
+    parts += [extraction.extractor, setup] + ([d.url] if d.url else [])
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -136,6 +136,7 @@ def _add_document(graph: Graph, extraction: Extraction, node: URIRef, fingerprin
         (DCTERMS.date, _date(doc.date, f"document {doc.id}")),
         (DCTERMS.source, Literal(doc.source) if doc.source else None),
         (DCTERMS.language, Literal(doc.language) if doc.language else None),
+        (SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI) if doc.url else None),
     )
     for predicate, value in optional:
         if value is not None:

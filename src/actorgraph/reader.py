@@ -454,16 +454,24 @@ def read_file(path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_
     """One article as a `Document`, with the encoding it was read in."""
     path = Path(path)
     when = check_date(date, "--date") if date is not None else None
-    decoded = read_text(path, max_bytes)
+    return read_decoded(path, read_text(path, max_bytes), when)
+
+
+def read_decoded(
+    path: Path, decoded: Decoded, when: str | None, named: Path | None = None
+) -> ReadFile:
+    """An article's decoded text as a `Document`; `named` is the article's name for its sidecar
+    when that is not `path` (a compressed `x.txt.gz` is the article `x.txt`)."""
+    named = named or path
     log.info("%s: read as %s", path, decoded.encoding)
     text, page = decoded.text, None
-    if is_html(path, text):
+    if is_html(named, text):
         page = extract_html(text, path)
         text = page.text
     if not text.strip():
         raise InputError(f"{path}: no text (only whitespace)")
-    meta = read_sidecar(path)
-    lang = _language(path, text, meta.get("language"))
+    meta = read_sidecar(named)
+    lang = language_of(path, text, meta.get("language"))
     document = Document(
         id=document_id(path),
         path=path_text(path),
@@ -476,7 +484,7 @@ def read_file(path: Path, date: str | None = None, max_bytes: int = DEFAULT_MAX_
     return ReadFile(document, decoded.encoding, page is not None)
 
 
-def _language(path: Path, text: str, declared: str | None) -> str | None:
+def language_of(path: Path | str, text: str, declared: str | None) -> str | None:
     """The document's language tag; a `SkippedDocument` when it is not English."""
     if declared and declared.strip():
         if not language.is_english_code(declared):
