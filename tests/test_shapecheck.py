@@ -49,7 +49,17 @@ def by_pyshacl(graph: Graph) -> Found:
 
 
 def by_sparql(graph: Graph) -> Found:
-    return {(v.focus, v.component, v.value) for v in shapecheck.compiled().violations(graph)}
+    found = shapecheck.compiled().violations(graph)
+    return {(v.focus, v.component, _utc(v.value)) for v in found}
+
+
+def _utc(value: str | None) -> str | None:
+    """A dateTime at UTC written as pyshacl writes it ("+00:00"; Oxigraph writes "Z")."""
+    return (
+        value.replace('Z"^^<' + str(XSD.dateTime), '+00:00"^^<' + str(XSD.dateTime))
+        if value
+        else value
+    )
 
 
 def _text(node: object) -> str:
@@ -63,7 +73,7 @@ def _value(node: object) -> str | None:
     if isinstance(node, Literal):
         from actorgraph.store import to_ox
 
-        return str(to_ox(node))
+        return _utc(str(to_ox(node)))
     return str(node)
 
 
