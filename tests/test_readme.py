@@ -207,6 +207,8 @@ def check_eval(result: Run, demo: Run) -> None:
     for line in result.stdout.splitlines():
         words = line.split()
         numbers = words[-10:]  # actor P R F1, type, relation P R F1, role, int., aff.
+        if not all(re.fullmatch(r"\d\.\d\d", n) for n in numbers):
+            continue  # a line of details, not of scores
         if len(words) == 11 and re.match(r"\d{4}-\d\d-\d\d-", words[0]):
             scores[words[0][:10]] = numbers[:7] + numbers[8:]
         elif line.startswith("TOTAL"):
