@@ -19,6 +19,7 @@ from actorgraph.evaluate import GoldActor
 from actorgraph.events import coded, features, learned, linear, parties, train
 from actorgraph.events.score import gold_keys, matches, name_words
 from actorgraph.model import Actor, Document
+from actorgraph.vocab import AFFILIATION_TYPES
 
 ACTORS = [
     {"key": "fra", "name": "France", "type": "Country", "aliases": ["French"], "country": "FRA"},
@@ -187,3 +188,29 @@ def test_train_command_rebuilds_a_model_from_a_corpus(tmp_path: Path) -> None:
     (tmp_path / "empty" / "gold" / "train").mkdir(parents=True)
     none = run_cli("train", "--corpus", str(tmp_path / "empty"), "--out", str(out))
     assert none.returncode == 2 and "no event to learn from" in none.stderr
+
+
+def test_calibration_maps_scores_to_the_share_right_never_to_certainty() -> None:
+    scored = [(0.9, True)] * 8 + [(0.9, False)] * 2 + [(0.3, False)] * 5
+    grid, share = train._isotonic(scored)
+    assert list(share) == sorted(share)  # monotone
+    assert 0.0 < share[0] < 0.1 and share[-1] < 1.0  # only wrong at 0.3: near 0, not 0
+    assert abs(float(np.interp(0.9, grid, share)) - 0.8) < 0.1
+    assert train._isotonic(scored[:5]) is None  # too few to fit
+
+
+def test_affiliations_take_the_models_calibration(tmp_path: Path, nlp: Language) -> None:
+    model = learned.shipped()
+    assert model is not None
+    half = (np.array([0.0, 1.0]), np.array([0.5, 0.5]))
+    halved = replace(model, affiliations=half)
+    halved.save(tmp_path / "m.npz")
+    assert learned.EventModel.load(tmp_path / "m.npz").calibrated_affiliation(0.9) == 0.5
+    text = "Emmanuel Macron, the President of France, met Olaf Scholz in Berlin."
+    document = Document(id="cal", path="", text=text)
+    posts = [
+        r
+        for r in next(pipeline.extract_many([document], nlp, model=halved)).relations
+        if r.type in AFFILIATION_TYPES
+    ]
+    assert posts and all(r.confidence == 0.5 for r in posts)

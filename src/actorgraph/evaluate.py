@@ -335,7 +335,7 @@ def match_actors(actors: Sequence[Actor], gold: Sequence[GoldActor]) -> dict[str
     return matched
 
 
-def _relation_matches(
+def relation_matches(
     gold: GoldRelation, type_name: str, source: str | None, target: str | None
 ) -> bool:
     if type_name not in gold.types:
@@ -356,7 +356,7 @@ def _match_relations(
     correct: set[RelationKey] = set()
     role_hits = role_total = 0
     for key, role in predicted.items():
-        hits = [j for j, g in enumerate(gold) if _relation_matches(g, *key)]
+        hits = [j for j, g in enumerate(gold) if relation_matches(g, *key)]
         if not hits:
             continue
         correct.add(key)

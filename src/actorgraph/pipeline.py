@@ -51,12 +51,17 @@ def extract_many(
     are left out."""
     from actorgraph import affiliations, kb
     from actorgraph import events as events_stage
+    from actorgraph.events import learned
 
     knowledge = kb.load()
     for analysis in analyse(documents, nlp):
         doc, document, resolution = analysis.doc, analysis.document, analysis.resolution
         index = resolution.index
         relations = affiliations.extract(doc, index, document, resolution, knowledge)
+        calibration = model or learned.shipped()
+        if calibration is not None:  # the rules' confidence, as the share found right
+            for relation in relations:
+                relation.confidence = calibration.calibrated_affiliation(relation.confidence)
         relations += events_stage.extract(doc, index, document, events, model)
         relations = [r for r in relations if r.confidence >= min_confidence]
         yield Extraction(

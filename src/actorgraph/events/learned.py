@@ -59,6 +59,7 @@ class EventModel:
     priors: dict[str, float] = field(default_factory=dict)  # share of each type in training
     thresholds: Thresholds = Thresholds()
     calibration: tuple[np.ndarray, np.ndarray] = IDENTITY
+    affiliations: tuple[np.ndarray, np.ndarray] = IDENTITY  # the same for the rules' posts
     meta: dict[str, Any] = field(default_factory=dict)
 
     def odds(self, prob: dict[str, float], etype: str) -> float:
@@ -75,6 +76,12 @@ class EventModel:
         xs, ys = self.calibration
         return round(float(np.interp(score, xs, ys)), 3)
 
+    def calibrated_affiliation(self, score: float) -> float:
+        """The share of affiliations (posts, memberships, parts) given this confidence by the
+        rules that were right, on held-back data."""
+        xs, ys = self.affiliations
+        return round(float(np.interp(score, xs, ys)), 3)
+
     def save(self, path: Path) -> None:
         """Write the models as one .npz file of plain arrays (no pickled objects)."""
         limits = self.thresholds
@@ -86,6 +93,7 @@ class EventModel:
             "priors": np.array([self.priors.get(c, 0.0) for c in self.types.classes]),
             "nouns": np.array(sorted(self.nouns)),
             "calibration": np.vstack(self.calibration).astype(np.float32),
+            "affiliations": np.vstack(self.affiliations).astype(np.float32),
             "meta": np.array(json.dumps(meta, sort_keys=True)),
         }
         np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
@@ -95,6 +103,11 @@ class EventModel:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             calibration = data["calibration"].astype(np.float64)
+            posts = (
+                data["affiliations"].astype(np.float64)
+                if "affiliations" in data.files
+                else np.vstack(IDENTITY)
+            )
             limits = Thresholds(**{k: meta.pop(k) for k in fields_of(Thresholds) if k in meta})
             types = LinearModel.from_arrays(data, "types_")
             return cls(
@@ -108,6 +121,7 @@ class EventModel:
                 priors=dict(zip(types.classes, map(float, data["priors"]), strict=True)),
                 thresholds=limits,
                 calibration=(calibration[0], calibration[1]),
+                affiliations=(posts[0], posts[1]),
                 meta=meta,
             )
 

@@ -20,9 +20,9 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph import events, pipeline, reader
+from actorgraph import affiliations, events, kb, pipeline, reader
 from actorgraph.errors import ActorgraphError
-from actorgraph.evaluate import match_actors
+from actorgraph.evaluate import match_actors, relation_matches
 from actorgraph.events import coded, linear, parties
 from actorgraph.events.coded import CodedArticle, CodedEvent, CodedSentence
 from actorgraph.events.features import Features, features, lemma, predicates
@@ -202,19 +202,58 @@ def tune(model: EventModel, items: Sequence[Parsed], method: str) -> Thresholds:
     return best
 
 
-def calibrate(model: EventModel, items: Sequence[Parsed], method: str) -> EventModel:
-    """The model with its confidence mapped to the share of right events on `items`."""
+def calibrate(
+    model: EventModel, items: Sequence[Parsed], method: str, coded: Sequence[Parsed] = ()
+) -> EventModel:
+    """The model with its events' confidence mapped to the share of right events on `items`
+    (which it was not trained on), and the rules' affiliations' confidence to the share of right
+    affiliations on `items` and `coded` (the rules learn nothing from either)."""
+    raw = replace(model, calibration=IDENTITY)
+    events = _isotonic(measure(items, method, raw).scored)
+    posts = _isotonic([pair for item in [*items, *coded] for pair in affiliation_scores(item)])
+    return replace(model, calibration=events or IDENTITY, affiliations=posts or IDENTITY)
+
+
+def affiliation_scores(item: Parsed) -> list[tuple[float, bool]]:
+    """(confidence, right) of each affiliation the rules read in a coded article, right when
+    the article's gold has it (as `actorgraph eval` matches relations)."""
+    analysis, gold = item.analysis, item.article.gold
+    found = affiliations.extract(
+        analysis.doc, analysis.resolution.index, analysis.document, analysis.resolution, kb.load()
+    )
+    matched = match_actors(analysis.resolution.index.actors, gold.actors)
+    scored = []
+    for rel in found:
+        target = matched.get(rel.target) if rel.target else None
+        key = (rel.type, matched.get(rel.source), target)
+        scored.append((rel.confidence, any(relation_matches(g, *key) for g in gold.relations)))
+    return scored
+
+
+def _isotonic(scored: list[tuple[float, bool]]) -> tuple[np.ndarray, np.ndarray] | None:
+    """A monotone map from scores to the share right, on a grid of 21 points (None when there
+    are too few to fit). One pseudo-observation at the overall share right, spread over the grid,
+    makes a score seen only wrong (or only right) map near 0 (1), never to certainty."""
     from sklearn.isotonic import IsotonicRegression
 
-    raw = replace(model, calibration=IDENTITY)
-    scored = measure(items, method, raw).scored
     if len(scored) < 10:
-        return raw
-    xs, ys = zip(*scored, strict=True)
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
-    iso.fit(np.asarray(xs), np.asarray(ys, dtype=float))
+        return None
+    xs, ys = (np.asarray(v, dtype=float) for v in zip(*scored, strict=True))
     grid = np.linspace(0.0, 1.0, 21)
-    return replace(model, calibration=(grid, iso.predict(grid)))
+    rate = float(ys.mean())
+    x = np.concatenate([xs, grid, grid])
+    y = np.concatenate([ys, np.ones_like(grid), np.zeros_like(grid)])
+    spread = 1 / len(grid)
+    weight = np.concatenate(
+        [
+            np.ones_like(xs),
+            np.full_like(grid, rate * spread),
+            np.full_like(grid, (1 - rate) * spread),
+        ]
+    )
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    iso.fit(x, y, sample_weight=weight)
+    return grid, iso.predict(grid)
 
 
 def train(
@@ -229,7 +268,7 @@ def train(
     nouns = event_nouns(teach) | set(events.lexicon().nouns)
     model = fit(teach, nouns, rules=method == "both")
     model = replace(model, thresholds=tune(model, tuning, method))
-    model = calibrate(model, tuning, method)
+    model = calibrate(model, tuning, method, teach)
     dev = measure(tuning, method, model)
     report = {
         "method": method,
