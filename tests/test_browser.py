@@ -6,16 +6,15 @@ Skips, saying why, when that browser or Playwright is missing.
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import headless
 from actorgraph import network, render
+from headless import Tab
 from test_network import (
     ACTORS,
     LUKASHENKO,
@@ -29,31 +28,14 @@ from test_network import (
     load,
 )
 
+if headless.unavailable():  # pragma: no cover - depends on the environment
+    pytest.skip(str(headless.unavailable()), allow_module_level=True)
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 HOSTILE = (
     'Moscow warned <script>window.__pwned = "script"</script> of '
     "<img src=x onerror=\"window.__pwned = 'img'\"> consequences."
 )
-
-try:
-    from playwright.sync_api import Page, sync_playwright
-except ImportError:  # pragma: no cover - depends on the environment
-    pytest.skip("Playwright for Python is not installed", allow_module_level=True)
-if not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium") == CHROMIUM):
-    pytest.skip(
-        f"{CHROMIUM} not found: install Debian's chromium package (scripts/test.sh does)",
-        allow_module_level=True,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -69,81 +51,20 @@ def html_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-class Browser:
-    """A page on the HTML file with outside requests blocked and problems recorded."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-
-    def wait_for(self, expression: str, timeout: float = 60.0) -> Any:
-        """Poll a JS expression until truthy (the page's CSP forbids Playwright's eval waits)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            value = self.page.evaluate(expression)
-            if value:
-                return value
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {expression}")
-
-    def node_id(self, iri: str) -> str:
-        return str(
-            self.page.evaluate(
-                "(iri) => window.actorgraph.data.nodes.find(n => n.iri === iri).id", iri
-            )
-        )
-
-    def to_screen(self, x: float, y: float) -> tuple[float, float]:
-        """Canvas coordinates of the network to page coordinates for the mouse."""
-        box = self.page.locator("#network canvas").bounding_box()
-        assert box is not None
-        dom = self.page.evaluate(
-            "([x, y]) => window.actorgraph.network.canvasToDOM({x: x, y: y})", [x, y]
-        )
-        return box["x"] + dom["x"], box["y"] + dom["y"]
-
-    def position(self, node_id: str) -> tuple[float, float]:
-        pos = self.page.evaluate(
-            "(id) => window.actorgraph.network.getPositions([id])[id]", node_id
-        )
-        return float(pos["x"]), float(pos["y"])
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    with sync_playwright() as play:
-        browser = play.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with headless.chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
-def browser(chromium: Any, html_file: Path) -> Iterator[Browser]:
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    session = Browser(page)
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith(("file://", "data:")):
-            request_route.continue_()
-        else:
-            session.blocked.append(url)
-            request_route.abort()
-
-    context.route("**/*", route)
-    page.goto(html_file.as_uri())
-    session.wait_for("window.actorgraph && window.actorgraph.stabilized")
-    yield session
-    context.close()
-    assert session.blocked == [], f"the page tried to reach the network: {session.blocked}"
-    assert session.errors == [], f"console errors: {session.errors}"
+def browser(chromium: Any, html_file: Path) -> Iterator[Tab]:
+    tab = Tab(chromium, html_file)
+    yield tab
+    tab.close()
 
 
-def test_canvas_is_drawn(browser: Browser) -> None:
+def test_canvas_is_drawn(browser: Tab) -> None:
     browser.page.wait_for_timeout(300)
     painted = browser.page.evaluate(
         """() => {
@@ -164,7 +85,7 @@ def test_canvas_is_drawn(browser: Browser) -> None:
     assert count > 2000, f"only {count} painted pixels"
 
 
-def test_expected_nodes_and_edges_exist(browser: Browser) -> None:
+def test_expected_nodes_and_edges_exist(browser: Tab) -> None:
     labels = browser.page.evaluate("window.actorgraph.data.nodes.map(n => n.label).sort()")
     assert labels == sorted(label for _, label, _, _ in ACTORS.values())
     edge_count = browser.page.evaluate("window.actorgraph.edges.length")
@@ -174,7 +95,7 @@ def test_expected_nodes_and_edges_exist(browser: Browser) -> None:
     assert frozen is False  # physics stops once the layout has settled
 
 
-def test_search_finds_and_selects_an_actor(browser: Browser) -> None:
+def test_search_finds_and_selects_an_actor(browser: Tab) -> None:
     page = browser.page
     page.fill("#search", "lukashenko")
     page.press("#search", "Enter")
@@ -187,7 +108,7 @@ def test_search_finds_and_selects_an_actor(browser: Browser) -> None:
     assert page.evaluate("window.actorgraph.network.getSelectedNodes()") == []
 
 
-def hover_tooltip(browser: Browser, x: float, y: float) -> str:
+def hover_tooltip(browser: Tab, x: float, y: float) -> str:
     page = browser.page
     page.mouse.move(x - 40, y - 40)
     page.mouse.move(x, y, steps=4)
@@ -196,7 +117,7 @@ def hover_tooltip(browser: Browser, x: float, y: float) -> str:
     return tooltip.inner_text()
 
 
-def edge_point(browser: Browser, type_name: str) -> tuple[float, float]:
+def edge_point(browser: Tab, type_name: str) -> tuple[float, float]:
     """The page position of the middle of the (possibly curved) link holding a relation type."""
     point = browser.page.evaluate(
         """(type) => {
@@ -209,7 +130,7 @@ def edge_point(browser: Browser, type_name: str) -> tuple[float, float]:
     return browser.to_screen(float(point["x"]), float(point["y"]))
 
 
-def test_edge_tooltip_shows_evidence_with_source_and_date(browser: Browser) -> None:
+def test_edge_tooltip_shows_evidence_with_source_and_date(browser: Tab) -> None:
     text = hover_tooltip(browser, *edge_point(browser, "CONSULT"))
     assert "CONSULT ×2" in text
     assert "Putin met Lukashenko in Minsk." in text
@@ -217,12 +138,12 @@ def test_edge_tooltip_shows_evidence_with_source_and_date(browser: Browser) -> N
     assert "Click the line for all 2 relations" in text
 
 
-def test_node_tooltip_names_the_actor(browser: Browser) -> None:
+def test_node_tooltip_names_the_actor(browser: Tab) -> None:
     text = hover_tooltip(browser, *browser.to_screen(*browser.position(browser.node_id(PUTIN))))
     assert "Vladimir Putin" in text and "Person" in text and "click for its profile" in text
 
 
-def test_filters_hide_edges(browser: Browser) -> None:
+def test_filters_hide_edges(browser: Tab) -> None:
     page = browser.page
     hidden = "window.actorgraph.edges.get({filter: e => e.hidden}).length"
     # The dates start at the articles' (2022-06-25), not at the 1994 post of the KB, which
@@ -267,7 +188,7 @@ def test_filters_hide_edges(browser: Browser) -> None:
     assert page.evaluate(hidden_nodes) == []
 
 
-def test_injected_markup_stays_text(browser: Browser) -> None:
+def test_injected_markup_stays_text(browser: Tab) -> None:
     page = browser.page
     page.mouse.click(*edge_point(browser, "THREATEN"))
     panel = page.locator("#details")
@@ -306,31 +227,17 @@ def test_large_graph_is_cut_to_the_most_central_and_says_so(chromium: Any, tmp_p
     path = tmp_path / "large.html"
     result = render.write_html(graph, path, options=render.RenderOptions(max_nodes=100))
     assert result.truncated
-    context = chromium.new_context(viewport={"width": 1200, "height": 800})
-    page = context.new_page()
-    session = Browser(page)
-    context.route(
-        "**/*",
-        lambda r: (
-            r.continue_()
-            if r.request.url.startswith("file://")
-            else (session.blocked.append(r.request.url), r.abort())
-        ),
-    )
-    try:
-        page.goto(path.as_uri())
-        session.wait_for("window.actorgraph && window.actorgraph.stabilized")
-        assert page.evaluate("window.actorgraph.nodes.length") == 100
-        note = page.locator("#truncation-note")
-        assert note.is_visible()
-        assert "100 most central of 300 actors" in note.inner_text()
-        # The hub of a preferential-attachment graph is among the kept actors.
-        hubs = sorted(base.degree, key=lambda item: -item[1])[:3]
-        labels = set(page.evaluate("window.actorgraph.data.nodes.map(n => n.label)"))
-        assert {f"Actor {n}" for n, _ in hubs} <= labels
-    finally:
-        context.close()
-    assert session.blocked == [] and session.errors == []
+    tab = Tab(chromium, path, width=1200, height=800)
+    page = tab.page
+    assert page.evaluate("window.actorgraph.nodes.length") == 100
+    note = page.locator("#truncation-note")
+    assert note.is_visible()
+    assert "100 most central of 300 actors" in note.inner_text()
+    # The hub of a preferential-attachment graph is among the kept actors.
+    hubs = sorted(base.degree, key=lambda item: -item[1])[:3]
+    labels = set(page.evaluate("window.actorgraph.data.nodes.map(n => n.label)"))
+    assert {f"Actor {n}" for n, _ in hubs} <= labels
+    tab.close()
 
 
 def test_empty_graph_says_so(chromium: Any, tmp_path: Path) -> None:
@@ -338,13 +245,6 @@ def test_empty_graph_says_so(chromium: Any, tmp_path: Path) -> None:
 
     path = tmp_path / "empty.html"
     render.write_html(nx.MultiDiGraph(), path)
-    context = chromium.new_context()
-    page = context.new_page()
-    session = Browser(page)
-    try:
-        page.goto(path.as_uri())
-        session.wait_for("window.actorgraph && window.actorgraph.stabilized")
-        assert "No actors or relations match" in page.inner_text("#network")
-    finally:
-        context.close()
-    assert session.errors == []
+    tab = Tab(chromium, path)
+    assert "No actors or relations match" in tab.page.inner_text("#network")
+    tab.close()

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +18,12 @@ import pytest
 from rdflib import SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+import headless
 from actorgraph import network, render
 from actorgraph.analysis import pagerank
 from actorgraph.store import Store
 from actorgraph.vocab import AG
+from headless import Tab
 from test_network import (
     BELARUS,
     LUKASHENKO,
@@ -297,92 +296,15 @@ def test_cli_timeline_writes_page_and_png(folder: Path, tmp_path: Path) -> None:
 
 # --- in a real browser ---------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-def _browser_ready() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright for Python is not installed"
-    if not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium") == CHROMIUM):
-        return f"{CHROMIUM} not found: install Debian's chromium package (scripts/test.sh does)"
-    return None
-
-
-needs_browser = pytest.mark.skipif(_browser_ready() is not None, reason=str(_browser_ready()))
+needs_browser = pytest.mark.skipif(
+    headless.unavailable() is not None, reason=str(headless.unavailable())
+)
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as play:
-        browser = play.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with headless.chromium() as browser:
         yield browser
-        browser.close()
-
-
-class Tab:
-    """A page with every request that is not a file blocked and recorded, and its errors."""
-
-    def __init__(self, chromium: Any, path: Path, width: int = 1400, height: int = 900) -> None:
-        self.context = chromium.new_context(viewport={"width": width, "height": height})
-        self.page = self.context.new_page()
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        self.context.route("**/*", self._route)
-        self.page.goto(path.as_uri())
-        self.wait_for("window.actorgraph && window.actorgraph.stabilized")
-        self.page.wait_for_timeout(200)
-
-    def _route(self, route: Any) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            self.blocked.append(route.request.url)
-            route.abort()
-
-    def wait_for(self, expression: str, timeout: float = 60.0) -> Any:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            value = self.page.evaluate(expression)
-            if value:
-                return value
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {expression}")
-
-    def labels(self) -> list[dict[str, Any]]:
-        return list(self.page.evaluate("window.actorgraph.labels()"))
-
-    def click_label(self, text: str) -> None:
-        box = next(b for b in self.labels() if b["text"] == text)
-        where = self.page.locator("#network").bounding_box()
-        assert where is not None
-        self.page.mouse.click(where["x"] + box["x"] + box["w"] / 2, where["y"] + box["y"] + 6)
-
-    def screenshot(self) -> Any:
-        from PIL import Image
-
-        self.page.mouse.move(2, 2)
-        self.page.wait_for_timeout(200)
-        return Image.open(io.BytesIO(self.page.screenshot())).convert("RGB")
-
-    def close(self) -> None:
-        self.context.close()
-        assert self.blocked == [], f"the page tried to reach the network: {self.blocked}"
-        assert self.errors == [], f"console errors: {self.errors}"
 
 
 def box_overlaps(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
