@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
-import re
 import socket
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from actorgraph import outgoing, server
 from actorgraph.errors import QueryError
 from actorgraph.store import open_store
 from actorgraph.vocab import AG, ID
-from conftest import stop_process
+from test_security import Endpoint
 
 pytestmark = pytest.mark.server
 
@@ -95,19 +94,8 @@ def listener() -> Iterator[Listener]:
     running.close()
 
 
-class Serve:
-    """`actorgraph serve` in a subprocess on a free loopback port."""
-
-    def __init__(self, folder: Path, *options: str) -> None:
-        command = [sys.executable, "-m", "actorgraph", "serve", "--store", str(folder)]
-        self.process = subprocess.Popen(
-            [*command, "--port", "0", *options], stderr=subprocess.PIPE, text=True
-        )
-        assert self.process.stderr is not None
-        line = self.process.stderr.readline()
-        found = re.search(r"http://[\d.]+:(\d+)/sparql", line)
-        assert found, f"no endpoint address in {line!r}"
-        self.port = int(found.group(1))
+class Serve(Endpoint):
+    """`actorgraph serve` in a subprocess, asked with any method, body and headers."""
 
     def request(
         self,
@@ -124,9 +112,6 @@ class Serve:
             return answer.status, dict(answer.getheaders()), answer.read().decode()
         finally:
             connection.close()
-
-    def stop(self) -> None:
-        stop_process(self.process)
 
 
 @pytest.fixture(scope="module")
