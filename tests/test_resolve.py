@@ -350,3 +350,44 @@ def test_a_post_after_a_countrys_institution_is_in_that_institution(
         for p in res.posts
     }
     assert (person, role, organization) in found
+
+
+def test_bare_groups_are_groups_of_the_country_spoken_of(nlp: Language) -> None:
+    text = (
+        "Thousands marched through Tbilisi on Saturday against a new law passed by Georgia's "
+        "parliament. The demonstrators threw stones at police, who answered with water cannon."
+    )
+    res, doc = run(nlp, text)
+    marchers = actor_of(res, doc, "demonstrators")
+    officers = actor_of(res, doc, "police")
+    georgia = actor_of(res, doc, "Georgia")
+    assert marchers is not None and officers is not None and georgia is not None
+    assert marchers.country == officers.country == "GEO"
+    assert marchers is not georgia and officers is not georgia  # groups, not the state
+    assert marchers.type != "Country" and officers.type == "GovernmentBody"
+    assert "demonstrators" in [a.lower() for a in marchers.aliases]
+
+
+def test_a_group_named_again_by_its_word_alone_is_the_same_group(nlp: Language) -> None:
+    text = (
+        "Chilean students occupied the main square of Santiago. "
+        "Officials in Lima said trade talks would go on. "
+        "Farmers in Peru joined a strike. "
+        "Prices rose in the capital. "
+        "The students left the square on Friday."
+    )
+    res, doc = run(nlp, text)
+    first = actor_of(res, doc, "students")
+    assert first is not None and first.country == "CHL"
+    assert actor_of(res, doc, "students", 1) is first
+
+
+def test_a_group_said_to_be_anothers_is_not_made_the_countrys(nlp: Language) -> None:
+    text = (
+        "Brazil's supreme court heard an appeal on Tuesday. "
+        "Lawyers for Amnesty International said the trial had been unfair."
+    )
+    res, doc = run(nlp, text)
+    found = actor_of(res, doc, "Lawyers")
+    assert found is None or found.country != "BRA"
+    assert actor_of(res, doc, "Amnesty") is not None

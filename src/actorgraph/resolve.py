@@ -34,7 +34,7 @@ from actorgraph.recognise import (
     sentence_at,
     sentence_bounds,
 )
-from actorgraph.syntax import bare_definite, object_of
+from actorgraph.syntax import object_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -83,8 +83,6 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
 _PARTNER_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor"})
 # Nouns that, with "the" and no name of their own, name the government of the country the
 # text is about ("the government", "the authorities"), not one acting upon it.
-# Nouns that, with "the" and nothing else, name a group of the country the text is about.
-_COUNTRY_GROUP_NOUNS = {"opposition": ("PoliticalGroup", "opposition")}
 _GOVERNMENT_NOUNS = frozenset({"government", "authorities", "regime"})
 # Nouns that, with "the" and no name of their own, refer back to an organisation named
 # before ("the alliance" after NATO, "the bloc" after the EU), with the words one of its
@@ -634,27 +632,95 @@ class _Resolver:
                             "nominal", None)  # fmt: skip
 
     def add_group_descriptions(self) -> None:
-        """A country's own groups named with "the" and nothing else ("the opposition") are
-        those of the most salient country named before: the text speaks of that country."""
+        """A country's own groups named by their word alone ("the opposition", "protesters",
+        "police", "the lawyers") are those of the most salient country named before: the
+        text speaks of that country. They are groups of it, never the country itself."""
+        lex = lexicon()
         for token in self.doc:
-            label = _COUNTRY_GROUP_NOUNS.get(token.lower_)
-            if token.pos_ != "NOUN" or label is None or self.group_at(token.i) is not None:
+            word = token.lower_
+            if word not in lex.country_groups or self.group_at(token.i) is not None:
                 continue
-            if not bare_definite(token):
-                continue  # qualified ("the opposition in X", "the Syrian opposition")
-            country = self.salient_country(token, set(), _MAX_SENTENCES_BACK)
-            iso3 = self.entities[country].country if country else None
-            if iso3 is None:
+            if not self.bare_group(token):
+                continue  # qualified ("the opposition in X", "his lawyers"), or a modifier
+            type_name, canonical = lex.nominal_heads.get(word, ("PoliticalGroup", word))
+            start = min([token.i, *(t.i for t in token.lefts)])
+            earlier = self.group_named_before(token, type_name, canonical)
+            if earlier is not None:  # "Serbian protesters ... the protesters": the same
+                self.attach(earlier, start, token.i + 1, "nominal", None)
+                self.name_by_word(earlier, word)
                 continue
-            type_name, canonical = label
-            name, entry = link.institution(self.kb, iso3, canonical, type_name)
+            place = self.salient_place(token)
+            if place is None:
+                continue
+            iso3 = self.entities[place].country
+            if iso3 is None:  # a territory of no known country: "Hong Kong protesters"
+                name, entry = f"{self.entities[place].names[0]} {canonical}", None
+            else:
+                name, entry = link.institution(self.kb, iso3, canonical, type_name)
             group = entry.key if entry else f"{type_name}:{name_key(name)}"
             entity = self.entity(group, type_name, entry)
             entity.country = entity.country or iso3
             if not entity.names:
                 entity.names.append(name)
-            start = min([token.i, *(t.i for t in token.lefts)])
             self.attach(group, start, token.i + 1, "nominal", None)
+            self.name_by_word(group, word)
+
+    def name_by_word(self, group: str, word: str) -> None:
+        """The word the text calls a group by ("the protesters") is one of its names."""
+        names = self.entities[group].names
+        if names and word not in (n.lower() for n in names):
+            names.append(word)
+
+    def salient_place(self, token: Token) -> str | None:
+        """The country or place the text speaks of at a token: the most salient one named
+        in the last few sentences, else in the whole text before it."""
+        here = self.sentence_of[token.i]
+        for back in (_MAX_SENTENCES_BACK, here):
+            scores: dict[str, float] = {}
+            for group, entity in self.entities.items():
+                if entity.type not in ("Country", "Location") or not entity.names:
+                    continue
+                for start, end, kind in entity.spans:
+                    distance = here - self.sentence_of[start]
+                    if start >= token.i or distance > back or kind == "demonym":
+                        continue
+                    weight = salience(self.doc[end - 1] if kind != "pronoun" else self.doc[start])
+                    scores[group] = scores.get(group, 0.0) + weight * 0.5 ** min(distance, 30)
+            if scores:
+                return max(scores, key=lambda g: scores[g])
+        return None
+
+    def group_named_before(self, token: Token, type_name: str, canonical: str) -> str | None:
+        """The group of this kind last mentioned before a token ("protesters" after "Hong
+        Kong protesters"), if any."""
+        last: dict[str, int] = {}
+        for group, entity in self.entities.items():
+            if entity.type != type_name or not any(
+                n.lower().endswith(canonical) for n in entity.names
+            ):
+                continue
+            before = [start for start, _, _ in entity.spans if start < token.i]
+            if before:
+                last[group] = max(before)
+        return max(last, key=lambda g: last[g]) if last else None
+
+    def bare_group(self, token: Token) -> bool:
+        """A noun heading its own phrase with nothing that says whose group it is: no
+        possessor, name, apposition or phrase naming an actor ("violent protesters", "riot police"
+        are bare; "his lawyers", "lawyers for X", "police officers" are not)."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss", "amod"):
+            return False
+        if token.pos_ == "PROPN" and not (token.is_sent_start or token.text.islower()):
+            return False  # part of a name ("Police Scotland")
+        return not any(
+            c.dep_ in ("appos", "poss", "nmod")
+            or (c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or self.group_at(c.i)))
+            or (c.dep_ in ("prep", "acl", "relcl") and self.names_actor(c))
+            for c in token.children
+        )
+
+    def names_actor(self, phrase: Token) -> bool:
+        return any(self.group_at(t.i) is not None for t in phrase.subtree)
 
     def add_org_descriptions(self) -> None:
         """Definite descriptions of an organisation ("the alliance", "the bloc", "the
