@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from actorgraph import statements
-from actorgraph.events import learned
+from actorgraph.events import learned, parties
 from actorgraph.events.candidate import Candidate
 from actorgraph.events.factuality import (
     distributive,
@@ -72,6 +72,10 @@ def find_events(
         cand.apart = distributive(cand.trigger)
         if not cand.targets and reciprocal(cand.trigger):
             cand.mutual = True  # "X and Y accused each other"
+        elif not cand.targets and cand.sources and model is not None and model.parties:
+            cand.targets = parties.complete(
+                model.parties, sent, index, cand.trigger, cand.type, cand.sources
+            )
     for cand in found:
         if cand.type != "ASSAULT" and cand.mode != "visit":  # a place attacked or visited
             cand.targets = [t for t in cand.targets if not _only_setting(t, cand, finder)]
