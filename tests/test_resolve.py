@@ -391,3 +391,45 @@ def test_a_group_said_to_be_anothers_is_not_made_the_countrys(nlp: Language) -> 
     found = actor_of(res, doc, "Lawyers")
     assert found is None or found.country != "BRA"
     assert actor_of(res, doc, "Amnesty") is not None
+
+
+def test_the_first_person_in_a_quotation_is_its_speaker(nlp: Language) -> None:
+    text = (
+        "Talks on the dam resumed in Addis Ababa. "
+        '"I will not sign a deal that leaves my farmers without water," Ethiopian Prime '
+        "Minister Abiy Ahmed said on Monday."
+    )
+    res, doc = run(nlp, text)
+    abiy = actor_of(res, doc, "Abiy")
+    assert abiy is not None and abiy.type == "Person"
+    assert actor_of(res, doc, "I") is abiy
+    assert actor_of(res, doc, "my") is abiy
+
+
+def test_a_quotation_over_two_sentences_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        'Senator Maria Vance said: "The bill is badly drafted. '
+        'I urge my colleagues to reject it." The vote is due on Friday.'
+    )
+    res, doc = run(nlp, text)
+    vance = actor_of(res, doc, "Vance")
+    assert vance is not None
+    assert actor_of(res, doc, "I") is vance
+
+
+def test_we_is_the_body_that_speaks_not_a_person_speaking_for_one(nlp: Language) -> None:
+    text = (
+        '"We will answer any attack on our ships," the Iranian navy said. '
+        '"We want calm in the Gulf," Tehran\'s envoy Ali Rezaei told reporters.'
+    )
+    res, doc = run(nlp, text)
+    navy = actor_of(res, doc, "navy")
+    assert navy is not None and navy.type == "MilitaryForce"
+    assert actor_of(res, doc, "We") is navy and actor_of(res, doc, "our") is navy
+    envoy = actor_of(res, doc, "Rezaei")
+    assert envoy is not None and actor_of(res, doc, "We", 1) is not envoy
+
+
+def test_a_first_person_outside_any_quotation_stays_unresolved(nlp: Language) -> None:
+    res, doc = run(nlp, "Chile's foreign minister spoke in Lima. I think the talks went well.")
+    assert actor_of(res, doc, "I") is None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph import link
+from actorgraph import link, quotes
 from actorgraph.kb import KBEntry, KnowledgeBase
 from actorgraph.model import ActorIndex, Mention
 from actorgraph.names import name_key
@@ -598,6 +598,17 @@ class _Resolver:
                 if lower in _GENDER:
                     self.gender.setdefault(group, _GENDER[lower])
 
+    def add_quoted_speakers(self) -> None:
+        """ "I" inside a quotation is its speaker ('"I will not yield," Ruto said'), "we" the
+        body or country that speaks ('"We will not yield," the ministry said')."""
+        for pronoun, speaker in quotes.first_person(self.doc):
+            group = self.group_at(speaker.i)
+            if group is None or self.group_at(pronoun.i) is not None:
+                continue
+            if pronoun.lower_ in quotes.PLURAL and self.entities[group].type == "Person":
+                continue  # a person's "we" is some body they speak for, or their side
+            self.attach(group, pronoun.i, pronoun.i + 1, "pronoun", None)
+
     def add_descriptions(self) -> None:
         """Definite descriptions of a country ("the country", "his former Soviet partner",
         "its neighbour") refer to the most salient country named before; a partner, ally or
@@ -1115,6 +1126,7 @@ def resolve(
     posts = resolver.add_titles(recognition.titles)
     resolver.note_honorifics()
     resolver.add_pronouns()
+    resolver.add_quoted_speakers()
     resolver.add_descriptions()
     resolver.add_group_descriptions()
     resolver.add_org_descriptions()
