@@ -433,3 +433,18 @@ def test_we_is_the_body_that_speaks_not_a_person_speaking_for_one(nlp: Language)
 def test_a_first_person_outside_any_quotation_stays_unresolved(nlp: Language) -> None:
     res, doc = run(nlp, "Chile's foreign minister spoke in Lima. I think the talks went well.")
     assert actor_of(res, doc, "I") is None
+
+
+def test_the_court_or_the_senate_is_the_body_of_that_kind_named_before(nlp: Language) -> None:
+    text = (
+        "The Supreme Court of Kenya heard the petition on Monday. "
+        "Lawyers for both sides spoke for six hours. "
+        "The crowd outside was calm. "
+        "Rain fell in the afternoon. "
+        "On Friday the court annulled the election, and a lower court freed two officials."
+    )
+    res, doc = run(nlp, text)
+    court = actor_of(res, doc, "Court")
+    assert court is not None and court.type == "GovernmentBody"
+    assert actor_of(res, doc, "court") is court
+    assert actor_of(res, doc, "court", 1) is not court  # a lower court is another

@@ -95,8 +95,25 @@ _ORG_NOUNS: dict[str, tuple[str, ...]] = {
     "organization": (),
     "agency": ("agency", "programme", "program", "fund", "office", "watchdog"),
     "watchdog": ("agency", "watchdog"),
+    "court": ("court", "tribunal"),
+    "tribunal": ("tribunal", "court"),
+    "senate": ("senate",),
+    "committee": ("committee",),
+    "commission": ("commission",),
+    "council": ("council",),
+    "ministry": ("ministry",),
+    "department": ("department",),
+    "party": ("party",),
+    "movement": ("movement",),
+    "coalition": ("coalition",),
+    "company": ("company", "corporation", "group", "inc", "ltd", "plc"),
 }
 _ORG_TYPES = frozenset({"InternationalOrganization", "Organization"})
+_ORG_TYPE_NOUNS = frozenset({"alliance", "bloc", "union", "organisation", "organization", "agency",
+                             "watchdog"})  # fmt: skip
+# What a description that a name's word must hold may refer back to: any body of people.
+_BODY_TYPES = _ORG_TYPES | {"GovernmentBody", "PoliticalGroup", "MilitaryForce",
+                            "MediaOrganization"}  # fmt: skip
 _NOT_TITLE_GAP = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
 
 
@@ -738,13 +755,16 @@ class _Resolver:
         organisation") refer to the most salient organisation of their kind named before."""
         for token in self.doc:
             words = _ORG_NOUNS.get(token.lower_)
-            if token.pos_ != "NOUN" or words is None or self.group_at(token.i) is not None:
+            if token.pos_ not in ("NOUN", "PROPN") or words is None or self.group_at(token.i):
                 continue
             if not any(c.lower_ == "the" for c in token.children) or any(
-                self.group_at(c.i) or c.pos_ == "PROPN" or c.dep_ in ("prep", "appos", "poss")
+                self.group_at(c.i)
+                or c.pos_ == "PROPN"
+                or c.dep_ in ("prep", "appos", "poss")
+                or (token.lower_ not in _ORG_TYPE_NOUNS and c.dep_ in ("amod", "compound"))
                 for c in token.children
             ):
-                continue  # named or qualified ("the alliance of X", "their union")
+                continue  # named or qualified ("the alliance of X", "their union", "a lower court")
             group = self.salient_org(token, words)
             if group is not None:
                 start = min([token.i, *(t.i for t in token.lefts)])
@@ -752,21 +772,28 @@ class _Resolver:
 
     def salient_org(self, token: Token, words: tuple[str, ...]) -> str | None:
         """The most salient organisation named before a token, in the last few sentences,
-        one of whose names holds one of `words` (any, when `words` is empty)."""
+        else in the whole text before it, one of whose names holds one of `words` (any
+        organisation, when `words` is empty; any body of people, when it is not)."""
         here = self.sentence_of[token.i]
-        scores: dict[str, float] = {}
-        for group, entity in self.entities.items():
-            if entity.type not in _ORG_TYPES or (words and not self.named_with(entity, words)):
-                continue
-            if token.lower_ in ("alliance", "bloc") and entity.type != "InternationalOrganization":
-                continue
-            for start, end, kind in entity.spans:
-                distance = here - self.sentence_of[start]
-                if start >= token.i or distance > _MAX_SENTENCES_BACK or kind != "name":
+        types = _BODY_TYPES if words else _ORG_TYPES
+        for back in (_MAX_SENTENCES_BACK, here):
+            scores: dict[str, float] = {}
+            for group, entity in self.entities.items():
+                if entity.type not in types or (words and not self.named_with(entity, words)):
                     continue
-                weight = salience(self.doc[end - 1])
-                scores[group] = scores.get(group, 0.0) + weight * 0.5**distance
-        return max(scores, key=lambda g: scores[g]) if scores else None
+                if token.lower_ in ("alliance", "bloc") and (
+                    entity.type != "InternationalOrganization"
+                ):
+                    continue
+                for start, end, kind in entity.spans:
+                    distance = here - self.sentence_of[start]
+                    if start >= token.i or distance > back or kind != "name":
+                        continue
+                    weight = salience(self.doc[end - 1])
+                    scores[group] = scores.get(group, 0.0) + weight * 0.5 ** min(distance, 30)
+            if scores:
+                return max(scores, key=lambda g: scores[g])
+        return None
 
     @staticmethod
     def named_with(entity: Entity, words: tuple[str, ...]) -> bool:
