@@ -1,5 +1,6 @@
-"""Completing an event's target with the party model: the actor of the sentence it finds
-likeliest, never the source, a country's own bodies, or what the rules already read."""
+"""An event's parties: a target completed by the party model (the actor of the sentence it
+finds likeliest, never the source, a country's own bodies, or what the rules already read),
+and a place named as what an event is of, which is where it happened, never its doer."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from spacy.tokens import Token
 from actorgraph import pipeline
 from actorgraph.events import learned, parties
 from actorgraph.events.linear import LinearModel
+from actorgraph.events.relations import extract
 from actorgraph.events.sentences import find_events
 from actorgraph.model import Actor, Document
 from actorgraph.pipeline import Analysis
@@ -87,3 +89,26 @@ def test_events_read_with_no_target_are_completed_by_the_party_model(nlp: Langua
 
     assert ("AGREE", "Kagame", "Tshisekedi") in read(5.0)
     assert ("AGREE", "Kagame", None) in read(-5.0)
+
+
+def events_of(nlp: Language, text: str) -> set[tuple[str, str, str | None]]:
+    analysis = analysed(nlp, text)
+    found = extract(analysis.doc, analysis.resolution.index, Document("t", "", text, None))
+    labels = {a.id: a.label for a in analysis.resolution.index.actors}
+    return {(r.type, labels[r.source], labels.get(r.target or "")) for r in found}
+
+
+def test_a_place_an_attack_is_named_after_is_not_its_doer(nlp: Language) -> None:
+    for text in (
+        "Officials said the Tripoli attack killed five guards.",
+        "The Mosul offensive drove the militants out of the old city.",
+    ):
+        assert not any(source in ("Tripoli", "Mosul") for _, source, _ in events_of(nlp, text)), (
+            text
+        )
+    # a place that acts, or is attacked, keeps its part
+    assert any(
+        source == "California"
+        for _, source, _ in events_of(nlp, "California sued the federal government.")
+    )
+    assert ("ASSAULT", "Syria", "Mosul") in events_of(nlp, "Syria attacked Mosul on Monday.")
