@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from actorgraph import clean, kb, pipeline, recognise, resolve
+from actorgraph import clean, kb, pipeline, quotes, recognise, resolve
 from actorgraph.model import Actor
 from actorgraph.resolve import Resolution
 
@@ -448,3 +448,14 @@ def test_the_court_or_the_senate_is_the_body_of_that_kind_named_before(nlp: Lang
     assert court is not None and court.type == "GovernmentBody"
     assert actor_of(res, doc, "court") is court
     assert actor_of(res, doc, "court", 1) is not court  # a lower court is another
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', '" I', 'I "', "“We said” ”", '"I will go,\n\nhe said." "We"', "“ ” “"],
+)
+def test_stray_quotation_marks_resolve_without_error(nlp: Language, text: str) -> None:
+    res, doc = run(nlp, text)
+    for quote in quotes.quotations(doc):  # type: ignore[arg-type]
+        assert 0 <= quote.start < quote.end <= len(doc)  # type: ignore[arg-type]
+    assert all(a.mentions for a in res.index.actors)

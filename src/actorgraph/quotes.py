@@ -52,7 +52,8 @@ def _quoted(doc: Doc) -> list[tuple[int, int]]:
     opened: int | None = None
     for token in doc:
         text = token.text
-        if "\n" in text or (opened is not None and "\n" in doc[token.i - 1].whitespace_):
+        after_break = token.i > 0 and "\n" in doc[token.i - 1].whitespace_
+        if "\n" in text or (opened is not None and after_break):
             opened = None  # an unclosed quotation ends with its paragraph
         if text in OPENING or (text in STRAIGHT and opened is None):
             opened = token.i + 1
