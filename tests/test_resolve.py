@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from actorgraph import clean, kb, pipeline, recognise, resolve
+from actorgraph import clean, kb, pipeline, quotes, recognise, resolve
 from actorgraph.model import Actor
 from actorgraph.resolve import Resolution
 
@@ -350,3 +350,112 @@ def test_a_post_after_a_countrys_institution_is_in_that_institution(
         for p in res.posts
     }
     assert (person, role, organization) in found
+
+
+def test_bare_groups_are_groups_of_the_country_spoken_of(nlp: Language) -> None:
+    text = (
+        "Thousands marched through Tbilisi on Saturday against a new law passed by Georgia's "
+        "parliament. The demonstrators threw stones at police, who answered with water cannon."
+    )
+    res, doc = run(nlp, text)
+    marchers = actor_of(res, doc, "demonstrators")
+    officers = actor_of(res, doc, "police")
+    georgia = actor_of(res, doc, "Georgia")
+    assert marchers is not None and officers is not None and georgia is not None
+    assert marchers.country == officers.country == "GEO"
+    assert marchers is not georgia and officers is not georgia  # groups, not the state
+    assert marchers.type != "Country" and officers.type == "GovernmentBody"
+    assert "demonstrators" in [a.lower() for a in marchers.aliases]
+
+
+def test_a_group_named_again_by_its_word_alone_is_the_same_group(nlp: Language) -> None:
+    text = (
+        "Chilean students occupied the main square of Santiago. "
+        "Officials in Lima said trade talks would go on. "
+        "Farmers in Peru joined a strike. "
+        "Prices rose in the capital. "
+        "The students left the square on Friday."
+    )
+    res, doc = run(nlp, text)
+    first = actor_of(res, doc, "students")
+    assert first is not None and first.country == "CHL"
+    assert actor_of(res, doc, "students", 1) is first
+
+
+def test_a_group_said_to_be_anothers_is_not_made_the_countrys(nlp: Language) -> None:
+    text = (
+        "Brazil's supreme court heard an appeal on Tuesday. "
+        "Lawyers for Amnesty International said the trial had been unfair."
+    )
+    res, doc = run(nlp, text)
+    found = actor_of(res, doc, "Lawyers")
+    assert found is None or found.country != "BRA"
+    assert actor_of(res, doc, "Amnesty") is not None
+
+
+def test_the_first_person_in_a_quotation_is_its_speaker(nlp: Language) -> None:
+    text = (
+        "Talks on the dam resumed in Addis Ababa. "
+        '"I will not sign a deal that leaves my farmers without water," Ethiopian Prime '
+        "Minister Abiy Ahmed said on Monday."
+    )
+    res, doc = run(nlp, text)
+    abiy = actor_of(res, doc, "Abiy")
+    assert abiy is not None and abiy.type == "Person"
+    assert actor_of(res, doc, "I") is abiy
+    assert actor_of(res, doc, "my") is abiy
+
+
+def test_a_quotation_over_two_sentences_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        'Senator Maria Vance said: "The bill is badly drafted. '
+        'I urge my colleagues to reject it." The vote is due on Friday.'
+    )
+    res, doc = run(nlp, text)
+    vance = actor_of(res, doc, "Vance")
+    assert vance is not None
+    assert actor_of(res, doc, "I") is vance
+
+
+def test_we_is_the_body_that_speaks_not_a_person_speaking_for_one(nlp: Language) -> None:
+    text = (
+        '"We will answer any attack on our ships," the Iranian navy said. '
+        '"We want calm in the Gulf," Tehran\'s envoy Ali Rezaei told reporters.'
+    )
+    res, doc = run(nlp, text)
+    navy = actor_of(res, doc, "navy")
+    assert navy is not None and navy.type == "MilitaryForce"
+    assert actor_of(res, doc, "We") is navy and actor_of(res, doc, "our") is navy
+    envoy = actor_of(res, doc, "Rezaei")
+    assert envoy is not None and actor_of(res, doc, "We", 1) is not envoy
+
+
+def test_a_first_person_outside_any_quotation_stays_unresolved(nlp: Language) -> None:
+    res, doc = run(nlp, "Chile's foreign minister spoke in Lima. I think the talks went well.")
+    assert actor_of(res, doc, "I") is None
+
+
+def test_the_court_or_the_senate_is_the_body_of_that_kind_named_before(nlp: Language) -> None:
+    text = (
+        "The Supreme Court of Kenya heard the petition on Monday. "
+        "Lawyers for both sides spoke for six hours. "
+        "The crowd outside was calm. "
+        "Rain fell in the afternoon. "
+        "On Friday the court annulled the election, and a lower court freed two officials."
+    )
+    res, doc = run(nlp, text)
+    court = actor_of(res, doc, "Court")
+    assert court is not None and court.type == "GovernmentBody"
+    assert actor_of(res, doc, "court") is court
+    assert actor_of(res, doc, "court", 1) is not court  # a lower court is another
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', '" I', 'I "', "“We said” ”", '"I will go,\n\nhe said." "We"', "“ ” “"],
+)
+def test_stray_quotation_marks_resolve_without_error(nlp: Language, text: str) -> None:
+    res, doc = run(nlp, text)
+    for quote in quotes.quotations(doc):  # type: ignore[arg-type]
+        assert 0 <= quote.start < quote.end <= len(doc)  # type: ignore[arg-type]
+    assert all(a.mentions for a in res.index.actors)

@@ -69,6 +69,7 @@ class Lexicon:
     political_groups: frozenset[str]
     unnamed_groups: frozenset[str]
     civilian_groups: frozenset[str]  # heads of groups of a country's own people
+    country_groups: frozenset[str]  # groups that, bare, are the country's in the text
     seated_bodies: frozenset[str]  # heads of state bodies that sit in their own country
     not_actors: frozenset[str]
     departure_words: tuple[str, ...]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
             [w for w, (t, _) in nominal.items() if t == "Organization"]
             + [w.lower() for w in types["civilian_political_groups"]]
         ),
+        country_groups=frozenset(w.lower() for w in types["country_groups"]),
         seated_bodies=frozenset(
             w
             for w, (t, _) in nominal.items()

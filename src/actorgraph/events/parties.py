@@ -19,6 +19,7 @@ from actorgraph.model import Actor, ActorIndex
 
 SOURCE, TARGET, NONE = "source", "target", "none"
 MAX_PATH = 5
+TARGET_FLOOR = 0.5  # how likely an actor must be the target to complete an event (tuned on dev)
 SPEECH = frozenset({"say", "tell", "state", "claim", "announce", "report", "add", "note",
                     "warn", "insist", "argue", "write", "declare"})  # fmt: skip
 
@@ -126,3 +127,42 @@ def choose(
         if probs[tgt, col[TARGET]] >= floor:
             targets = [found[tgt].actor]
     return [found[src].actor], targets, source_p
+
+
+def complete(
+    model: LinearModel,
+    sent: Span,
+    index: ActorIndex,
+    word: Token,
+    etype: str,
+    sources: list[Actor],
+    floor: float = TARGET_FLOOR,
+) -> list[Actor]:
+    """The target of an event read with its source but none done to ("gave an ultimatum to
+    the militants", "offered support to X"): the actor of the sentence, other than its
+    sources, a country's own bodies and the objects of the word's own prepositions (which
+    the rules have read), the model finds likeliest to be the target, when at
+    least `floor` likely."""
+    own = {a.id for a in sources}
+    countries = {a.country for a in sources if a.type == "Country" and a.country}
+    found = [
+        c
+        for c in candidates(sent, index, word)
+        if c.actor.id not in own
+        and c.actor.country not in countries  # not its own bodies
+        and not _own_phrase(word, c.mention)
+    ]
+    if not found:
+        return []
+    probs = model.probabilities([features(word, etype, c) for c in found])
+    col = model.classes.index(TARGET)
+    best = int(probs[:, col].argmax())
+    return [found[best].actor] if probs[best, col] >= floor else []
+
+
+def _own_phrase(word: Token, mention: Token) -> bool:
+    """Whether a mention is the object of a preposition on the event's word itself ("signed
+    for Britain"): the rules have read those and found no target there."""
+    while mention.dep_ in ("compound", "amod", "poss", "nmod") and mention.head.i != mention.i:
+        mention = mention.head
+    return mention.dep_ == "pobj" and mention.head.head.i == word.i

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from actorgraph import statements
-from actorgraph.events import learned
+from actorgraph.events import learned, parties
 from actorgraph.events.candidate import Candidate
 from actorgraph.events.factuality import (
     distributive,
@@ -72,6 +72,13 @@ def find_events(
         cand.apart = distributive(cand.trigger)
         if not cand.targets and reciprocal(cand.trigger):
             cand.mutual = True  # "X and Y accused each other"
+        elif not cand.targets and cand.sources and model is not None and model.parties:
+            cand.targets = parties.complete(
+                model.parties, sent, index, cand.trigger, cand.type, cand.sources
+            )
+    for cand in found:
+        cand.sources = [a for a in cand.sources if not _place_named_on_word(a, cand, finder)]
+    found = [cand for cand in found if cand.sources]
     for cand in found:
         if cand.type != "ASSAULT" and cand.mode != "visit":  # a place attacked or visited
             cand.targets = [t for t in cand.targets if not _only_setting(t, cand, finder)]
@@ -96,6 +103,20 @@ def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
     heads = [t for t in finder.sent if finder.index.by_token.get(t.i) == actor.id]
     heads = [t for t in heads if finder.index.by_token.get(t.head.i) != actor.id or t.head == t]
     return bool(heads) and all(_scene(t, cand, finder) for t in heads)
+
+
+def _place_named_on_word(actor: Actor, cand: Candidate, finder: Finder) -> bool:
+    """Whether a place is named only as what a noun is of ("the Basra operation", "the
+    Tripoli attack killed five", "Kabul's bombing"): where it happened, not who did it."""
+    if actor.type != "Location":
+        return False
+    heads = [t for t in finder.sent if finder.index.by_token.get(t.i) == actor.id]
+    heads = [t for t in heads if finder.index.by_token.get(t.head.i) != actor.id or t.head == t]
+    return bool(heads) and all(
+        (t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN")
+        or (t.dep_ == "poss" and t.head.i == cand.trigger.i)
+        for t in heads
+    )
 
 
 def _water(actor: Actor) -> bool:
