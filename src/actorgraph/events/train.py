@@ -34,8 +34,11 @@ TRAINING_SETS = ("shared", "train")
 TUNING_SET = "dev"
 C = 0.5  # inverse regularisation strength of the logistic regression
 KEEP_GRID = (0.0, 0.1, 0.3)
-ADD_GRID = (0.8, 0.6, 0.5, 0.4, 0.3, 0.2)
-PARTY_GRID = (0.5, 0.35, 0.2)
+# Most words are no event (five in six predicates), so the model's probability of a true event's
+# type is often low: on dev its best F1 of typed words lies near 0.1, and a party near 0.1 is
+# more often right than a missing one. The grids reach that low; ties go to the stricter value.
+ADD_GRID = (0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1)
+PARTY_GRID = (0.5, 0.35, 0.2, 0.1, 0.05)
 
 
 @dataclass
