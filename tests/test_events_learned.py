@@ -6,19 +6,20 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
 from spacy.language import Language
+from spacy.tokens import Token
 
 from actorgraph import pipeline
 from actorgraph.evaluate import GoldActor
 from actorgraph.events import coded, features, learned, linear, parties, train
 from actorgraph.events.score import gold_keys, matches, name_words
-from actorgraph.model import Actor, Document
+from actorgraph.model import Actor, ActorIndex, Document
 from actorgraph.vocab import AFFILIATION_TYPES
 
 ACTORS = [
@@ -214,3 +215,49 @@ def test_affiliations_take_the_models_calibration(tmp_path: Path, nlp: Language)
         if r.type in AFFILIATION_TYPES
     ]
     assert posts and all(r.confidence == 0.5 for r in posts)
+
+
+@dataclass
+class Predicate:
+    """A predicate with what the type model reads around it."""
+
+    token: Token
+    index: ActorIndex
+    rules: list[str]
+
+
+def unsure(
+    model: learned.EventModel, word: Predicate, etype: str, target: float
+) -> learned.EventModel:
+    """The model with its "none" class favoured until it gives `etype` on `word` about
+    `target` (what a model trained mostly on words that are no event does to rare ones)."""
+    row = features.features(word.token, word.index, word.rules)
+    none = model.types.classes.index(learned.NONE)
+    low, high = 0.0, 30.0
+    types = model.types
+    for _ in range(40):
+        shift = (low + high) / 2
+        intercept = model.types.intercept.copy()
+        intercept[none] += shift
+        types = replace(model.types, intercept=intercept)
+        prob = types.probabilities([row])[0, types.classes.index(etype)]
+        low, high = (shift, high) if prob > target else (low, shift)
+    return replace(model, types=types)
+
+
+def test_tuning_reaches_down_to_where_an_unsure_model_is_right(
+    tmp_path: Path, nlp: Language
+) -> None:
+    write_corpus(tmp_path, "train", ARTICLES)
+    write_corpus(tmp_path, "dev", {"d1": ARTICLES["a1"]})
+    model, _ = train.train(None, method="learned", nlp=nlp, root=tmp_path)
+    tuning = train.parse(train.load_set("dev", tmp_path), nlp)
+    doc, index = tuning[0].analysis.doc, tuning[0].analysis.resolution.index
+    word = Predicate(next(t for t in doc if t.lower_ == "pummelled"), index, [])
+    shy = unsure(model, word, "ASSAULT", 0.12)
+    strict = replace(shy, thresholds=learned.Thresholds(keep=0.0, add=0.2, party=0.2))
+    assert train.measure(tuning, "learned", strict).type_recall == 0.0
+    limits = train.tune(shy, tuning, "learned")
+    assert limits.add <= 0.12
+    found = train.measure(tuning, "learned", replace(shy, thresholds=limits))
+    assert found.type_recall > 0.0 and found.correct > 0
