@@ -3,11 +3,13 @@ from coded articles (a small corpus written for these tests)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -261,3 +263,33 @@ def test_tuning_reaches_down_to_where_an_unsure_model_is_right(
     assert limits.add <= 0.12
     found = train.measure(tuning, "learned", replace(shy, thresholds=limits))
     assert found.type_recall > 0.0 and found.correct > 0
+
+
+def load_benchmark(name: str) -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_event_words_benchmark_says_which_coded_words_the_model_reads(
+    tmp_path: Path, nlp: Language
+) -> None:
+    write_corpus(tmp_path, "train", ARTICLES)
+    write_corpus(tmp_path, "dev", {"d1": ARTICLES["a1"]})
+    model, _ = train.train(None, method="both", nlp=nlp, root=tmp_path)
+    tuning = train.parse(train.load_set("dev", tmp_path), nlp)
+    result = load_benchmark("event_words").measure(tuning, model)
+    assert result["coded events"] == 2 and result["word is a candidate"] == 1.0
+    assert result["coded words' best type right"] == 1.0
+    assert result["sentence top-1 type right"] == 1.0
+    # "pummelled", "parleyed" and "was" are the predicates; "was" is coded with no event
+    assert result["predicates coded none"] == pytest.approx(1 / 3)
+    doc, index = tuning[0].analysis.doc, tuning[0].analysis.resolution.index
+    met = Predicate(next(t for t in doc if t.lower_ == "parleyed"), index, ["CONSULT"])
+    shy = load_benchmark("event_words").measure(tuning, unsure(model, met, "CONSULT", 0.1))
+    assert result["coded words read none first"] == 0.0
+    assert shy["coded words read none first"] == 1.0  # "none" outweighs both events now
+    assert shy["coded words' best type right"] == 1.0  # though their best types stay right

@@ -90,7 +90,7 @@ def trigger_token(doc: Doc, sentence: CodedSentence, event: CodedEvent) -> Token
     return best[0] if best else None
 
 
-def _gold_labels(parsed: Parsed) -> dict[int, str]:
+def gold_labels(parsed: Parsed) -> dict[int, str]:
     """Token index -> coded event type, for every coded event whose trigger is found."""
     labels: dict[int, str] = {}
     doc = parsed.analysis.doc
@@ -107,7 +107,7 @@ def event_nouns(items: Iterable[Parsed]) -> set[str]:
     nouns = set()
     for item in items:
         doc = item.analysis.doc
-        nouns |= {lemma(doc[i]) for i in _gold_labels(item) if doc[i].pos_ == "NOUN"}
+        nouns |= {lemma(doc[i]) for i in gold_labels(item) if doc[i].pos_ == "NOUN"}
     return nouns
 
 
@@ -119,17 +119,17 @@ def examples(
     rows: list[Features] = []
     labels: list[str] = []
     for item in items:
-        gold = _gold_labels(item)
+        gold = gold_labels(item)
         index = item.analysis.resolution.index
         for sent in item.analysis.doc.sents:
-            read = _rule_types(sent, index) if rules else {}
+            read = rule_types(sent, index) if rules else {}
             for word in predicates(sent, nouns):
                 rows.append(features(word, index, read.get(word.i, ())))
                 labels.append(gold.get(word.i, NONE))
     return rows, labels
 
 
-def _rule_types(sent: Span, index: Any) -> dict[int, list[str]]:
+def rule_types(sent: Span, index: Any) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     for cand in events.rule_candidates(sent, index):
         found.setdefault(cand.trigger.i, []).append(cand.type)
