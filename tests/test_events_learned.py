@@ -247,20 +247,18 @@ def unsure(
     return replace(model, types=types)
 
 
-def test_tuning_reaches_down_to_where_an_unsure_model_is_right(
-    tmp_path: Path, nlp: Language
-) -> None:
+def test_tuning_takes_an_unsure_model_where_it_is_right(tmp_path: Path, nlp: Language) -> None:
     write_corpus(tmp_path, "train", ARTICLES)
     write_corpus(tmp_path, "dev", {"d1": ARTICLES["a1"]})
     model, _ = train.train(None, method="learned", nlp=nlp, root=tmp_path)
     tuning = train.parse(train.load_set("dev", tmp_path), nlp)
     doc, index = tuning[0].analysis.doc, tuning[0].analysis.resolution.index
     word = Predicate(next(t for t in doc if t.lower_ == "pummelled"), index, [])
-    shy = unsure(model, word, "ASSAULT", 0.12)
-    strict = replace(shy, thresholds=learned.Thresholds(keep=0.0, add=0.2, party=0.2))
+    shy = unsure(model, word, "ASSAULT", 0.35)
+    strict = replace(shy, thresholds=learned.Thresholds(keep=0.0, add=0.5, party=0.2))
     assert train.measure(tuning, "learned", strict).type_recall == 0.0
     limits = train.tune(shy, tuning, "learned")
-    assert limits.add <= 0.12
+    assert limits.add <= 0.35
     found = train.measure(tuning, "learned", replace(shy, thresholds=limits))
     assert found.type_recall > 0.0 and found.correct > 0
 
