@@ -99,3 +99,20 @@ def test_distilling_reduces_an_encoders_embeddings_to_a_few_dimensions(
     # the first dimension is the direction of most variance: it keeps most of it
     share = np.var(words.matrix[:, 0].astype(np.float64)) / centred.var(axis=0).sum()
     assert share > 1 / 16
+
+
+def test_new_word_vectors_change_the_builds_setup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from actorgraph import build, resources
+
+    models = Path(shutil.copytree(resources.models_dir(), tmp_path / "models"))
+    monkeypatch.setattr(resources, "models_dir", lambda: models)
+    before = build.setup_fingerprint("pipeline")
+    assert build.setup_fingerprint("pipeline") == before
+    words = WordVectors.load(str(models / vectors.FILE_NAME))
+    words.matrix[0] += 1
+    words.save(str(models / vectors.FILE_NAME))
+    assert build.setup_fingerprint("pipeline") != before  # every article is read again
