@@ -3,7 +3,9 @@
 Each predicate (a verb, or a noun that can name an event) becomes a sparse mapping of feature
 names to values: its lemma and part of speech, the words and actor types of its subject,
 object and prepositional phrases, negation, modality and voice, the word that governs it
-("threatened to strike"), nearby content words, and the event types the rules read on it.
+("threatened to strike"), nearby content words, the event types the rules read on it, and
+the static vector of its lemma (`vectors.py`), so that words unseen in training read like
+words of like meaning.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from actorgraph.events import vectors
 from actorgraph.model import ActorIndex
 
 Features = dict[str, float]
@@ -54,6 +57,7 @@ def features(token: Token, index: ActorIndex, rule_types: Iterable[str] = ()) ->
         out.update(_child(word, child, index))
     out.update(_governor(token))
     out.update(_window(token))
+    out.update(_meaning(word))
     rules = sorted(set(rule_types))
     for etype in rules:
         out[f"rule={etype}"] = 1.0
@@ -118,6 +122,13 @@ def _window(token: Token) -> Features:
         for i in range(lo, hi)
         if i != token.i and doc[i].pos_ in CONTENT
     }
+
+
+def _meaning(word: str) -> Features:
+    """The static vector of a lemma as features (none when no vectors ship or it has none)."""
+    shipped = vectors.shipped()
+    found = shipped.vector(word) if shipped is not None else None
+    return {} if found is None else {f"vec{k}": float(v) for k, v in enumerate(found)}
 
 
 def _pobj(prep: Token) -> Token | None:
