@@ -108,6 +108,22 @@ def _iri(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+class _Names:
+    """A namespace's terms as pyoxigraph IRIs, each made once (rdflib makes a new term at each
+    attribute of a namespace, which costs more than the rest of a triple)."""
+
+    def __init__(self, namespace: object) -> None:
+        self._base = str(namespace)
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(self._base + name)
+        setattr(self, name, node)
+        return node
+
+
+_ag, _org, _owl, _prov = _Names(AG), _Names(ORG), _Names(OWL), _Names(PROV)
+_rdfs, _skos, _schema = _Names(RDFS), _Names(SKOS), _Names(SCHEMA)
+_dcterms = _Names(DCTERMS)
 _XSD_DATE = ox.NamedNode(str(XSD.date))
 _XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
 _XSD_DOUBLE = ox.NamedNode(str(XSD.double))
@@ -163,20 +179,20 @@ def _add_document(
     out: list[Triple], extraction: Extraction, node: ox.NamedNode, fingerprint: str
 ) -> None:
     doc = extraction.document
-    out.append((node, _TYPE, _iri(AG.Document)))
-    out.append((node, _TYPE, _iri(PROV.Entity)))
-    out.append((node, _iri(AG.path), ox.Literal(doc.path)))
-    out.append((node, _iri(SCHEMA.sha256), ox.Literal(fingerprint)))
+    out.append((node, _TYPE, _ag.Document))
+    out.append((node, _TYPE, _prov.Entity))
+    out.append((node, _ag.path, ox.Literal(doc.path)))
+    out.append((node, _schema.sha256, ox.Literal(fingerprint)))
     optional = (
-        (DCTERMS.title, ox.Literal(doc.title) if doc.title else None),
-        (DCTERMS.date, _date(doc.date, f"document {doc.id}")),
-        (DCTERMS.source, ox.Literal(doc.source) if doc.source else None),
-        (DCTERMS.language, ox.Literal(doc.language) if doc.language else None),
-        (SCHEMA.url, ox.Literal(doc.url, datatype=_XSD_ANYURI) if doc.url else None),
+        (_dcterms.title, ox.Literal(doc.title) if doc.title else None),
+        (_dcterms.date, _date(doc.date, f"document {doc.id}")),
+        (_dcterms.source, ox.Literal(doc.source) if doc.source else None),
+        (_dcterms.language, ox.Literal(doc.language) if doc.language else None),
+        (_schema.url, ox.Literal(doc.url, datatype=_XSD_ANYURI) if doc.url else None),
     )
     for predicate, value in optional:
         if value is not None:
-            out.append((node, _iri(predicate), value))
+            out.append((node, predicate, value))
 
 
 def _add_activity(
@@ -189,16 +205,14 @@ def _add_activity(
     when = generated_at or dt.datetime.now(dt.UTC).replace(microsecond=0)
     agent = _iri(AGENT[slug(extraction.extractor) or "extractor"])
     label = ox.Literal(extraction.extractor)
-    out.append((activity, _TYPE, _iri(AG.Extraction)))
-    out.append((activity, _TYPE, _iri(PROV.Activity)))
-    out.append((activity, _iri(RDFS.label), label))
-    out.append((activity, _iri(PROV.used), doc_node))
-    out.append((activity, _iri(PROV.wasAssociatedWith), agent))
-    out.append(
-        (activity, _iri(PROV.endedAtTime), ox.Literal(when.isoformat(), datatype=_XSD_DATETIME))
-    )
-    out.append((agent, _TYPE, _iri(PROV.SoftwareAgent)))
-    out.append((agent, _iri(RDFS.label), label))
+    out.append((activity, _TYPE, _ag.Extraction))
+    out.append((activity, _TYPE, _prov.Activity))
+    out.append((activity, _rdfs.label, label))
+    out.append((activity, _prov.used, doc_node))
+    out.append((activity, _prov.wasAssociatedWith, agent))
+    out.append((activity, _prov.endedAtTime, ox.Literal(when.isoformat(), datatype=_XSD_DATETIME)))
+    out.append((agent, _TYPE, _prov.SoftwareAgent))
+    out.append((agent, _rdfs.label, label))
 
 
 def add_actor(graph: Graph, actor: Actor) -> None:
@@ -213,20 +227,20 @@ def actor_triples(actor: Actor) -> list[Triple]:
     node = ox.NamedNode(actor.id)
     out: list[Triple] = [
         (node, _TYPE, _iri(vocab.actor_class(actor.type))),
-        (node, _iri(RDFS.label), ox.Literal(actor.label)),
+        (node, _rdfs.label, ox.Literal(actor.label)),
     ]
     for alias in actor.aliases:
         if alias != actor.label:
-            out.append((node, _iri(SKOS.altLabel), ox.Literal(alias)))
+            out.append((node, _skos.altLabel, ox.Literal(alias)))
     if actor.wikidata:
-        out.append((node, _iri(AG.wikidata), ox.Literal(actor.wikidata)))
-        out.append((node, _iri(OWL.sameAs), ox.NamedNode(str(WD[actor.wikidata]))))
+        out.append((node, _ag.wikidata, ox.Literal(actor.wikidata)))
+        out.append((node, _owl.sameAs, ox.NamedNode(str(WD[actor.wikidata]))))
     if actor.country:
-        out.append((node, _iri(AG.countryCode), ox.Literal(actor.country)))
+        out.append((node, _ag.countryCode, ox.Literal(actor.country)))
         if actor.type == "Country":
-            out.append((node, _iri(AG.iso3), ox.Literal(actor.country)))
+            out.append((node, _ag.iso3, ox.Literal(actor.country)))
         else:
-            out.append((node, _iri(AG.country), ox.NamedNode(str(ID[f"country/{actor.country}"]))))
+            out.append((node, _ag.country, ox.NamedNode(str(ID[f"country/{actor.country}"]))))
     return out
 
 
@@ -234,18 +248,18 @@ def _add_mention(
     out: list[Triple], actor: Actor, node: ox.NamedNode, doc_node: ox.NamedNode
 ) -> None:
     """What one document says of an actor, kept in the document's own graph."""
-    out.append((node, _TYPE, _iri(AG.Mention)))
-    out.append((node, _iri(AG.mentionOf), ox.NamedNode(actor.id)))
-    out.append((node, _iri(AG.mentionedIn), doc_node))
-    out.append((node, _iri(AG.name), ox.Literal(actor.label)))
-    out.append((node, _iri(AG.actorClass), _iri(vocab.actor_class(actor.type))))
+    out.append((node, _TYPE, _ag.Mention))
+    out.append((node, _ag.mentionOf, ox.NamedNode(actor.id)))
+    out.append((node, _ag.mentionedIn, doc_node))
+    out.append((node, _ag.name, ox.Literal(actor.label)))
+    out.append((node, _ag.actorClass, _iri(vocab.actor_class(actor.type))))
     for alias in actor.aliases:
         if alias != actor.label:
-            out.append((node, _iri(AG.alias), ox.Literal(alias)))
+            out.append((node, _ag.alias, ox.Literal(alias)))
     if actor.wikidata:
-        out.append((node, _iri(AG.mentionWikidata), ox.Literal(actor.wikidata)))
+        out.append((node, _ag.mentionWikidata, ox.Literal(actor.wikidata)))
     if actor.country:
-        out.append((node, _iri(AG.mentionCountry), ox.Literal(actor.country)))
+        out.append((node, _ag.mentionCountry, ox.Literal(actor.country)))
 
 
 _SHARED_CLASSES = frozenset({*_ACTOR_CLASSES, str(ORG.Role), str(PROV.SoftwareAgent)})
@@ -292,37 +306,35 @@ def _add_relation(
     source = ox.NamedNode(rel.source)
     target = ox.NamedNode(rel.target) if rel.target else None
     is_event = rel.type in vocab.PLOVER_TYPES
-    out.append((node, _TYPE, _iri(AG.Event if is_event else AG.Affiliation)))
-    out.append((node, _iri(AG.relationType), _iri(vocab.relation_type_iri(rel.type))))
-    out.append((node, _iri(AG.source), source))
+    out.append((node, _TYPE, _ag.Event if is_event else _ag.Affiliation))
+    out.append((node, _ag.relationType, _iri(vocab.relation_type_iri(rel.type))))
+    out.append((node, _ag.source, source))
     if target is not None:
-        out.append((node, _iri(AG.target), target))
+        out.append((node, _ag.target, target))
     if not is_event:
         _add_qualified_affiliation(out, rel, node, source, target)
     if rel.role:
-        out.append((node, _iri(AG.role), ox.Literal(rel.role)))
+        out.append((node, _ag.role, ox.Literal(rel.role)))
     if rel.mode:
-        out.append((node, _iri(AG.mode), ox.Literal(rel.mode)))
+        out.append((node, _ag.mode, ox.Literal(rel.mode)))
     date = _date(rel.date, f"relation {node.value}")
     if date is not None:
-        out.append((node, _iri(AG.date), date))
-    out.append((node, _iri(AG.factuality), _iri(vocab.factuality_iri(rel.factuality))))
+        out.append((node, _ag.date, date))
+    out.append((node, _ag.factuality, _iri(vocab.factuality_iri(rel.factuality))))
     if rel.attributed_to:
-        out.append((node, _iri(AG.attributedTo), ox.NamedNode(rel.attributed_to)))
+        out.append((node, _ag.attributedTo, ox.NamedNode(rel.attributed_to)))
     confidence = repr(round(float(rel.confidence), 4))  # rdflib's xsd:double lexical form
-    out.append((node, _iri(AG.confidence), ox.Literal(confidence, datatype=_XSD_DOUBLE)))
+    out.append((node, _ag.confidence, ox.Literal(confidence, datatype=_XSD_DOUBLE)))
     evidence = ox.NamedNode(f"{node.value}/evidence")
     integer = _XSD_INTEGER
-    out.append((node, _iri(AG.evidence), evidence))
-    out.append((evidence, _TYPE, _iri(AG.Evidence)))
-    out.append((evidence, _iri(AG.sentence), ox.Literal(rel.evidence.sentence)))
-    out.append(
-        (evidence, _iri(AG.startOffset), ox.Literal(str(rel.evidence.start), datatype=integer))
-    )
-    out.append((evidence, _iri(AG.endOffset), ox.Literal(str(rel.evidence.end), datatype=integer)))
-    out.append((evidence, _iri(AG.document), doc_node))
-    out.append((node, _iri(PROV.wasGeneratedBy), activity))
-    out.append((node, _iri(PROV.wasDerivedFrom), doc_node))
+    out.append((node, _ag.evidence, evidence))
+    out.append((evidence, _TYPE, _ag.Evidence))
+    out.append((evidence, _ag.sentence, ox.Literal(rel.evidence.sentence)))
+    out.append((evidence, _ag.startOffset, ox.Literal(str(rel.evidence.start), datatype=integer)))
+    out.append((evidence, _ag.endOffset, ox.Literal(str(rel.evidence.end), datatype=integer)))
+    out.append((evidence, _ag.document, doc_node))
+    out.append((node, _prov.wasGeneratedBy, activity))
+    out.append((node, _prov.wasDerivedFrom, doc_node))
     if target is not None and rel.factuality in _DIRECT_FACTUALITY:
         out.append((source, _iri(vocab.direct_property(rel.type)), target))
 
@@ -336,17 +348,17 @@ def _add_qualified_affiliation(
 ) -> None:
     """W3C ORG's qualified form: a post is an org:Membership with its org:Role."""
     if rel.type == "holdsPosition":
-        out.append((node, _TYPE, _iri(AG.Position)))
+        out.append((node, _TYPE, _ag.Position))
     if rel.type not in ("holdsPosition", "memberOf") or target is None:
         return
-    out.append((node, _TYPE, _iri(ORG.Membership)))
-    out.append((node, _iri(ORG.member), source))
-    out.append((node, _iri(ORG.organization), target))
+    out.append((node, _TYPE, _org.Membership))
+    out.append((node, _org.member, source))
+    out.append((node, _org.organization, target))
     if rel.role:
         role = _iri(role_iri(rel.role))
-        out.append((node, _iri(ORG.role), role))
-        out.append((role, _TYPE, _iri(ORG.Role)))
-        out.append((role, _iri(RDFS.label), ox.Literal(rel.role)))
+        out.append((node, _org.role, role))
+        out.append((role, _TYPE, _org.Role))
+        out.append((role, _rdfs.label, ox.Literal(rel.role)))
 
 
 # --- reading the JSON contract back from the graph -------------------------------------------
