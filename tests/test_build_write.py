@@ -53,6 +53,7 @@ def test_the_quads_hold_the_documents_graph_and_its_shared_part_as_a_store_keeps
     assert isomorphic(graph_of(quads, ACTORS_GRAPH), shared)
     assert len(own) > 20 and len(shared) > 10
     assert {q.graph_name.value for q in quads} == {str(document), str(ACTORS_GRAPH)}
+    assert len(quads) == len(own) + len(shared)  # each once, like a graph
 
 
 def test_the_quads_cross_a_process_boundary_unchanged() -> None:

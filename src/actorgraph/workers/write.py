@@ -38,7 +38,7 @@ class DocumentQuads:
         name = ox.NamedNode(str(rdf.document_iri(doc_id)))
         quads = [ox.Quad(s, p, o, name) for s, p, o in own]
         quads += [ox.Quad(s, p, o, _ACTORS) for s, p, o in shared]
-        return cls(doc_id, quads)
+        return cls(doc_id, list(dict.fromkeys(quads)))  # a graph: each quad once
 
     @property
     def graph_name(self) -> ox.NamedNode:
