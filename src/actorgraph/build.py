@@ -6,10 +6,9 @@ actors graph), in batches of whole documents each stored in one transaction, so 
 build leaves every document either as it was or complete; running the build again resumes.
 At the end the actors graph is rewritten from the knowledge base and every document's
 mentions, so that each actor has one description and actors no document names any more are
-gone. A
-document whose text, metadata and extraction set-up (extractor, package version, spaCy
-pipeline, knowledge base, lexicons) are unchanged since it was stored is skipped (its stored
-graph carries that fingerprint), so building twice gives the same graph, and a changed
+gone. A document whose text, metadata and extraction set-up (extractor, package version,
+spaCy pipeline, knowledge base, lexicons) are unchanged since it was stored is skipped (its
+stored graph carries that fingerprint), so building twice gives the same graph, and a changed
 knowledge base or lexicon re-extracts every article.
 One bad file is reported and skipped; the rest of the batch goes on.
 """
