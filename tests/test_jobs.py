@@ -16,6 +16,7 @@ from rdflib.namespace import PROV
 from actorgraph import build, store
 from actorgraph.model import Document, Extraction
 from actorgraph.workers import local
+from actorgraph.workers.write import DocumentQuads
 from conftest import make_extraction
 from corpus import write_corpus
 
@@ -136,7 +137,7 @@ def test_a_batch_goes_through_spacy_together_and_a_bad_document_fails_alone() ->
     ]
     documents = [Document(id=f"d{n}", path=f"d{n}.txt", text=t) for n, t in enumerate(texts)]
     results = outcomes(PipelineExtractor(), [(d, "fingerprint") for d in documents])
-    assert isinstance(results[0], Graph) and isinstance(results[2], Graph)
+    assert isinstance(results[0], DocumentQuads) and isinstance(results[2], DocumentQuads)
     assert isinstance(results[1], str) and "more than the NLP pipeline takes" in results[1]
     alone = pipeline.extract(documents[2])  # the same extraction as on its own
     together = PipelineExtractor().many([documents[0], documents[2]])[1]

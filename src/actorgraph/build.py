@@ -2,13 +2,13 @@
 summarise.
 
 Each document is written as its own named graph (with its actors' descriptions added to the
-actors graph) in one atomic step, so an interrupted build leaves every document either as it
-was or complete; running the build again resumes. At the end the actors graph is rewritten
-from the knowledge base and every document's mentions, so that each actor has one
-description and actors no document names any more are gone. A
-document whose text, metadata and extraction set-up (extractor, package version, spaCy
-pipeline, knowledge base, lexicons) are unchanged since it was stored is skipped (its stored
-graph carries that fingerprint), so building twice gives the same graph, and a changed
+actors graph), in batches of whole documents each stored in one transaction, so an interrupted
+build leaves every document either as it was or complete; running the build again resumes.
+At the end the actors graph is rewritten from the knowledge base and every document's
+mentions, so that each actor has one description and actors no document names any more are
+gone. A document whose text, metadata and extraction set-up (extractor, package version,
+spaCy pipeline, knowledge base, lexicons) are unchanged since it was stored is skipped (its
+stored graph carries that fingerprint), so building twice gives the same graph, and a changed
 knowledge base or lexicon re-extracts every article.
 One bad file is reported and skipped; the rest of the batch goes on.
 """
@@ -32,6 +32,7 @@ from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
 from actorgraph.store import EmbeddedStore, Store
 from actorgraph.vocab import ACTORS_GRAPH, AG, KB_GRAPH, direct_property
+from actorgraph.workers.write import DocumentQuads
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -161,10 +162,11 @@ def build(
             changed, store, summary, progress, extract, model, dask, jobs, shards
         )
     else:
-        from actorgraph.workers.batch import extracted
+        from actorgraph.workers.batch import chunks, extracted
 
-        for number, (document, outcome) in enumerate(extracted(changed, extract, model, jobs)):
-            _write(store, document, outcome, summary, progress)
+        batches = chunks(extracted(changed, extract, model, jobs), WRITE_EVERY)
+        for number, batch in enumerate(batches):
+            _write(store, batch, summary, progress)
             if number % FLUSH_EVERY == FLUSH_EVERY - 1:
                 flush(store)
     summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
@@ -178,8 +180,10 @@ def build(
     return summary
 
 
-FLUSH_EVERY = 100
-"""Documents written between two flushes of the embedded store (see `flush`)."""
+WRITE_EVERY = 16
+"""Documents written together, in one transaction."""
+FLUSH_EVERY = 6
+"""Batches written between two flushes of the embedded store (see `flush`): ~100 documents."""
 
 
 def flush(store: Store) -> None:
@@ -220,24 +224,34 @@ def changed_documents(
 
 def _write(
     store: Store,
-    document: Document,
-    outcome: Graph | str,
+    batch: list[tuple[Document, DocumentQuads | str]],
     summary: BuildSummary,
     progress: Progress,
 ) -> None:
-    """Store one document's graph in one atomic step (or count why it has none)."""
-    if isinstance(outcome, str):
-        summary.failed.append((document.path, outcome))
-        progress("failed", document.path)
-        return
+    """Store a batch of documents' quads in one transaction (or count why a document has
+    none); when the batch cannot be stored, each document is tried alone, so that one that
+    cannot be stored fails alone."""
+    from actorgraph.workers import write
+
+    ready = [(document, outcome) for document, outcome in batch if not isinstance(outcome, str)]
     try:
-        store.replace_document(document.id, outcome)
+        write.write(store, [quads for _, quads in ready])
     except ActorgraphError as exc:
-        summary.failed.append((document.path, str(exc)))
-        progress("failed", document.path)
+        if len(batch) == 1:
+            document = batch[0][0]
+            summary.failed.append((document.path, str(exc)))
+            progress("failed", document.path)
+            return
+        for item in batch:
+            _write(store, [item], summary, progress)
         return
-    summary.written.append(document.id)
-    progress("write", document.path)
+    for document, outcome in batch:
+        if isinstance(outcome, str):
+            summary.failed.append((document.path, outcome))
+            progress("failed", document.path)
+        else:
+            summary.written.append(document.id)
+            progress("write", document.path)
 
 
 def setup_fingerprint(

@@ -3,21 +3,24 @@
 `to_graph` writes the document, a mention of each actor it names (the name, other names,
 class, Wikidata id and country it gives), the actors' descriptions, every relation as an
 n-ary node (with evidence, factuality, attribution and PROV-O provenance) and the direct
-actor-to-actor edges. `split` parts such a graph into what belongs to the document alone and
-what is shared by every document (actor descriptions, direct edges, role and extractor
-concepts), which a store keeps once in its actors graph. `document_json` reads the output
-contract object back FROM the document's part, so the JSON is a view of the RDF and the two
-cannot disagree.
+actor-to-actor edges; `document_triples` makes the same triples as pyoxigraph terms, which a
+build checks and writes without an rdflib graph in between. `split` (`split_triples`) parts
+such a graph into what belongs to the document alone and what is shared by every document
+(actor descriptions, direct edges, role and extractor concepts), which a store keeps once in
+its actors graph. `document_json` reads the output contract object back FROM the document's
+part, so the JSON is a view of the RDF and the two cannot disagree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from typing import Any
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV
 from rdflib.term import Node
@@ -25,6 +28,7 @@ from rdflib.term import Node
 from actorgraph import vocab
 from actorgraph.errors import InputError
 from actorgraph.model import Actor, Extraction, Relation
+from actorgraph.terms import from_ox
 from actorgraph.vocab import ACTORS_GRAPH, AG, DOC, ID, WD
 
 SCHEMA = Namespace("https://schema.org/")
@@ -94,111 +98,172 @@ def content_hash(extraction: Extraction, setup: str = "") -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, Term]
+
+
+@functools.cache
+def _iri(iri: str) -> ox.NamedNode:
+    """The pyoxigraph IRI of a vocabulary term (made once: the same few recur in every graph)."""
+    return ox.NamedNode(iri)
+
+
+class _Names:
+    """A namespace's terms as pyoxigraph IRIs, each made once (rdflib makes a new term at each
+    attribute of a namespace, which costs more than the rest of a triple)."""
+
+    def __init__(self, namespace: object) -> None:
+        self._base = str(namespace)
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(self._base + name)
+        setattr(self, name, node)
+        return node
+
+
+_ag, _org, _owl, _prov = _Names(AG), _Names(ORG), _Names(OWL), _Names(PROV)
+_rdfs, _skos, _schema = _Names(RDFS), _Names(SKOS), _Names(SCHEMA)
+_dcterms = _Names(DCTERMS)
+_XSD_DATE = ox.NamedNode(str(XSD.date))
+_XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
+_XSD_DOUBLE = ox.NamedNode(str(XSD.double))
+_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+_XSD_ANYURI = ox.NamedNode(str(XSD.anyURI))
+_TYPE = _iri(str(RDF.type))
+
+
 def to_graph(
     extraction: Extraction, generated_at: dt.datetime | None = None, fingerprint: str | None = None
 ) -> Graph:
     """The named graph of one document (identifier: the document IRI); `fingerprint` is the
     stored content hash (default: `content_hash(extraction)`)."""
-    doc = extraction.document
-    doc_node = document_iri(doc.id)
-    graph = Graph(identifier=doc_node)
+    graph = Graph(identifier=document_iri(extraction.document.id))
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    activity = URIRef(f"{doc_node}/extraction")
-    _add_document(graph, extraction, doc_node, fingerprint or content_hash(extraction))
-    _add_activity(graph, extraction, activity, doc_node, generated_at)
-    for number, actor in enumerate(extraction.actors, start=1):
-        add_actor(graph, actor)
-        _add_mention(graph, actor, URIRef(f"{doc_node}/mention/{number}"), doc_node)
-    for number, relation in enumerate(extraction.relations, start=1):
-        _add_relation(graph, relation, relation_iri(doc.id, number), doc_node, activity)
+    for s, p, o in document_triples(extraction, generated_at, fingerprint):
+        graph.add((from_ox(s), from_ox(p), from_ox(o)))
     return graph
 
 
-def _date(value: str | None, what: str) -> Literal | None:
+def document_triples(
+    extraction: Extraction, generated_at: dt.datetime | None = None, fingerprint: str | None = None
+) -> list[Triple]:
+    """The triples of `to_graph` as pyoxigraph terms, in the order they are made (a triple
+    made twice is there twice): what a build checks and writes without an rdflib graph."""
+    doc = extraction.document
+    doc_node = ox.NamedNode(str(document_iri(doc.id)))
+    out: list[Triple] = []
+    activity = ox.NamedNode(f"{doc_node.value}/extraction")
+    _add_document(out, extraction, doc_node, fingerprint or content_hash(extraction))
+    _add_activity(out, extraction, activity, doc_node, generated_at)
+    for number, actor in enumerate(extraction.actors, start=1):
+        out += actor_triples(actor)
+        _add_mention(out, actor, ox.NamedNode(f"{doc_node.value}/mention/{number}"), doc_node)
+    for number, relation in enumerate(extraction.relations, start=1):
+        node = ox.NamedNode(str(relation_iri(doc.id, number)))
+        _add_relation(out, relation, node, doc_node, activity)
+    return out
+
+
+def _date(value: str | None, what: str) -> ox.Literal | None:
     """An xsd:date literal for "YYYY-MM-DD"; an impossible date is a clear input error."""
     if value is None:
         return None
     try:
-        return Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD.date)
+        return ox.Literal(dt.date.fromisoformat(value).isoformat(), datatype=_XSD_DATE)
     except ValueError:
         raise InputError(f"{what}: impossible date {value!r} (expected YYYY-MM-DD)") from None
 
 
-def _add_document(graph: Graph, extraction: Extraction, node: URIRef, fingerprint: str) -> None:
+def _add_document(
+    out: list[Triple], extraction: Extraction, node: ox.NamedNode, fingerprint: str
+) -> None:
     doc = extraction.document
-    graph.add((node, RDF.type, AG.Document))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, AG.path, Literal(doc.path)))
-    graph.add((node, SCHEMA.sha256, Literal(fingerprint)))
+    out.append((node, _TYPE, _ag.Document))
+    out.append((node, _TYPE, _prov.Entity))
+    out.append((node, _ag.path, ox.Literal(doc.path)))
+    out.append((node, _schema.sha256, ox.Literal(fingerprint)))
     optional = (
-        (DCTERMS.title, Literal(doc.title) if doc.title else None),
-        (DCTERMS.date, _date(doc.date, f"document {doc.id}")),
-        (DCTERMS.source, Literal(doc.source) if doc.source else None),
-        (DCTERMS.language, Literal(doc.language) if doc.language else None),
-        (SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI) if doc.url else None),
+        (_dcterms.title, ox.Literal(doc.title) if doc.title else None),
+        (_dcterms.date, _date(doc.date, f"document {doc.id}")),
+        (_dcterms.source, ox.Literal(doc.source) if doc.source else None),
+        (_dcterms.language, ox.Literal(doc.language) if doc.language else None),
+        (_schema.url, ox.Literal(doc.url, datatype=_XSD_ANYURI) if doc.url else None),
     )
     for predicate, value in optional:
         if value is not None:
-            graph.add((node, predicate, value))
+            out.append((node, predicate, value))
 
 
 def _add_activity(
-    graph: Graph,
+    out: list[Triple],
     extraction: Extraction,
-    activity: URIRef,
-    doc_node: URIRef,
+    activity: ox.NamedNode,
+    doc_node: ox.NamedNode,
     generated_at: dt.datetime | None,
 ) -> None:
     when = generated_at or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    agent = AGENT[slug(extraction.extractor) or "extractor"]
-    graph.add((activity, RDF.type, AG.Extraction))
-    graph.add((activity, RDF.type, PROV.Activity))
-    graph.add((activity, RDFS.label, Literal(extraction.extractor)))
-    graph.add((activity, PROV.used, doc_node))
-    graph.add((activity, PROV.wasAssociatedWith, agent))
-    graph.add((activity, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
-    graph.add((agent, RDF.type, PROV.SoftwareAgent))
-    graph.add((agent, RDFS.label, Literal(extraction.extractor)))
+    agent = _iri(AGENT[slug(extraction.extractor) or "extractor"])
+    label = ox.Literal(extraction.extractor)
+    out.append((activity, _TYPE, _ag.Extraction))
+    out.append((activity, _TYPE, _prov.Activity))
+    out.append((activity, _rdfs.label, label))
+    out.append((activity, _prov.used, doc_node))
+    out.append((activity, _prov.wasAssociatedWith, agent))
+    out.append((activity, _prov.endedAtTime, ox.Literal(when.isoformat(), datatype=_XSD_DATETIME)))
+    out.append((agent, _TYPE, _prov.SoftwareAgent))
+    out.append((agent, _rdfs.label, label))
 
 
 def add_actor(graph: Graph, actor: Actor) -> None:
+    """Add an actor's triples (`actor_triples`) to an rdflib graph."""
+    for s, p, o in actor_triples(actor):
+        graph.add((from_ox(s), from_ox(p), from_ox(o)))
+
+
+def actor_triples(actor: Actor) -> list[Triple]:
     """An actor's triples: class, label, aliases, Wikidata link and country (the RDF model's
     actor part, shared by document graphs and the knowledge base)."""
-    node = URIRef(actor.id)
-    graph.add((node, RDF.type, vocab.actor_class(actor.type)))
-    graph.add((node, RDFS.label, Literal(actor.label)))
+    node = ox.NamedNode(actor.id)
+    out: list[Triple] = [
+        (node, _TYPE, _iri(vocab.actor_class(actor.type))),
+        (node, _rdfs.label, ox.Literal(actor.label)),
+    ]
     for alias in actor.aliases:
         if alias != actor.label:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
+            out.append((node, _skos.altLabel, ox.Literal(alias)))
     if actor.wikidata:
-        graph.add((node, AG.wikidata, Literal(actor.wikidata)))
-        graph.add((node, OWL.sameAs, WD[actor.wikidata]))
+        out.append((node, _ag.wikidata, ox.Literal(actor.wikidata)))
+        out.append((node, _owl.sameAs, ox.NamedNode(str(WD[actor.wikidata]))))
     if actor.country:
-        graph.add((node, AG.countryCode, Literal(actor.country)))
+        out.append((node, _ag.countryCode, ox.Literal(actor.country)))
         if actor.type == "Country":
-            graph.add((node, AG.iso3, Literal(actor.country)))
+            out.append((node, _ag.iso3, ox.Literal(actor.country)))
         else:
-            graph.add((node, AG.country, ID[f"country/{actor.country}"]))
+            out.append((node, _ag.country, ox.NamedNode(str(ID[f"country/{actor.country}"]))))
+    return out
 
 
-def _add_mention(graph: Graph, actor: Actor, node: URIRef, doc_node: URIRef) -> None:
+def _add_mention(
+    out: list[Triple], actor: Actor, node: ox.NamedNode, doc_node: ox.NamedNode
+) -> None:
     """What one document says of an actor, kept in the document's own graph."""
-    graph.add((node, RDF.type, AG.Mention))
-    graph.add((node, AG.mentionOf, URIRef(actor.id)))
-    graph.add((node, AG.mentionedIn, doc_node))
-    graph.add((node, AG.name, Literal(actor.label)))
-    graph.add((node, AG.actorClass, vocab.actor_class(actor.type)))
+    out.append((node, _TYPE, _ag.Mention))
+    out.append((node, _ag.mentionOf, ox.NamedNode(actor.id)))
+    out.append((node, _ag.mentionedIn, doc_node))
+    out.append((node, _ag.name, ox.Literal(actor.label)))
+    out.append((node, _ag.actorClass, _iri(vocab.actor_class(actor.type))))
     for alias in actor.aliases:
         if alias != actor.label:
-            graph.add((node, AG.alias, Literal(alias)))
+            out.append((node, _ag.alias, ox.Literal(alias)))
     if actor.wikidata:
-        graph.add((node, AG.mentionWikidata, Literal(actor.wikidata)))
+        out.append((node, _ag.mentionWikidata, ox.Literal(actor.wikidata)))
     if actor.country:
-        graph.add((node, AG.mentionCountry, Literal(actor.country)))
+        out.append((node, _ag.mentionCountry, ox.Literal(actor.country)))
 
 
 _SHARED_CLASSES = frozenset({*_ACTOR_CLASSES, str(ORG.Role), str(PROV.SoftwareAgent)})
+_SHARED_OX = frozenset(_iri(cls) for cls in _SHARED_CLASSES)
 
 
 def split(graph: Graph) -> tuple[Graph, Graph]:
@@ -219,59 +284,81 @@ def split(graph: Graph) -> tuple[Graph, Graph]:
     return own, shared
 
 
+def split_triples(triples: list[Triple]) -> tuple[list[Triple], list[Triple]]:
+    """`split` on pyoxigraph triples: (the document's own, the shared), in their order."""
+    shared_subjects = {
+        s for s, p, o in triples if p == _TYPE and o in _SHARED_OX and isinstance(s, ox.NamedNode)
+    }
+    own: list[Triple] = []
+    shared: list[Triple] = []
+    for triple in triples:
+        (shared if triple[0] in shared_subjects else own).append(triple)
+    return own, shared
+
+
 def _add_relation(
-    graph: Graph, rel: Relation, node: URIRef, doc_node: URIRef, activity: URIRef
+    out: list[Triple],
+    rel: Relation,
+    node: ox.NamedNode,
+    doc_node: ox.NamedNode,
+    activity: ox.NamedNode,
 ) -> None:
-    source = URIRef(rel.source)
-    target = URIRef(rel.target) if rel.target else None
+    source = ox.NamedNode(rel.source)
+    target = ox.NamedNode(rel.target) if rel.target else None
     is_event = rel.type in vocab.PLOVER_TYPES
-    graph.add((node, RDF.type, AG.Event if is_event else AG.Affiliation))
-    graph.add((node, AG.relationType, vocab.relation_type_iri(rel.type)))
-    graph.add((node, AG.source, source))
+    out.append((node, _TYPE, _ag.Event if is_event else _ag.Affiliation))
+    out.append((node, _ag.relationType, _iri(vocab.relation_type_iri(rel.type))))
+    out.append((node, _ag.source, source))
     if target is not None:
-        graph.add((node, AG.target, target))
+        out.append((node, _ag.target, target))
     if not is_event:
-        _add_qualified_affiliation(graph, rel, node, source, target)
+        _add_qualified_affiliation(out, rel, node, source, target)
     if rel.role:
-        graph.add((node, AG.role, Literal(rel.role)))
+        out.append((node, _ag.role, ox.Literal(rel.role)))
     if rel.mode:
-        graph.add((node, AG.mode, Literal(rel.mode)))
-    date = _date(rel.date, f"relation {node}")
+        out.append((node, _ag.mode, ox.Literal(rel.mode)))
+    date = _date(rel.date, f"relation {node.value}")
     if date is not None:
-        graph.add((node, AG.date, date))
-    graph.add((node, AG.factuality, vocab.factuality_iri(rel.factuality)))
+        out.append((node, _ag.date, date))
+    out.append((node, _ag.factuality, _iri(vocab.factuality_iri(rel.factuality))))
     if rel.attributed_to:
-        graph.add((node, AG.attributedTo, URIRef(rel.attributed_to)))
-    graph.add((node, AG.confidence, Literal(round(float(rel.confidence), 4), datatype=XSD.double)))
-    evidence = URIRef(f"{node}/evidence")
-    graph.add((node, AG.evidence, evidence))
-    graph.add((evidence, RDF.type, AG.Evidence))
-    graph.add((evidence, AG.sentence, Literal(rel.evidence.sentence)))
-    graph.add((evidence, AG.startOffset, Literal(rel.evidence.start, datatype=XSD.integer)))
-    graph.add((evidence, AG.endOffset, Literal(rel.evidence.end, datatype=XSD.integer)))
-    graph.add((evidence, AG.document, doc_node))
-    graph.add((node, PROV.wasGeneratedBy, activity))
-    graph.add((node, PROV.wasDerivedFrom, doc_node))
+        out.append((node, _ag.attributedTo, ox.NamedNode(rel.attributed_to)))
+    confidence = repr(round(float(rel.confidence), 4))  # rdflib's xsd:double lexical form
+    out.append((node, _ag.confidence, ox.Literal(confidence, datatype=_XSD_DOUBLE)))
+    evidence = ox.NamedNode(f"{node.value}/evidence")
+    integer = _XSD_INTEGER
+    out.append((node, _ag.evidence, evidence))
+    out.append((evidence, _TYPE, _ag.Evidence))
+    out.append((evidence, _ag.sentence, ox.Literal(rel.evidence.sentence)))
+    out.append((evidence, _ag.startOffset, ox.Literal(str(rel.evidence.start), datatype=integer)))
+    out.append((evidence, _ag.endOffset, ox.Literal(str(rel.evidence.end), datatype=integer)))
+    out.append((evidence, _ag.document, doc_node))
+    out.append((node, _prov.wasGeneratedBy, activity))
+    out.append((node, _prov.wasDerivedFrom, doc_node))
     if target is not None and rel.factuality in _DIRECT_FACTUALITY:
-        graph.add((source, vocab.direct_property(rel.type), target))
+        out.append((source, _iri(vocab.direct_property(rel.type)), target))
 
 
 def _add_qualified_affiliation(
-    graph: Graph, rel: Relation, node: URIRef, source: URIRef, target: URIRef | None
+    out: list[Triple],
+    rel: Relation,
+    node: ox.NamedNode,
+    source: ox.NamedNode,
+    target: ox.NamedNode | None,
 ) -> None:
     """W3C ORG's qualified form: a post is an org:Membership with its org:Role."""
     if rel.type == "holdsPosition":
-        graph.add((node, RDF.type, AG.Position))
+        out.append((node, _TYPE, _ag.Position))
     if rel.type not in ("holdsPosition", "memberOf") or target is None:
         return
-    graph.add((node, RDF.type, ORG.Membership))
-    graph.add((node, ORG.member, source))
-    graph.add((node, ORG.organization, target))
+    out.append((node, _TYPE, _org.Membership))
+    out.append((node, _org.member, source))
+    out.append((node, _org.organization, target))
     if rel.role:
-        role = role_iri(rel.role)
-        graph.add((node, ORG.role, role))
-        graph.add((role, RDF.type, ORG.Role))
-        graph.add((role, RDFS.label, Literal(rel.role)))
+        role = _iri(role_iri(rel.role))
+        out.append((node, _org.role, role))
+        out.append((role, _TYPE, _org.Role))
+        out.append((role, _rdfs.label, ox.Literal(rel.role)))
 
 
 # --- reading the JSON contract back from the graph -------------------------------------------

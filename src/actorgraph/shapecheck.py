@@ -308,11 +308,20 @@ class CompiledShapes:
     def violations_many(self, graphs: list[Graph]) -> list[list[Violation]]:
         """The violations of each graph, each checked on its own but all in one run of the
         queries (what makes checking a batch cheaper than checking its graphs one by one)."""
+        convert = _Terms()
+        return self.violations_of_triples(
+            [[(convert(s), convert(p), convert(o)) for s, p, o in graph] for graph in graphs]
+        )
+
+    def violations_of_triples(
+        self, graphs: list[list[tuple[Any, Any, Any]]]
+    ) -> list[list[Violation]]:
+        """`violations_many` for graphs given as lists of pyoxigraph triples (as
+        `rdf.document_triples` makes them)."""
         store = ox.Store()
         names = [ox.NamedNode(f"{_FOCUS}graph/{n}") for n in range(len(graphs))]
-        convert = _Terms()
-        for name, graph in zip(names, graphs, strict=True):
-            store.extend(ox.Quad(convert(s), convert(p), convert(o), name) for s, p, o in graph)
+        for name, triples in zip(names, graphs, strict=True):
+            store.extend(ox.Quad(s, p, o, name) for s, p, o in triples)
         store.update(self.update)
         found: list[set[Violation]] = [set() for _ in graphs]
         number = {name.value: n for n, name in enumerate(names)}

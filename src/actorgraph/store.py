@@ -41,11 +41,12 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.rdf import ONTOLOGY_GRAPH, document_id, document_iri, split
+from actorgraph.terms import RDF_LANG_STRING, XSD_STRING, from_ox, to_ox
 from actorgraph.vocab import ACTORS_GRAPH, AG, DOC, KB_GRAPH
 
 if TYPE_CHECKING:
@@ -107,61 +108,7 @@ class DocumentInfo:
     sha256: str | None
 
 
-# --- term conversion -------------------------------------------------------------------------
-
-_XSD_STRING = str(XSD.string)
-_RDF_LANG = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot convert {term!r} to an RDF term")
-
-
-_IRI_CACHE: dict[str, URIRef] = {}
-_LITERAL_CACHE: dict[tuple[str, str, str | None], Literal] = {}
-"""Terms repeat a lot in results (labels, counts, dates); rdflib term creation is costly."""
-
-
-def _literal(value: str, datatype: str, language: str | None) -> Literal:
-    if language:
-        return Literal(value, lang=language)
-    if datatype == _XSD_STRING:
-        return Literal(value)
-    return Literal(value, datatype=URIRef(datatype))
-
-
-def from_ox(term: Any) -> Identifier:
-    """A pyoxigraph term as an rdflib term (plain strings stay plain literals)."""
-    if isinstance(term, ox.NamedNode):
-        value = term.value
-        cached = _IRI_CACHE.get(value)
-        if cached is None:
-            if len(_IRI_CACHE) > 200_000:
-                _IRI_CACHE.clear()
-            cached = _IRI_CACHE[value] = URIRef(value)
-        return cached
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        key = (term.value, term.datatype.value, term.language)
-        literal = _LITERAL_CACHE.get(key)
-        if literal is None:
-            if len(_LITERAL_CACHE) > 200_000:
-                _LITERAL_CACHE.clear()
-            literal = _LITERAL_CACHE[key] = _literal(*key)
-        return literal
-    raise StoreError(f"unsupported RDF term in results: {term!r}")
+# --- term conversion (`terms`) -----------------------------------------------------------------
 
 
 def _nt(term: Identifier) -> str:
@@ -678,7 +625,7 @@ def _term_from_json(value: Mapping[str, str]) -> Identifier:
         if "xml:lang" in value:
             return Literal(text, lang=value["xml:lang"])
         datatype = value.get("datatype")
-        if datatype and datatype not in (_XSD_STRING, _RDF_LANG):
+        if datatype and datatype not in (XSD_STRING, RDF_LANG_STRING):
             return Literal(text, datatype=URIRef(datatype))
         return Literal(text)
     raise StoreError(f"unsupported term in SPARQL results: {kind!r}")

@@ -1,18 +1,20 @@
-"""Extraction in batches: each batch of documents extracted, turned into graphs and checked
-against the shapes together (the compiled shapes check a batch in one run, graph by graph),
-in this process or, with `jobs` > 1, in worker processes (`workers.local`)."""
+"""Extraction in batches: each batch of documents extracted, turned into quads ready to load
+(`write.DocumentQuads`) and checked against the shapes together (the compiled shapes check a
+batch in one run, graph by graph), in this process or, with `jobs` > 1, in worker processes
+(`workers.local`)."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, cast
+from typing import Any
 
 from rdflib import Graph
 
 from actorgraph import rdf
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
+from actorgraph.workers.write import DocumentQuads
 
 CHUNK = 16
 """Documents extracted and checked together: the shapes are checked a batch at a time, which
@@ -24,8 +26,8 @@ def extracted(
     extract: Callable[[Document], Extraction] | None,
     model: str | None,
     jobs: int = 1,
-) -> Iterator[tuple[Document, Graph | str]]:
-    """Each document with its checked graph, or the reason it has none; in order. With `jobs`
+) -> Iterator[tuple[Document, DocumentQuads | str]]:
+    """Each document with its checked quads, or the reason it has none; in order. With `jobs`
     > 1, worker processes extract while this process only hands out and collects (unless
     there are too few documents to be worth starting them)."""
     if jobs > 1:
@@ -57,23 +59,25 @@ def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def outcomes(
     extractor: Callable[[Document], Extraction], chunk: list[tuple[Document, str]]
-) -> list[Graph | str]:
-    """The checked graph of each document of `chunk`, or one line saying why it has none."""
-    results: list[Graph | str] = []
+) -> list[DocumentQuads | str]:
+    """The checked quads of each document of `chunk`, ready to load, or one line saying why it
+    has none."""
     extractions = _extractions(extractor, [document for document, _ in chunk])
-    for (_, fingerprint), extraction in zip(chunk, extractions, strict=True):
+    made: dict[int, list[rdf.Triple]] = {}
+    results: list[DocumentQuads | str] = []
+    for n, ((document, fingerprint), extraction) in enumerate(zip(chunk, extractions, strict=True)):
         try:
             if isinstance(extraction, str):
                 raise InputError(extraction)
-            results.append(rdf.to_graph(extraction, fingerprint=fingerprint))
+            made[n] = rdf.document_triples(extraction, fingerprint=fingerprint)
+            results.append("")
         except ActorgraphError as exc:
             results.append(str(exc))
-    made = [n for n, result in enumerate(results) if isinstance(result, Graph)]
-    graphs = [cast(Graph, results[n]) for n in made]
-    reasons = shape_problems(graphs, [chunk[n][0].path for n in made])
-    for n, reason in zip(made, reasons, strict=True):
-        if reason is not None:
-            results[n] = reason
+        except ValueError as exc:  # a term that is not RDF: this document's fault alone
+            results.append(f"{document.path}: cannot make its graph ({exc})")
+    reasons = shape_problems(list(made.values()), [chunk[n][0].path for n in made])
+    for (n, triples), reason in zip(made.items(), reasons, strict=True):
+        results[n] = reason if reason is not None else DocumentQuads.of(chunk[n][0].id, triples)
     return results
 
 
@@ -140,23 +144,27 @@ class PipelineExtractor:
         )
 
 
-def shape_problems(graphs: list[Graph], wheres: list[str]) -> list[str | None]:
-    """For each graph, None when it passes the shapes, else the line naming its first
-    violation; the graphs are checked together by the compiled shapes (`shapecheck`)."""
+def shape_problems(graphs: list[list[rdf.Triple]], wheres: list[str]) -> list[str | None]:
+    """For each graph (its triples), None when it passes the shapes, else the line naming its
+    first violation; the graphs are checked together by the compiled shapes (`shapecheck`)."""
     from actorgraph import shapecheck
     from actorgraph.build import check_shapes
+    from actorgraph.terms import from_ox
 
     compiled = shapecheck.checker()
     if compiled is None:
         problems: list[str | None] = []
-        for graph, where in zip(graphs, wheres, strict=True):
+        for triples, where in zip(graphs, wheres, strict=True):
+            graph = Graph()
+            for s, p, o in triples:
+                graph.add((from_ox(s), from_ox(p), from_ox(o)))
             try:
                 check_shapes(graph, where)
                 problems.append(None)
             except InputError as exc:
                 problems.append(str(exc))
         return problems
-    found = compiled.violations_many(graphs) if graphs else []
+    found = compiled.violations_of_triples(graphs) if graphs else []
     return [
         f"{where}: graph does not conform to the shapes ({v[0].message or v[0].line()})"
         if v

@@ -3,7 +3,7 @@ local` for a `LocalCluster` of worker processes on this machine).
 
 This process reads the corpus, skips what the store already holds unchanged, and cuts the rest
 into batches. Each batch is extracted on a worker of the cluster (each worker process loads the
-spaCy pipeline once), which sends back the batch's checked graphs as one N-Quads shard. This
+spaCy pipeline once), which sends back the batch's checked quads as one N-Quads shard. This
 process writes each shard to disk as it arrives and loads it into the store:
 
 - the embedded store takes it with Oxigraph's bulk loader (no transaction, so each document's
@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from actorgraph.errors import ActorgraphError
 from actorgraph.model import Document, Extraction
 from actorgraph.rdf import SCHEMA
-from actorgraph.store import EmbeddedStore, Store, to_ox
+from actorgraph.store import EmbeddedStore, Store
 
 if TYPE_CHECKING:
     from actorgraph.build import BuildSummary, Progress
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
 Extractor = Callable[[Document], Extraction]
 BATCH = 32  # documents per task: a few seconds of work, small enough to spread evenly
 IN_FLIGHT_PER_WORKER = 2
-_FINGERPRINT = str(SCHEMA.sha256)
+_FINGERPRINT = ox.NamedNode(str(SCHEMA.sha256))
 
 
 @dataclass
@@ -226,20 +225,9 @@ def extract_batch(
             if isinstance(outcome, str):
                 shard.failed.append((document.path, outcome))
                 continue
-            _quads(outcome, body, marks)
+            for quad in outcome.quads:  # the fingerprint apart: it marks the document complete
+                (marks if quad.predicate == _FINGERPRINT else body).append(quad)
             shard.written.append((document.id, document.path))
     shard.nquads = gzip.compress(ox.serialize(body, format=ox.RdfFormat.N_QUADS) or b"", 3)
     shard.fingerprints = ox.serialize(marks, format=ox.RdfFormat.N_QUADS) or b""
     return shard
-
-
-def _quads(graph: Graph, body: list[ox.Quad], marks: list[ox.Quad]) -> None:
-    """A document's quads: its own in its graph, its actors' descriptions in the actors
-    graph (as the store's `replace_document` puts them); the fingerprint apart."""
-    from actorgraph.rdf import split
-
-    for part in split(graph):
-        name = ox.NamedNode(str(part.identifier))
-        for s, p, o in part:
-            quad = ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)  # type: ignore[arg-type]
-            (marks if str(p) == _FINGERPRINT else body).append(quad)

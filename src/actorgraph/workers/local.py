@@ -1,8 +1,9 @@
 """Extraction in worker processes on this machine (`actorgraph build --jobs N`).
 
-Each worker loads the spaCy pipeline once and turns documents into checked graphs; this process
-reads the inputs, hands documents out, and is the one writer: it stores each graph as it comes
-back, in input order, one atomic step per document, exactly as a one-process build does. At most
+Each worker loads the spaCy pipeline once and turns documents into checked quads, ready to load;
+this process reads the inputs, hands documents out, and is the one writer: it loads the quads as
+they come back, in input order and in batches of whole documents, exactly as a one-process
+build does. At most
 a few batches per worker are in flight, so memory does not grow with the corpus. Workers are
 started fresh (not forked), so they hold none of this process's files or locks, and each exits
 on its own when this process dies, so a killed build leaves no workers behind.
@@ -20,10 +21,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from rdflib import Graph
-
 from actorgraph.errors import ActorgraphError
 from actorgraph.model import Document, Extraction
+from actorgraph.workers.write import DocumentQuads
 
 Extractor = Callable[[Document], Extraction]
 CHUNK = 8  # documents per task: their shapes are checked together
@@ -45,15 +45,15 @@ def extracted(
     extract: Extractor | None,
     model: str | None,
     jobs: int,
-) -> Iterator[tuple[Document, Graph | str]]:
-    """Each document with its checked graph or the reason it has none, in input order."""
+) -> Iterator[tuple[Document, DocumentQuads | str]]:
+    """Each document with its checked quads or the reason it has none, in input order."""
     from actorgraph.workers.batch import chunks
 
     batches = chunks(changed, CHUNK)
     first = next(batches, None)
     if first is None:  # nothing to extract: start no workers
         return
-    pending: deque[tuple[list[Document], Future[list[Graph | str]]]] = deque()
+    pending: deque[tuple[list[Document], Future[list[DocumentQuads | str]]]] = deque()
     pool = _pool(extract, model, jobs)
     broken, fruitless = False, 0  # pools started since the last batch that came back
     try:
@@ -96,15 +96,15 @@ def _pool(extract: Extractor | None, model: str | None, jobs: int) -> ProcessPoo
     )
 
 
-def _failed_future() -> Future[list[Graph | str]]:
-    future: Future[list[Graph | str]] = Future()
+def _failed_future() -> Future[list[DocumentQuads | str]]:
+    future: Future[list[DocumentQuads | str]] = Future()
     future.set_exception(BrokenProcessPool("the worker processes have stopped"))
     return future
 
 
 def _collect(
-    documents: list[Document], future: Future[list[Graph | str]]
-) -> Generator[tuple[Document, Graph | str], None, bool]:
+    documents: list[Document], future: Future[list[DocumentQuads | str]]
+) -> Generator[tuple[Document, DocumentQuads | str], None, bool]:
     """Each document of a batch with its outcome; returns whether the batch's worker died."""
     try:
         results = future.result()
@@ -135,7 +135,7 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _work(batch: list[tuple[Document, str]]) -> list[Graph | str]:
+def _work(batch: list[tuple[Document, str]]) -> list[DocumentQuads | str]:
     from actorgraph.workers.batch import outcomes
 
     return outcomes(_state["extract"], batch)

@@ -1,0 +1,88 @@
+"""A document's checked quads, ready to load, and the writer that stores them in batches.
+
+Extraction (in this process or in workers) ends with each document's triples made, checked
+against the shapes and put in their named graphs (`DocumentQuads`); the writer only loads them.
+A batch of documents goes into the store in one transaction, so a killed build keeps whole
+documents only: into the embedded store by Oxigraph's transactional `extend` when none of them
+is stored yet, else (and into a SPARQL endpoint) by one update request that drops their old
+graphs and inserts the new ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from actorgraph import rdf
+from actorgraph.errors import StoreError
+from actorgraph.store import EmbeddedStore, Store
+from actorgraph.vocab import ACTORS_GRAPH
+
+_ACTORS = ox.NamedNode(str(ACTORS_GRAPH))
+
+
+@dataclass
+class DocumentQuads:
+    """One document's quads: its own triples in its named graph, its actors' descriptions (and
+    the other shared triples, see `rdf.split`) in the actors graph. Sent between processes as
+    N-Quads, which pyoxigraph writes and reads much faster than pickle does its terms."""
+
+    doc_id: str
+    quads: list[ox.Quad]
+
+    @classmethod
+    def of(cls, doc_id: str, triples: list[rdf.Triple]) -> DocumentQuads:
+        own, shared = rdf.split_triples(triples)
+        name = ox.NamedNode(str(rdf.document_iri(doc_id)))
+        quads = [ox.Quad(s, p, o, name) for s, p, o in own]
+        quads += [ox.Quad(s, p, o, _ACTORS) for s, p, o in shared]
+        return cls(doc_id, list(dict.fromkeys(quads)))  # a graph: each quad once
+
+    @property
+    def graph_name(self) -> ox.NamedNode:
+        return ox.NamedNode(str(rdf.document_iri(self.doc_id)))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "nquads": ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.doc_id = state["doc_id"]
+        self.quads = list(ox.parse(state["nquads"], ox.RdfFormat.N_QUADS))
+
+
+def write(store: Store, documents: list[DocumentQuads]) -> None:
+    """Put `documents` in place of their stored graphs and add their actors' descriptions to
+    the actors graph, in one transaction (StoreError or QueryError when it fails)."""
+    if not documents:
+        return
+    if isinstance(store, EmbeddedStore) and not any(_stored(store, d) for d in documents):
+        try:
+            store.oxigraph.extend([quad for document in documents for quad in document.quads])
+        except OSError as exc:
+            raise StoreError(f"store write failed: {' '.join(str(exc).split())}") from None
+        return
+    store.update(replace_update(documents))
+
+
+def _stored(store: EmbeddedStore, document: DocumentQuads) -> bool:
+    pattern = store.oxigraph.quads_for_pattern(None, None, None, document.graph_name)
+    return next(iter(pattern), None) is not None
+
+
+def replace_update(documents: list[DocumentQuads]) -> str:
+    """One SPARQL update replacing the documents' graphs (a transaction on any store)."""
+    drops = [f"DROP SILENT GRAPH {document.graph_name}" for document in documents]
+    by_graph: dict[str, list[str]] = {}
+    for document in documents:
+        for quad in document.quads:
+            line = f"{quad.subject} {quad.predicate} {quad.object} ."
+            by_graph.setdefault(str(quad.graph_name), []).append(line)
+    inserts = " ".join(
+        f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in by_graph.items()
+    )
+    return " ;\n".join(drops) + f" ;\nINSERT DATA {{ {inserts} }}"
