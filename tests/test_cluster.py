@@ -16,7 +16,6 @@ import pytest
 from distributed import LocalCluster
 from rdflib import Graph
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV
 
 from actorgraph import build, store
 from actorgraph.model import Document, Extraction
@@ -24,6 +23,7 @@ from actorgraph.resources import resource
 from actorgraph.store import from_ox
 from conftest import make_extraction
 from corpus import write_corpus
+from test_jobs import graphs
 
 pytestmark = pytest.mark.slow
 NAME = make_extraction().extractor
@@ -39,18 +39,6 @@ def fake_extract(document: Document) -> Extraction:
     extraction = make_extraction(document.id, text=document.text)
     extraction.document = document
     return extraction
-
-
-def stable(graph: Graph) -> Graph:
-    kept = Graph()
-    for triple in graph:
-        if triple[1] != PROV.endedAtTime:
-            kept.add(triple)
-    return kept
-
-
-def graphs(opened: store.Store) -> dict[str, Graph]:
-    return {str(name): stable(opened.named_graph(name)) for name in opened.graph_names()}
 
 
 def assert_same(one: dict[str, Graph], other: dict[str, Graph]) -> None:
