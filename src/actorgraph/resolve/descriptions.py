@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from actorgraph import link
@@ -129,20 +131,14 @@ class Descriptions(Resolver):
     def salient_place(self, token: Token) -> str | None:
         """The country or place the text speaks of at a token: the most salient one named
         in the last few sentences, else in the whole text before it."""
-        here = self.sentence_of[token.i]
-        for back in (MAX_SENTENCES_BACK, here):
-            scores: dict[str, float] = {}
-            for group, entity in self.entities.items():
-                if entity.type not in ("Country", "Location") or not entity.names:
-                    continue
-                for start, end, kind in entity.spans:
-                    distance = here - self.sentence_of[start]
-                    if start >= token.i or distance > back or kind == "demonym":
-                        continue
-                    weight = salience(self.doc[end - 1] if kind != "pronoun" else self.doc[start])
-                    scores[group] = scores.get(group, 0.0) + weight * 0.5 ** min(distance, 30)
-            if scores:
-                return max(scores, key=lambda g: scores[g])
+
+        def named_place(group: str, entity: Entity) -> bool:
+            return entity.type in ("Country", "Location") and bool(entity.names)
+
+        for back in (MAX_SENTENCES_BACK, self.sentence_of[token.i]):
+            found = self.most_salient(token, back, named_place)
+            if found is not None:
+                return found
         return None
 
     def group_named_before(self, token: Token, type_name: str, canonical: str) -> str | None:
@@ -257,15 +253,24 @@ class Descriptions(Resolver):
     def salient_country(self, token: Token, excluded: set[str], back: int) -> str | None:
         """The most salient country mentioned before a token, at most `back` sentences back
         (a partner is one just named; "the country" may be the article's subject)."""
+        return self.most_salient(
+            token, back, lambda group, entity: entity.type == "Country" and group not in excluded
+        )
+
+    def most_salient(
+        self, token: Token, back: int, keep: Callable[[str, Entity], bool]
+    ) -> str | None:
+        """The entity kept by `keep` most salient before a token, at most `back` sentences
+        back: each mention weighs by its salience, halved for every sentence since."""
         here = self.sentence_of[token.i]
         scores: dict[str, float] = {}
         for group, entity in self.entities.items():
-            if entity.type != "Country" or group in excluded:
+            if not keep(group, entity):
                 continue
             for start, end, kind in entity.spans:
                 distance = here - self.sentence_of[start]
                 if start >= token.i or distance > back or kind == "demonym":
                     continue
                 weight = salience(self.doc[end - 1] if kind != "pronoun" else self.doc[start])
-                scores[group] = scores.get(group, 0.0) + weight * 0.5**distance
+                scores[group] = scores.get(group, 0.0) + weight * 0.5 ** min(distance, 30)
         return max(scores, key=lambda g: scores[g]) if scores else None
