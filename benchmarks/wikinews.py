@@ -4,7 +4,9 @@
                                   [--ablation] [--json]
 
 SET is one of the coded sets (`shared`, `train`, `dev`, `heldout`; default `heldout`, the set
-kept apart from training and tuning). For each set it prints:
+kept apart from training and tuning). A set holds news articles and days of Wikipedia's current
+events (short summaries, one story a paragraph); each kind is scored apart (`heldout/articles`,
+`heldout/summaries`) and, where a set has both, together (`heldout`). For each it prints:
 - article scores as `actorgraph eval` gives them: actor, relation, interaction and affiliation
   precision, recall and F1 against the coded gold;
 - sentence scores of the interactions: type recall (a coded event's type read in its
@@ -75,6 +77,24 @@ def measure(items: Sequence[train.Parsed], method: str, model: EventModel | None
     }
 
 
+def kind(item: train.Parsed) -> str:
+    """`summaries` for a day of Wikipedia's current events, `articles` for news articles."""
+    sidecar = item.article.text.with_suffix(".json")
+    source = (
+        json.loads(sidecar.read_text(encoding="utf-8")).get("source") if sidecar.is_file() else None
+    )
+    return "summaries" if source == "Wikipedia" else "articles"
+
+
+def groups(name: str, items: Sequence[train.Parsed]) -> list[tuple[str, list[train.Parsed]]]:
+    """The set's items by kind, and all of them together where there are several kinds."""
+    kinds: dict[str, list[train.Parsed]] = {}
+    for item in items:
+        kinds.setdefault(kind(item), []).append(item)
+    named = [(f"{name}/{k}", kinds[k]) for k in sorted(kinds)]
+    return [*named, (name, list(items))] if len(kinds) > 1 else named
+
+
 def _prf(prf: Any) -> dict[str, float]:
     return {"precision": prf.precision, "recall": prf.recall, "f1": prf.f1}
 
@@ -88,7 +108,7 @@ def line(name: str, result: dict[str, Any]) -> str:
     )
     at = result["precision_at"]
     return (
-        f"{name:<8} {result['method']:<8} articles {result['articles']:>3}  "
+        f"{name:<17} {result['method']:<8} articles {result['articles']:>3}  "
         f"actor F1 {result['actor_f1']:.2f}  relation P/R/F1 {rel['precision']:.2f}/"
         f"{rel['recall']:.2f}/{rel['f1']:.2f}  interactions F1 {inter['f1']:.2f}  "
         f"affiliations F1 {aff['f1']:.2f}  |  sentences: type recall {sent['type_recall']:.2f} "
@@ -118,10 +138,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wikinews benchmark: no coded articles in set {name!r}", file=sys.stderr)
             return 2
         for method, chosen in runs:
-            result = {"set": name, **measure(items, method, chosen)}
-            results.append(result)
-            if not args.json:
-                print(line(name, result))
+            for label, group in groups(name, items):
+                result = {"set": label, **measure(group, method, chosen)}
+                results.append(result)
+                if not args.json:
+                    print(line(label, result))
     if args.json:
         print(json.dumps(results, indent=2))
     return 0

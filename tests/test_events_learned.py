@@ -19,8 +19,9 @@ from spacy.tokens import Token
 
 from actorgraph import pipeline
 from actorgraph.evaluate import GoldActor
-from actorgraph.events import coded, features, learned, linear, parties, train
+from actorgraph.events import coded, confidence, features, learned, linear, parties, train
 from actorgraph.events.score import gold_keys, matches, name_words
+from actorgraph.events.sentences import find_events
 from actorgraph.model import Actor, ActorIndex, Document
 from actorgraph.vocab import AFFILIATION_TYPES
 
@@ -291,3 +292,52 @@ def test_event_words_benchmark_says_which_coded_words_the_model_reads(
     assert result["coded words read none first"] == 0.0
     assert shy["coded words read none first"] == 1.0  # "none" outweighs both events now
     assert shy["coded words' best type right"] == 1.0  # though their best types stay right
+
+
+def test_an_events_confidence_is_how_often_events_read_like_it_were_right(
+    tmp_path: Path, nlp: Language
+) -> None:
+    shipped = learned.shipped()
+    assert shipped is not None
+    # a confidence model that has seen events with a target right, and those without wrong
+    rows = [{"target": 1.0}, {"target": 0.0}] * 20
+    judge = linear.fit(rows, [confidence.RIGHT, confidence.WRONG] * 20, c=10.0)
+    model = replace(shipped, confidence=judge)
+    doc = analysed(nlp, "Chile attacked Peru on Monday. Chile attacked on Tuesday.")
+    first, second = (
+        find_events(sent, doc.resolution.index, None, "both", model) for sent in doc.doc.sents
+    )
+    assert first[0].targets and not second[0].targets
+    assert confidence.FLOOR <= second[0].confidence < 0.2 < 0.8 < first[0].confidence
+    assert confidence.features(first[0])["target"] == 1.0 and "p" in first[0].judged
+    model.save(tmp_path / "m.npz")
+    again = learned.EventModel.load(tmp_path / "m.npz")
+    assert again.confidence is not None
+    redo = find_events(next(iter(doc.doc.sents)), doc.resolution.index, None, "both", again)
+    assert redo[0].confidence == first[0].confidence
+
+
+def test_the_confidence_model_learns_from_events_read_against_their_coding(
+    tmp_path: Path, nlp: Language
+) -> None:
+    # each article: an attack coded as such, and a criticism its coder found no event in
+    rows = [("France attacked Germany on Monday.", "ASSAULT", "attacked"),
+            ("France criticised Germany on Friday.", None, None)]  # fmt: skip
+    write_corpus(tmp_path, "dev", {f"c{i}": rows for i in range(10)})
+    items = train.parse(train.load_set("dev", tmp_path), nlp)
+    shipped = learned.shipped()
+    assert shipped is not None
+    examples, labels = train.confidence_examples(shipped, items, "rules")
+    typed = {
+        (next(k for k in row if k.startswith("type=")), label)
+        for row, label in zip(examples, labels, strict=True)
+    }
+    assert typed == {("type=ASSAULT", confidence.RIGHT), ("type=ACCUSE", confidence.WRONG)}
+    judge = train.fit_confidence(shipped, items, "rules")
+    assert judge is not None
+    attack, criticism = examples[:2]
+    right = judge.classes.index(confidence.RIGHT)
+    assert (
+        judge.probabilities([attack])[0][right] > 0.5 > judge.probabilities([criticism])[0][right]
+    )
+    assert train.fit_confidence(shipped, items[:3], "rules") is None  # too few to learn from

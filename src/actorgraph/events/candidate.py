@@ -27,3 +27,4 @@ class Candidate:
     speaker: str | None = None  # IRI of the actor the event is attributed to
     mutual: bool = False  # several sources and no target: each towards each other
     apart: bool = False  # "X and Y signed separate deals": each acts on its own, not together
+    judged: dict[str, float] = field(default_factory=dict)  # the learned reader's view of it

@@ -6,8 +6,8 @@ scores each predicate of a sentence for the 16 PLOVER types and "none" (`feature
 types the rules read on the word are among its features), the other scores each actor of the
 sentence as the event's source, target or neither (`parties.py`). The reader keeps the rules'
 events it believes, retypes or drops the others, and adds the events the rules missed with the
-parties the party model reads. Its score for an event,
-calibrated on coded articles it was not trained on, is the event's confidence.
+parties the party model reads. A third model (`confidence`), fitted on coded articles the
+others were not trained on, gives each event read the probability that it is right.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class EventModel:
     thresholds: Thresholds = Thresholds()
     calibration: tuple[np.ndarray, np.ndarray] = IDENTITY
     affiliations: tuple[np.ndarray, np.ndarray] = IDENTITY  # the same for the rules' posts
+    confidence: LinearModel | None = None  # how likely an event so read is right
     meta: dict[str, Any] = field(default_factory=dict)
 
     def odds(self, prob: dict[str, float], etype: str) -> float:
@@ -89,6 +90,8 @@ class EventModel:
         arrays = self.types.arrays("types_")
         if self.parties is not None:
             arrays |= self.parties.arrays("parties_")
+        if self.confidence is not None:
+            arrays |= self.confidence.arrays("confidence_")
         arrays |= {
             "priors": np.array([self.priors.get(c, 0.0) for c in self.types.classes]),
             "nouns": np.array(sorted(self.nouns)),
@@ -115,6 +118,11 @@ class EventModel:
                 parties=(
                     LinearModel.from_arrays(data, "parties_")
                     if "parties_classes" in data.files
+                    else None
+                ),
+                confidence=(
+                    LinearModel.from_arrays(data, "confidence_")
+                    if "confidence_classes" in data.files
                     else None
                 ),
                 nouns=frozenset(str(n) for n in data["nouns"]),
@@ -204,6 +212,7 @@ def _judge(
     for cand in rules:
         if model.odds(prob, cand.type) >= limits.keep:
             cand.confidence = model.calibrated(model.score(prob, cand.type))
+            cand.judged = judgement(model, prob, cand.type)
             kept.append(cand)
     best = max((c for c in prob if c != NONE), key=prob.__getitem__)
     if kept or prob[best] < limits.add:
@@ -212,7 +221,18 @@ def _judge(
         cand = rules[0]
         cand.type, cand.mode = best, None
         cand.confidence = model.calibrated(model.score(prob, best))
+        cand.judged = judgement(model, prob, best) | {"retyped": 1.0}
         return [cand]
     sources, targets, _ = reading.parties(word, best)
     made = reading.make(word, best, sources, targets, model.calibrated(model.score(prob, best)))
-    return [made] if made is not None else []
+    if made is None:
+        return []
+    made.judged = judgement(model, prob, best) | {"added": 1.0}
+    return [made]
+
+
+def judgement(model: EventModel, prob: dict[str, float], etype: str) -> dict[str, float]:
+    """The type model's view of an event on its word: its probability of the type, its
+    calibrated score, and its probability that the word states no event."""
+    score = model.score(prob, etype)
+    return {"p": float(prob[etype]), "score": model.calibrated(score), "none": float(prob[NONE])}

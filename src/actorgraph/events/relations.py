@@ -52,7 +52,7 @@ def extract(
 def _relations(
     cand: Candidate, index: ActorIndex, evidence: Evidence, day: str | None
 ) -> list[Relation]:
-    """One relation per source-target pair; symmetric events with no target pair the sources."""
+    """One relation per source-target pair of the event."""
     stance = cand.stance
     speaker = cand.speaker if stance.speaker is not None else None
 
@@ -71,15 +71,21 @@ def _relations(
             confidence=cand.confidence,
         )
 
+    return [make(source, target) for source, target in pairs(cand)]
+
+
+def pairs(cand: Candidate) -> list[tuple[Actor, Actor | None]]:
+    """The source-target pairs of an event, one relation each; symmetric and mutual events
+    with no target pair their sources."""
     sources = _unique(cand.sources)
     targets = _unique(cand.targets)
     if targets:
-        return [make(s, t) for s in sources for t in targets if s.id != t.id]
+        return [(s, t) for s in sources for t in targets if s.id != t.id]
     if cand.type in SYMMETRIC_TYPES and len(sources) > 1 and not cand.apart:
-        return [make(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
     if cand.mutual and len(sources) > 1 and not cand.apart:
-        return [make(a, b) for a in sources for b in sources if a.id != b.id]
-    return [make(s, None) for s in sources]
+        return [(a, b) for a in sources for b in sources if a.id != b.id]
+    return [(s, None) for s in sources]
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

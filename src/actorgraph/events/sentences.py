@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from actorgraph import statements
-from actorgraph.events import learned, parties
+from actorgraph.events import confidence, learned, parties
 from actorgraph.events.candidate import Candidate
 from actorgraph.events.factuality import (
     distributive,
@@ -88,6 +88,9 @@ def find_events(
     protest_targets(found, finder)
     found += intentions(found, finder)
     found += obligations(sent, finder, found)
+    if model is not None and model.confidence is not None:
+        for cand in found:
+            cand.confidence = confidence.of(model.confidence, cand)
     return found
 
 

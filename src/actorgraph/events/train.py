@@ -23,12 +23,15 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import affiliations, events, kb, pipeline, reader
 from actorgraph.errors import ActorgraphError
 from actorgraph.evaluate import match_actors, relation_matches
-from actorgraph.events import coded, linear, parties
+from actorgraph.events import coded, confidence, linear, parties
 from actorgraph.events.coded import CodedArticle, CodedEvent, CodedSentence
 from actorgraph.events.features import Features, features, lemma, predicates
 from actorgraph.events.learned import IDENTITY, NONE, EventModel, Thresholds
-from actorgraph.events.score import SentenceScore, score
+from actorgraph.events.relations import pairs
+from actorgraph.events.score import SentenceScore, gold_keys, matches, score
+from actorgraph.events.sentences import find_events
 from actorgraph.resources import resource
+from actorgraph.syntax import sentence_evidence
 
 TRAINING_SETS = ("shared", "train")
 TUNING_SET = "dev"
@@ -218,6 +221,43 @@ def calibrate(
     return replace(model, calibration=events or IDENTITY, affiliations=posts or IDENTITY)
 
 
+def fit_confidence(
+    model: EventModel, items: Sequence[Parsed], method: str
+) -> linear.LinearModel | None:
+    """The model of how likely an event read is right, fitted on `items` (which the readers
+    were not trained on): one example per source-target pair of each event read, right when
+    the pair is an event coded in its sentence. None when there are too few of either."""
+    rows, labels = confidence_examples(replace(model, confidence=None), items, method)
+    if min(labels.count(confidence.RIGHT), labels.count(confidence.WRONG)) < 10:
+        return None
+    return linear.fit(rows, labels, C)
+
+
+def confidence_examples(
+    model: EventModel, items: Sequence[Parsed], method: str
+) -> tuple[list[Features], list[str]]:
+    """The features of each source-target pair of the events read in coded articles, and
+    whether the pair is an event coded in its sentence."""
+    rows: list[Features] = []
+    labels: list[str] = []
+    for item in items:
+        index, text = item.analysis.resolution.index, item.analysis.document.text
+        keys_of = {a.id: gold_keys(a, item.article.gold.actors) for a in index.actors}
+        for sent in item.analysis.doc.sents:
+            evidence = sentence_evidence(text, sent)
+            coded_sentence = item.article.sentence_at(evidence.start, evidence.end)
+            if coded_sentence is None:
+                continue
+            for cand in find_events(sent, index, None, method, model):
+                for source, target in pairs(cand):
+                    key = (cand.type, keys_of.get(source.id, frozenset()),
+                           keys_of.get(target.id, frozenset()) if target else None)  # fmt: skip
+                    right = any(matches(e, key) for e in coded_sentence.events)
+                    rows.append(confidence.features(cand))
+                    labels.append(confidence.RIGHT if right else confidence.WRONG)
+    return rows, labels
+
+
 def affiliation_scores(item: Parsed) -> list[tuple[float, bool]]:
     """(confidence, right) of each affiliation the rules read in a coded article, right when
     the article's gold has it (as `actorgraph eval` matches relations)."""
@@ -273,6 +313,7 @@ def train(
     model = fit(teach, nouns, rules=method == "both")
     model = replace(model, thresholds=tune(model, tuning, method))
     model = calibrate(model, tuning, method, teach)
+    model = replace(model, confidence=fit_confidence(model, tuning, method))
     dev = measure(tuning, method, model)
     report = {
         "method": method,
