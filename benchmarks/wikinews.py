@@ -28,7 +28,7 @@ from typing import Any
 from actorgraph import affiliations, kb
 from actorgraph import events as events_stage
 from actorgraph.evaluate import Report, score
-from actorgraph.events import train
+from actorgraph.events import coded, train
 from actorgraph.events.learned import EventModel
 from actorgraph.events.score import SentenceScore, precision_above
 from actorgraph.events.score import score as score_sentences
@@ -77,21 +77,10 @@ def measure(items: Sequence[train.Parsed], method: str, model: EventModel | None
     }
 
 
-def kind(item: train.Parsed) -> str:
-    """`summaries` for a day of Wikipedia's current events, `articles` for news articles."""
-    sidecar = item.article.text.with_suffix(".json")
-    source = (
-        json.loads(sidecar.read_text(encoding="utf-8")).get("source") if sidecar.is_file() else None
-    )
-    return "summaries" if source == "Wikipedia" else "articles"
-
-
 def groups(name: str, items: Sequence[train.Parsed]) -> list[tuple[str, list[train.Parsed]]]:
     """The set's items by kind, and all of them together where there are several kinds."""
-    kinds: dict[str, list[train.Parsed]] = {}
-    for item in items:
-        kinds.setdefault(kind(item), []).append(item)
-    named = [(f"{name}/{k}", kinds[k]) for k in sorted(kinds)]
+    kinds = coded.by_kind(items, lambda item: item.article)
+    named = [(f"{name}/{k}", group) for k, group in kinds.items()]
     return [*named, (name, list(items))] if len(kinds) > 1 else named
 
 

@@ -341,3 +341,18 @@ def test_the_confidence_model_learns_from_events_read_against_their_coding(
         judge.probabilities([attack])[0][right] > 0.5 > judge.probabilities([criticism])[0][right]
     )
     assert train.fit_confidence(shipped, items[:3], "rules") is None  # too few to learn from
+
+
+def test_coded_texts_are_news_articles_or_current_events_summaries(tmp_path: Path) -> None:
+    write_corpus(tmp_path, "dev", ARTICLES)
+    texts = tmp_path / "texts" / "dev"
+    (texts / "a2.json").write_text(json.dumps({"source": "Wikipedia"}), encoding="utf-8")
+    (texts / "a1.json").write_text(json.dumps({"source": "Wikinews"}), encoding="utf-8")
+    found = list(coded.articles(texts, tmp_path / "gold" / "dev"))
+    groups = coded.by_kind(found, lambda article: article)
+    assert {k: [a.text.stem for a in v] for k, v in groups.items()} == {
+        "articles": ["a1"],
+        "summaries": ["a2"],
+    }
+    (texts / "a2.json").write_text("{not json", encoding="utf-8")
+    assert coded.kind(found[1]) == "articles"  # a sidecar that cannot be read names no source

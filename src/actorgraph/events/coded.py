@@ -9,15 +9,17 @@ character offsets into the text are kept.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from actorgraph.errors import ActorgraphError
 from actorgraph.evaluate import Gold, parse_gold
 from actorgraph.resources import read_yaml
 from actorgraph.vocab import PLOVER_TYPES
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,25 @@ def load(text: Path, gold_file: Path) -> CodedArticle:
         events = (_event(r) for r in item.get("relations") or ())
         sentences.append(CodedSentence(item["n"], start, end, tuple(e for e in events if e)))
     return CodedArticle(text, parse_gold(data, str(gold_file)), tuple(sentences))
+
+
+def kind(article: CodedArticle) -> str:
+    """`summaries` for a day of Wikipedia's current events (one short story a paragraph),
+    `articles` for a news article, by the source its sidecar names."""
+    sidecar = article.text.with_suffix(".json")
+    try:
+        source = json.loads(sidecar.read_text(encoding="utf-8")).get("source")
+    except (OSError, ValueError):
+        source = None
+    return "summaries" if source == "Wikipedia" else "articles"
+
+
+def by_kind(articles: Iterable[T], of: Callable[[T], CodedArticle]) -> dict[str, list[T]]:
+    """The articles (or what holds them, `of` giving the article) grouped by kind."""
+    groups: dict[str, list[T]] = {}
+    for item in articles:
+        groups.setdefault(kind(of(item)), []).append(item)
+    return dict(sorted(groups.items()))
 
 
 def articles(texts: Path, gold: Path) -> Iterator[CodedArticle]:
