@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from actorgraph import clean, kb, pipeline, recognise
 from actorgraph.recognise import Recognition
+from actorgraph.recognise.entities import plural_common_noun
 
 
 @pytest.fixture(scope="module")
@@ -133,13 +134,13 @@ def test_organisation_named_with_a_demonym_belongs_to_that_country(nlp: Language
 
 def test_capitalised_plural_noun_opening_a_sentence_is_no_name(nlp: Language) -> None:
     def opening(text: str) -> bool:
-        return recognise._plural_common_noun(nlp(text)[0:1], nlp)
+        return plural_common_noun(nlp(text)[0:1], nlp)
 
     assert opening("Missiles struck military targets.")
     assert opening("Tanks rolled into the town.")
     assert not opening("Hughes said the talks failed.")
     assert not opening("Putin said the talks failed.")
-    assert not recognise._plural_common_noun(nlp("The missiles struck.")[1:2], nlp)
+    assert not plural_common_noun(nlp("The missiles struck.")[1:2], nlp)
 
 
 def test_demonym_groups_without_their_country_named(nlp: Language) -> None:
