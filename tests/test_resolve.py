@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from actorgraph import clean, kb, pipeline, quotes, recognise, resolve
 from actorgraph.model import Actor
-from actorgraph.resolve import Resolution
+from actorgraph.resolve import Resolution, spellings
 
 
 @pytest.fixture(scope="module")
@@ -502,3 +502,56 @@ def test_stray_quotation_marks_resolve_without_error(nlp: Language, text: str) -
     for quote in quotes.quotations(doc):  # type: ignore[arg-type]
         assert 0 <= quote.start < quote.end <= len(doc)  # type: ignore[arg-type]
     assert all(a.mentions for a in res.index.actors)
+
+
+def test_a_misspelt_surname_is_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "Governor Aleksander Wisniewski opened the new bridge on Monday. "
+        "Critics said the bridge cost too much. Wisniewki rejected the criticism on Tuesday."
+    )
+    res, doc = run(nlp, text)
+    governor = actor_of(res, doc, "Wisniewski")
+    assert governor is not None and governor.label == "Aleksander Wisniewski"
+    assert actor_of(res, doc, "Wisniewki") is governor
+    assert [a.label for a in res.index.actors if a.type in ("Person", "Organization")] == [
+        "Aleksander Wisniewski"
+    ]
+
+
+def test_a_misspelt_full_name_takes_the_better_attested_spelling(nlp: Language) -> None:
+    text = (
+        "Aleksander Wisnievski met port workers on Monday. "
+        "Later that week, Aleksander Wisniewski visited the harbour. Wisniewski left on Friday."
+    )
+    res, doc = run(nlp, text)
+    person = actor_of(res, doc, "Wisnievski")
+    assert person is not None and person.label == "Aleksander Wisniewski"
+    assert "Aleksander Wisnievski" in person.aliases
+    assert actor_of(res, doc, "Wisniewski", 1) is person
+
+
+def test_relatives_sharing_a_surname_stay_two_people(nlp: Language) -> None:
+    text = (
+        "Maria Kowalczyk founded the charity in 2004. "
+        "Her brother Piotr Kowalczyk joined it a year later."
+    )
+    res, _doc = run(nlp, text)
+    people = sorted(a.label for a in res.index.actors if a.type == "Person")
+    assert people == ["Maria Kowalczyk", "Piotr Kowalczyk"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("wisniewski", "wisniewki", True),  # a letter dropped
+        ("petra novakova", "petra novakowa", True),  # a letter changed
+        ("aleksander wisniewski", "wisniewksi", True),  # two letters swapped, a surname alone
+        ("kim jong un", "kim jong il", False),  # relatives: short words that differ
+        ("lena brandt", "jonas brandt", False),  # relatives: given names that differ
+        ("kowalczyk", "kowalczyks", False),  # a family, not a slip
+        ("ivan petrov", "iwan petrov", False),  # too short to tell a slip from another name
+        ("oskar lindqvist", "oskar lindgren", False),  # two names alike, not one misspelt
+    ],
+)
+def test_what_counts_as_a_misspelt_name(first: str, second: str, same: bool) -> None:
+    assert spellings.misspelt_name(first, second) is same
