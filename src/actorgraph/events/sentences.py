@@ -88,7 +88,46 @@ def find_events(
     protest_targets(found, finder)
     found += intentions(found, finder)
     found += obligations(sent, finder, found)
-    return found
+    return one_reading(found)
+
+
+def one_reading(found: list[Candidate]) -> list[Candidate]:
+    """One event per word: where a reading derived from an event shares the event's word,
+    only the one the coders code stays (see `replaces`). A denial ("X called the claims
+    lies") is an event of its own beside the claim."""
+    originals = {c.trigger.i: c for c in found if not c.derived}
+    replaced: set[int] = set()
+    dropped: set[int] = set()
+    for cand in found:
+        original = originals.get(cand.trigger.i)
+        if not cand.derived or original is None or cand.stance.cue == "falsehood":
+            continue
+        if replaces(cand, original):
+            replaced.add(cand.trigger.i)
+        else:
+            dropped.add(id(cand))
+    return [c for c in found if id(c) not in dropped and (c.derived or c.trigger.i not in replaced)]
+
+
+# Words by which saying that one will act commits one to it ("ready to", "agreed to"), and
+# those of them that, of harm, make the saying a threat ("vowed to", not "agreed to").
+COMMITTING = frozenset({"vow", "pledge", "promise", "swear", "commit", "committed", "determined",
+                        "willing", "ready", "prepared", "offer", "agree"})  # fmt: skip
+VOWING = frozenset({"vow", "pledge", "promise", "swear", "determined"})
+
+
+def replaces(derived: Candidate, original: Candidate) -> bool:
+    """Whether a derived reading is coded instead of the event it comes from: a refusal to
+    cooperate is a REJECT, a duty laid on another the speaker's REQUEST, readiness to strike a
+    MOBILIZE, a promise of material help or a commitment to cooperate an AGREE, harm its doer
+    says or vows is coming a THREATEN; other acts announced are the act to come ("X will visit
+    Y", "X plans to attack Y"), not also an AGREE or a THREATEN."""
+    cue = original.stance.cue
+    if derived.type in ("REJECT", "REQUEST", "MOBILIZE"):
+        return True
+    if derived.type == "AGREE":
+        return cue in COMMITTING or original.type in ("AID", "COOPERATE")
+    return derived.type == "THREATEN" and (cue in VOWING or original.stance.speaker is not None)
 
 
 def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
