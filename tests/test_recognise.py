@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from actorgraph import clean, kb, pipeline, recognise
 from actorgraph.recognise import Recognition
-from actorgraph.recognise.entities import plural_common_noun
+from actorgraph.recognise.entities import plural_common_noun, trim
 
 
 @pytest.fixture(scope="module")
@@ -455,3 +456,31 @@ def test_police_and_civilians_are_of_the_place_their_act_happens_in(nlp: Languag
     found = by_text(run(nlp, "Demonstrators stoned the consulate in Lima."))
     assert found["Demonstrators"].owner is not None
     assert "consulate" not in found  # a mission abroad is not the host country's
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("District Judge Amelia Korsgaard dismissed the lawsuit on Monday.", "Amelia Korsgaard",
+         "judge"),
+        ("Editor Tomasz Wrona said the newspaper would appeal.", "Tomasz Wrona", "editor"),
+        ("Colonel Ruben Okonkwo commanded the battalion.", "Ruben Okonkwo", "colonel"),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_name_is_a_post_not_part_of_the_name(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    found = run(nlp, text)
+    people = [m for m in found.mentions if m.type == "Person"]
+    assert [m.text for m in people] == [name]
+    assert [t.role for t in found.titles] == [role]
+    assert found.titles[0].end_token == people[0].start_token
+
+
+def test_a_name_never_holds_half_a_bracket(nlp: Language) -> None:
+    doc = nlp("The Coastal Fisheries Council (CFC) met in Lima.")
+    opened = trim(Span(doc, 1, 6, label="ORG"))  # the model ran the name into the bracket
+    assert opened is not None and opened.text == "Coastal Fisheries Council"
+    doc = nlp("It was agreed between (Minister Rafael) Quispe and the unions.")
+    closed = trim(Span(doc, 6, 9, label="PERSON"))
+    assert closed is not None and closed.text == "Quispe"

@@ -32,6 +32,7 @@ from actorgraph.recognise.classify import (
 )
 from actorgraph.recognise.entities import (
     ACTOR_LABELS,
+    after_title,
     described_demonym,
     joined_names,
     not_a_name,
@@ -120,6 +121,7 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
         span = trim(ent, noun_lemmas(nlp))
         if span is None:
             continue
+        span = after_title(span, ent.label_, in_title)
         known = key if same_name(span, ent, key, knowledge) else ""
         if not known and in_title & set(range(span.start, span.end)):
             continue

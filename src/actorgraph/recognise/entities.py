@@ -104,6 +104,7 @@ def trim(ent: Span, nouns: frozenset[str] = frozenset()) -> Span | None:
     if ent.label_ == "ORG":  # "the Ministry of Water in Oranjestad": the place is no part
         cut = next((t.i for t in ent.doc[start:end] if t.lower_ in ("in", "at")), end)
         end = cut
+    start, end = _within_brackets(ent.doc, start, end)
     while end > start and (
         ent.doc[end - 1].tag_ == "POS"
         or ent.doc[end - 1].is_punct
@@ -111,6 +112,28 @@ def trim(ent: Span, nouns: frozenset[str] = frozenset()) -> Span | None:
     ):
         end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+def _within_brackets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name never holds half a bracket: one opened and not closed ends it ("the Legislative
+    Council (PLC" is the council, its acronym follows), one closed and not opened starts it."""
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    closed = [i for i in range(start, end) if doc[i].text == ")"]
+    if opened and (not closed or closed[-1] < opened[-1]):
+        end = opened[-1]
+    if closed and (not opened or closed[0] < opened[0]):
+        start = closed[0] + 1
+    return start, end
+
+
+def after_title(span: Span, label: str, in_title: set[int]) -> Span:
+    """A person's name without a title the model took in before it ("District Judge X",
+    "the agency's CEO X"): the words after the last title word, when a name is left."""
+    last = max((t.i for t in span if t.i in in_title), default=None)
+    if label != "PERSON" or last is None or last + 1 >= span.end:
+        return span
+    rest = span.doc[last + 1 : span.end]
+    return rest if rest[0].text[:1].isupper() else span
 
 
 def _doer_noun(token: Token, nouns: frozenset[str]) -> bool:
