@@ -484,3 +484,9 @@ def test_a_name_never_holds_half_a_bracket(nlp: Language) -> None:
     doc = nlp("It was agreed between (Minister Rafael) Quispe and the unions.")
     closed = trim(Span(doc, 6, 9, label="PERSON"))
     assert closed is not None and closed.text == "Quispe"
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name(nlp: Language) -> None:
+    found = run(nlp, 'Police officer Sergeant Tane "Tom" Whareaitu was injured on Friday.')
+    people = [m.text for m in found.mentions if m.type == "Person"]
+    assert people == ['Tane "Tom" Whareaitu']

@@ -35,6 +35,7 @@ from actorgraph.recognise.entities import (
     after_title,
     described_demonym,
     joined_names,
+    nicknamed,
     not_a_name,
     noun_lemmas,
     plural_common_noun,
@@ -115,7 +116,7 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     result = Recognition(titles=titles(doc, nlp))
     in_title = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     title_ends = {t.end_token for t in result.titles}
-    for ent, key in joined_names(doc, knowledge):
+    for ent, key in nicknamed(doc, joined_names(doc, knowledge)):
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = trim(ent, noun_lemmas(nlp))

@@ -56,6 +56,36 @@ def joined_names(doc: Doc, knowledge: KnowledgeBase) -> list[tuple[Span, str]]:
     return joined
 
 
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def nicknamed(doc: Doc, joined: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A person's name with a nickname in quotes between the given name and the surname
+    ('Matiu "Matt" Ratana') is one name, however the model cut it: the entities it overlaps
+    become one person, with no knowledge-base key."""
+    for i in range(len(doc) - 4):
+        given, open_, nick, close, surname = doc[i : i + 5]
+        if not (
+            open_.text in _QUOTES
+            and close.text in _QUOTES
+            and all(_capitalised_name(t) for t in (given, nick, surname))
+            and "PERSON" in (given.ent_type_, nick.ent_type_, surname.ent_type_)
+        ):
+            continue
+        parts = [s for s, _ in joined if s.start <= i + 4 and s.end > i]
+        start = min([i, *(s.start for s in parts)])
+        end = max([i + 5, *(s.end for s in parts)])
+        whole = Span(doc, start, end, label="PERSON")
+        kept = [(s, k) for s, k in joined if s.end <= start or s.start >= end]
+        joined = sorted([*kept, (whole, "")], key=lambda pair: pair[0].start)
+    return joined
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A capitalised proper noun."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
+
+
 def _person_key(name: str, knowledge: KnowledgeBase) -> str:
     """The knowledge-base key of the person a name denotes ("" for none)."""
     return next((e.key for e in knowledge.lookup(name) if e.type == "Person"), "")
