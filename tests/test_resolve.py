@@ -555,3 +555,12 @@ def test_relatives_sharing_a_surname_stay_two_people(nlp: Language) -> None:
 )
 def test_what_counts_as_a_misspelt_name(first: str, second: str, same: bool) -> None:
     assert spellings.misspelt_name(first, second) is same
+
+
+def test_a_two_word_surname_alone_is_the_person_named_in_full(nlp: Language) -> None:
+    text = (
+        "Senator Carlos Mendes Duarte criticised the budget on Monday. "
+        "Mendes Duarte said the plan left out the poorest towns."
+    )
+    res, _doc = run(nlp, text)
+    assert [a.label for a in res.index.actors if a.type == "Person"] == ["Carlos Mendes Duarte"]

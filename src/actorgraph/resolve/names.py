@@ -115,7 +115,7 @@ class Names(Resolver):
             if (
                 entity.type == "Person"
                 and any(n[-1:] == words[-1:] for n in names)
-                and all(n[0] == words[0] for n in names if len(n) > 1 and len(words) > 1)
+                and all(_one_person(n, words) for n in names if len(n) > 1 and len(words) > 1)
             ):
                 return group
         return None
@@ -174,3 +174,10 @@ class Names(Resolver):
                 if head is not None and head.lower_ in heads:
                     entity.type = heads[head.lower_]
                     break
+
+
+def _one_person(first: list[str], second: list[str]) -> bool:
+    """Whether two full names with one surname can be one person's: the same given name, or
+    one the end of the other ("Rivera Schatz" of "Thomas Rivera Schatz")."""
+    short, long_ = sorted((first, second), key=len)
+    return first[0] == second[0] or long_[len(long_) - len(short) :] == short
