@@ -462,9 +462,13 @@ def test_vowing_harm_is_a_threat(nlp: Language) -> None:
     rels = run(nlp, "Syria vowed to retaliate against Turkey.")
     assert triples(rels) == {("syria", "THREATEN", "turkey")}  # the threat, once
     assert rels[0].factuality == "asserted"
-    # harm planned, not announced as a threat, is the act to come
+    # harm planned or intended, not announced as a threat, is the act to come
     plan = run(nlp, "Syria plans to attack Turkey.")
     assert {(r.type, r.factuality) for r in plan} == {("ASSAULT", "future")}
+    intent = run(nlp, "Chad said it intends to attack Sudan.")
+    assert {(r.type, r.factuality) for r in intent} == {("ASSAULT", "future")}
+    said = run(nlp, "Chad said it would attack Sudan.")
+    assert {(r.type, r.factuality) for r in said} == {("THREATEN", "asserted")}
 
 
 def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:

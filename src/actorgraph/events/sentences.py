@@ -120,14 +120,16 @@ def replaces(derived: Candidate, original: Candidate) -> bool:
     """Whether a derived reading is coded instead of the event it comes from: a refusal to
     cooperate is a REJECT, a duty laid on another the speaker's REQUEST, readiness to strike a
     MOBILIZE, a promise of material help or a commitment to cooperate an AGREE, harm its doer
-    says or vows is coming a THREATEN; other acts announced are the act to come ("X will visit
-    Y", "X plans to attack Y"), not also an AGREE or a THREATEN."""
+    vows or says will come ("said it would strike") a THREATEN; other acts announced are the
+    act to come ("X will visit Y", "X plans to attack Y", "said they intend to ban"), not also
+    an AGREE or a THREATEN."""
     cue = original.stance.cue
     if derived.type in ("REJECT", "REQUEST", "MOBILIZE"):
         return True
     if derived.type == "AGREE":
         return cue in COMMITTING or original.type in ("AID", "COOPERATE")
-    return derived.type == "THREATEN" and (cue in VOWING or original.stance.speaker is not None)
+    said = original.stance.speaker is not None and original.stance.modal is not None
+    return derived.type == "THREATEN" and (cue in VOWING or said)
 
 
 def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
