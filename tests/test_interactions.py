@@ -159,6 +159,14 @@ def test_announced_cooperation_is_an_agreement(nlp: Language) -> None:
     # a visit announced is the visit to come, not also an agreement
     visit = run(nlp, "The Chilean foreign minister will visit Peru in May.")
     assert {(r.type, r.factuality) for r in visit} == {("CONSULT", "future")}
+    # saying one will agree is agreeing: asserted, once
+    accept = run(nlp, "Ghana said it would accept the border deal with Togo.")
+    assert {(r.type, r.factuality) for r in accept} == {("AGREE", "asserted")}
+    # a signing announced is the signing to come
+    sign = run(nlp, "Ghana will sign the border treaty with Togo.")
+    assert {(t, r.factuality) for r in sign for t in triples([r])} == {
+        (("ghana", "SUPPORT", "togo"), "future")
+    }
 
 
 def test_announced_act_with_unless_is_a_threat(nlp: Language) -> None:

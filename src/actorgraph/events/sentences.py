@@ -117,19 +117,22 @@ VOWING = frozenset({"vow", "pledge", "promise", "swear", "determined"})
 
 
 def replaces(derived: Candidate, original: Candidate) -> bool:
-    """Whether a derived reading is coded instead of the event it comes from: a refusal to
+    """Whether a derived reading is coded instead of the event it comes from: saying one will
+    do an act of the derived type is doing it ("said it would accept the deal"), a refusal to
     cooperate is a REJECT, a duty laid on another the speaker's REQUEST, readiness to strike a
-    MOBILIZE, a promise of material help or a commitment to cooperate an AGREE, harm its doer
-    vows or says will come ("said it would strike") a THREATEN; other acts announced are the
-    act to come ("X will visit Y", "X plans to attack Y", "said they intend to ban"), not also
-    an AGREE or a THREATEN."""
-    cue = original.stance.cue
-    if derived.type in ("REJECT", "REQUEST", "MOBILIZE"):
+    MOBILIZE, a promise of material help or a commitment to cooperate ("ready to", "promised
+    that it would sign") an AGREE, harm its doer vows or says will come ("said it would
+    strike") a THREATEN; other acts announced are the act to come ("X will visit Y", "X plans
+    to attack Y", "said they intend to ban"), not also an AGREE or a THREATEN."""
+    stance = original.stance
+    if derived.type in ("REJECT", "REQUEST", "MOBILIZE") or derived.type == original.type:
         return True
+    trigger = original.trigger
+    promised = trigger.dep_ in ("ccomp", "xcomp") and trigger.head.lemma_.lower() in COMMITTING
     if derived.type == "AGREE":
-        return cue in COMMITTING or original.type in ("AID", "COOPERATE")
-    said = original.stance.speaker is not None and original.stance.modal is not None
-    return derived.type == "THREATEN" and (cue in VOWING or said)
+        return stance.cue in COMMITTING or promised or original.type in ("AID", "COOPERATE")
+    said = stance.speaker is not None and stance.modal is not None
+    return derived.type == "THREATEN" and (stance.cue in VOWING or said)
 
 
 def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
