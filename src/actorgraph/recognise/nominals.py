@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.kb import KnowledgeBase
@@ -41,53 +43,20 @@ def nominal_group(
     word = _body_word(head)
     if word not in lex.nominal_heads and word not in lex.country_heads:
         return []
-    owner: int | None = None
-    modifiers: list[str] = []
-    qualifiers: list[Recognised] = []
-    start = chunk.start
-    for token in chunk[: head.i - chunk.start]:
-        if token.i not in demonym_at and token.text[:1].isupper() and token.i not in covered:
-            found = _missed_demonym(token, knowledge)  # a demonym NER missed
-            if found is not None:
-                demonym_at[token.i] = found
-        if _related_only(token):
-            start = token.i + 1  # "Russian-backed separatists" are not Russia's
-        elif token.i in demonym_at:
-            if demonym_at[token.i] not in qualifiers:
-                qualifiers.append(demonym_at[token.i])
-        elif token.lower_ in _QUANTIFIERS:
-            return []
-        elif token.dep_ == "poss" or token.tag_ == "POS" or token.lower_ in DETERMINERS:
-            if token.dep_ == "poss" and (token.i in covered or token.pos_ == "PRON"):
-                owner = token.i
-            start = token.i + 1
-        elif token.lower_ in lex.unit_modifiers or (
-            word in lex.portfolio_heads
-            and token.pos_ in ("ADJ", "NOUN", "PROPN")
-            and token.i not in covered
-        ):
-            modifiers.append(token.lower_)  # "special forces", "foreign ministry"
-        elif token.i in covered:
-            owner = token.i
+    before = _words_before(chunk, head, word, demonym_at, covered, knowledge)
+    if before is None:
+        return []
     if word in lex.portfolio_heads:
-        modifiers += _portfolio_after(head, covered)  # "the ministry of defence"
-    qualifiers = _join_communities(qualifiers, chunk.doc, knowledge)
-    abroad = word not in lex.seated_bodies and lex.nominal_heads.get(word, ("",))[0] == (
-        "GovernmentBody"
-    )  # "the embassy in Tehran" is not Iran's
+        before.modifiers += _portfolio_after(head, covered)  # "the ministry of defence"
+    qualifiers = _join_communities(before.qualifiers, chunk.doc, knowledge)
+    owner = before.owner
     if not qualifiers and owner is None:
-        owner = _of_object(head, covered, ("of", "from") if abroad else ("of", "in", "from"))
-    if not qualifiers and owner is None and word in lex.civilian_groups:
-        owner = _scene_of(head, covered)
-        if owner is None:
-            owner = _domestic_actor(head, types or {})
-    elif not qualifiers and owner is None and word in lex.seated_bodies:
-        owner = _scene_of(head, covered)  # "stormed the parliament in Baghdad"
+        owner = _owner_after(head, word, covered, types or {})
     if not qualifiers and owner is None:
-        return _unnamed_group(chunk, head, word, start)
+        return _unnamed_group(chunk, head, word, before.start)
     canonical = lex.nominal_heads[word][1] if word in lex.nominal_heads else word
-    if [m for m in modifiers if m != "armed"] and word not in lex.acting_weapons:
-        canonical = " ".join([*modifiers, word])
+    if [m for m in before.modifiers if m != "armed"] and word not in lex.acting_weapons:
+        canonical = " ".join([*before.modifiers, word])
     if len(qualifiers) > 1:  # one mention per coordinated country or people, on its word
         each = [
             _qualified(q.start_token, q.end_token, q, word, canonical, None, chunk.doc)
@@ -97,12 +66,78 @@ def nominal_group(
     anchor = chunk.doc[qualifiers[0].start_token if qualifiers else owner or 0]
     if anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children):
         return []  # "Russian and allied forces", "delegations of X and Y": more than one
-    if qualifiers:
-        start = min(start, qualifiers[0].start_token)
-    found = _qualified(
-        start, head.i + 1, qualifiers[0] if qualifiers else None, word, canonical, owner, chunk.doc
-    )
+    start = min(before.start, qualifiers[0].start_token) if qualifiers else before.start
+    qualifier = qualifiers[0] if qualifiers else None
+    found = _qualified(start, head.i + 1, qualifier, word, canonical, owner, chunk.doc)
     return [found] if found is not None else []
+
+
+@dataclass
+class _Before:
+    """What the words before a noun group's head say: where the group starts, its owner
+    (a possessor or a named actor), its modifiers and the demonyms qualifying it."""
+
+    start: int
+    owner: int | None = None
+    modifiers: list[str] = field(default_factory=list)
+    qualifiers: list[Recognised] = field(default_factory=list)
+
+
+def _words_before(
+    chunk: Span,
+    head: Token,
+    word: str,
+    demonym_at: dict[int, Recognised],
+    covered: set[int],
+    knowledge: KnowledgeBase,
+) -> _Before | None:
+    """The reading of the words before the head; None when a quantifier makes the group no
+    definite one ("some soldiers")."""
+    lex = lexicon()
+    before = _Before(chunk.start)
+    for token in chunk[: head.i - chunk.start]:
+        if token.i not in demonym_at and token.text[:1].isupper() and token.i not in covered:
+            found = _missed_demonym(token, knowledge)  # a demonym NER missed
+            if found is not None:
+                demonym_at[token.i] = found
+        if _related_only(token):
+            before.start = token.i + 1  # "Russian-backed separatists" are not Russia's
+        elif token.i in demonym_at:
+            if demonym_at[token.i] not in before.qualifiers:
+                before.qualifiers.append(demonym_at[token.i])
+        elif token.lower_ in _QUANTIFIERS:
+            return None
+        elif token.dep_ == "poss" or token.tag_ == "POS" or token.lower_ in DETERMINERS:
+            if token.dep_ == "poss" and (token.i in covered or token.pos_ == "PRON"):
+                before.owner = token.i
+            before.start = token.i + 1
+        elif token.lower_ in lex.unit_modifiers or (
+            word in lex.portfolio_heads
+            and token.pos_ in ("ADJ", "NOUN", "PROPN")
+            and token.i not in covered
+        ):
+            before.modifiers.append(token.lower_)  # "special forces", "foreign ministry"
+        elif token.i in covered:
+            before.owner = token.i
+    return before
+
+
+def _owner_after(head: Token, word: str, covered: set[int], types: dict[int, str]) -> int | None:
+    """The named actor a noun group with nothing before its head belongs to: the object of
+    "of"/"in"/"from" after it, or for civilians and seated bodies the place where the clause
+    happens, or for civilians the actor acting on them."""
+    lex = lexicon()
+    abroad = word not in lex.seated_bodies and lex.nominal_heads.get(word, ("",))[0] == (
+        "GovernmentBody"
+    )  # "the embassy in Tehran" is not Iran's
+    owner = _of_object(head, covered, ("of", "from") if abroad else ("of", "in", "from"))
+    if owner is None and word in lex.civilian_groups:
+        owner = _scene_of(head, covered)
+        if owner is None:
+            owner = _domestic_actor(head, types)
+    elif owner is None and word in lex.seated_bodies:
+        owner = _scene_of(head, covered)  # "stormed the parliament in Baghdad"
+    return owner
 
 
 def _unnamed_group(chunk: Span, head: Token, word: str, start: int) -> list[Recognised]:
