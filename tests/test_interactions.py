@@ -152,9 +152,21 @@ def test_threat_mode_comes_from_the_threatened_act(nlp: Language) -> None:
 
 
 def test_announced_cooperation_is_an_agreement(nlp: Language) -> None:
+    # a promise of aid is the agreement made, coded once: not also the aid to come
     rels = run(nlp, "Japan will give Kenya a grant of 5 million dollars.")
-    assert ("japan", "AGREE", "kenya") in triples(rels, "asserted")
-    assert ("japan", "AID", "kenya") in triples(rels, "future")
+    assert triples(rels) == {("japan", "AGREE", "kenya")}
+    assert rels[0].factuality == "asserted"
+    # a visit announced is the visit to come, not also an agreement
+    visit = run(nlp, "The Chilean foreign minister will visit Peru in May.")
+    assert {(r.type, r.factuality) for r in visit} == {("CONSULT", "future")}
+    # saying one will agree is agreeing: asserted, once
+    accept = run(nlp, "Ghana said it would accept the border deal with Togo.")
+    assert {(r.type, r.factuality) for r in accept} == {("AGREE", "asserted")}
+    # a signing announced is the signing to come
+    sign = run(nlp, "Ghana will sign the border treaty with Togo.")
+    assert {(t, r.factuality) for r in sign for t in triples([r])} == {
+        (("ghana", "SUPPORT", "togo"), "future")
+    }
 
 
 def test_announced_act_with_unless_is_a_threat(nlp: Language) -> None:
@@ -165,11 +177,13 @@ def test_announced_act_with_unless_is_a_threat(nlp: Language) -> None:
 def test_refusal_to_cooperate_is_a_rejection(nlp: Language) -> None:
     rels = run(nlp, "Jordan declared that it will not accept further refugees from Iraq.")
     assert any(t[:2] == ("jordan", "REJECT") for t in triples(rels))
+    assert {r.type for r in rels} == {"REJECT"}  # the refusal, not also the negated act
 
 
 def test_obligation_reported_by_a_speaker_is_a_request(nlp: Language) -> None:
     rels = run(nlp, "Brazil said Argentina must pay its debts before the summit.")
     assert ("brazil", "REQUEST", "argentina") in triples(rels)
+    assert {r.type for r in rels} == {"REQUEST"}  # the demand is the event of the clause
 
 
 def test_demand_targets_the_subject_of_the_demanded_act(nlp: Language) -> None:
@@ -393,10 +407,11 @@ def test_possessive_pronoun_in_reported_speech_is_the_speaker(nlp: Language) -> 
     assert ("serbia", "ASSAULT", "kosovo") in triples(rels)
 
 
-def test_travelling_to_sign_a_treaty_is_an_agreement(nlp: Language) -> None:
+def test_travelling_to_sign_a_treaty_is_the_signing_to_come(nlp: Language) -> None:
     rels = run(nlp, "Chile's president flew to Peru on Monday to sign a trade treaty.")
-    assert any(t[:2] == ("chile", "AGREE") for t in triples(rels, "asserted"))
+    assert ("chile", "SUPPORT", None) in triples(rels, "hypothetical")
     assert ("chile", "CONSULT", "peru") in triples(rels)
+    assert "AGREE" not in {r.type for r in rels}  # one event: the signing, not also a promise
 
 
 def test_the_subject_of_an_allowed_act_is_the_target(nlp: Language) -> None:
@@ -453,8 +468,15 @@ def test_an_act_prepared_by_the_subject_is_its_own(nlp: Language) -> None:
 
 def test_vowing_harm_is_a_threat(nlp: Language) -> None:
     rels = run(nlp, "Syria vowed to retaliate against Turkey.")
-    assert ("syria", "THREATEN", "turkey") in triples(rels, "asserted")
-    assert not [r for r in rels if r.type == "AGREE"]
+    assert triples(rels) == {("syria", "THREATEN", "turkey")}  # the threat, once
+    assert rels[0].factuality == "asserted"
+    # harm planned or intended, not announced as a threat, is the act to come
+    plan = run(nlp, "Syria plans to attack Turkey.")
+    assert {(r.type, r.factuality) for r in plan} == {("ASSAULT", "future")}
+    intent = run(nlp, "Chad said it intends to attack Sudan.")
+    assert {(r.type, r.factuality) for r in intent} == {("ASSAULT", "future")}
+    said = run(nlp, "Chad said it would attack Sudan.")
+    assert {(r.type, r.factuality) for r in said} == {("THREATEN", "asserted")}
 
 
 def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:
@@ -467,9 +489,9 @@ def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:
     assert mobilise and all("western" not in (r.target or "") for r in mobilise)
 
 
-def test_restoring_ties_is_mutual(nlp: Language) -> None:
+def test_restoring_ties_is_one_two_sided_act(nlp: Language) -> None:
     rels = run(nlp, "Qatar and Bahrain restored diplomatic relations in April.")
-    assert {("qatar", "SUPPORT", "bahrain"), ("bahrain", "SUPPORT", "qatar")} <= triples(rels)
+    assert triples(rels) == {("qatar", "SUPPORT", "bahrain")}  # coded once, first side first
     cut = run(nlp, "Bolivia and Israel severed ties.")
     assert ("bolivia", "SANCTION", "israel") in triples(cut)
 
@@ -616,9 +638,9 @@ def test_more_ways_of_saying_acts(
     )
 
 
-def test_two_signatories_support_each_other(nlp: Language) -> None:
+def test_two_signatories_sign_once(nlp: Language) -> None:
     rels = run(nlp, "Israel and Bahrain signed a peace agreement in Washington.")
-    assert {("israel", "SUPPORT", "bahrain"), ("bahrain", "SUPPORT", "israel")} <= triples(rels)
+    assert triples(rels) == {("israel", "SUPPORT", "bahrain")}  # one signing, not its mirror
 
 
 def test_denying_a_report_of_a_meeting_is_no_refusal_to_meet(nlp: Language) -> None:
@@ -684,9 +706,12 @@ def test_talks_between_two_parties_are_held_by_both(nlp: Language, text: str) ->
     assert consult[0].source != consult[0].target
 
 
-def test_fighting_between_two_parties_is_force_both_ways(nlp: Language) -> None:
+def test_fighting_between_two_parties_is_coded_once_unless_each_attacks(
+    nlp: Language,
+) -> None:
     rels = run(nlp, "Fighting between Sudan and Chad killed 20 people.")
-    assert {("sudan", "ASSAULT", "chad"), ("chad", "ASSAULT", "sudan")} <= triples(rels)
+    assert triples(rels) == {("sudan", "ASSAULT", "chad")}
+    # the text says each side fires at the other: each side's attack
     fire = run(nlp, "Armenia and Azerbaijan exchanged fire along the border.")
     assert {("armenia", "ASSAULT", "azerbaijan"), ("azerbaijan", "ASSAULT", "armenia")} <= (
         triples(fire)
@@ -1126,7 +1151,7 @@ def test_organisation_after_a_group_word_is_not_the_group() -> None:
             ("Kuwait", "AID", "Egypt"),
         ),
         (
-            "Chile and Peru will coordinate their response to the floods.",
+            "Chile and Peru coordinated their response to the floods.",
             ("Chile", "COOPERATE", "Peru"),
         ),
     ],
@@ -1214,11 +1239,10 @@ def test_the_doer_of_an_act_warned_against_is_the_one_warned() -> None:
     assert ("Moldova", "MOBILIZE", "Ukraine") not in events
 
 
-def test_two_sides_clashing_attack_each_other_not_the_place() -> None:
+def test_two_sides_clashing_is_one_attack_between_them_not_on_the_place() -> None:
     events = pipeline_events("Thai and Cambodian soldiers clashed in the Preah Vihear region.")
     assert {(s, o) for s, t, o in events if t == "ASSAULT"} == {
         ("Thai armed forces", "Cambodian armed forces"),
-        ("Cambodian armed forces", "Thai armed forces"),
     }
 
 
@@ -1443,7 +1467,8 @@ def test_troops_ordered_somewhere_for_a_purpose_are_deployed() -> None:
     events = pipeline_events(
         "Brazil's president ordered thousands of soldiers into the favelas of Rio to fight gangs."
     )
-    assert ("Jair Bolsonaro", "MOBILIZE", "Rio") in events  # the president on the date
+    # the text never names the president: an unnamed holder of the post, not the KB's
+    assert ("Brazil's president", "MOBILIZE", "Rio") in events
 
 
 def test_victims_families_and_communities_are_people_of_a_place() -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from actorgraph import clean, kb, pipeline, recognise
 from actorgraph.recognise import Recognition
+from actorgraph.recognise.entities import plural_common_noun, trim
 
 
 @pytest.fixture(scope="module")
@@ -133,13 +135,13 @@ def test_organisation_named_with_a_demonym_belongs_to_that_country(nlp: Language
 
 def test_capitalised_plural_noun_opening_a_sentence_is_no_name(nlp: Language) -> None:
     def opening(text: str) -> bool:
-        return recognise._plural_common_noun(nlp(text)[0:1], nlp)
+        return plural_common_noun(nlp(text)[0:1], nlp)
 
     assert opening("Missiles struck military targets.")
     assert opening("Tanks rolled into the town.")
     assert not opening("Hughes said the talks failed.")
     assert not opening("Putin said the talks failed.")
-    assert not recognise._plural_common_noun(nlp("The missiles struck.")[1:2], nlp)
+    assert not plural_common_noun(nlp("The missiles struck.")[1:2], nlp)
 
 
 def test_demonym_groups_without_their_country_named(nlp: Language) -> None:
@@ -454,3 +456,37 @@ def test_police_and_civilians_are_of_the_place_their_act_happens_in(nlp: Languag
     found = by_text(run(nlp, "Demonstrators stoned the consulate in Lima."))
     assert found["Demonstrators"].owner is not None
     assert "consulate" not in found  # a mission abroad is not the host country's
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("District Judge Amelia Korsgaard dismissed the lawsuit on Monday.", "Amelia Korsgaard",
+         "judge"),
+        ("Editor Tomasz Wrona said the newspaper would appeal.", "Tomasz Wrona", "editor"),
+        ("Colonel Ruben Okonkwo commanded the battalion.", "Ruben Okonkwo", "colonel"),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_name_is_a_post_not_part_of_the_name(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    found = run(nlp, text)
+    people = [m for m in found.mentions if m.type == "Person"]
+    assert [m.text for m in people] == [name]
+    assert [t.role for t in found.titles] == [role]
+    assert found.titles[0].end_token == people[0].start_token
+
+
+def test_a_name_never_holds_half_a_bracket(nlp: Language) -> None:
+    doc = nlp("The Coastal Fisheries Council (CFC) met in Lima.")
+    opened = trim(Span(doc, 1, 6, label="ORG"))  # the model ran the name into the bracket
+    assert opened is not None and opened.text == "Coastal Fisheries Council"
+    doc = nlp("It was agreed between (Minister Rafael) Quispe and the unions.")
+    closed = trim(Span(doc, 6, 9, label="PERSON"))
+    assert closed is not None and closed.text == "Quispe"
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name(nlp: Language) -> None:
+    found = run(nlp, 'Police officer Sergeant Tane "Tom" Whareaitu was injured on Friday.')
+    people = [m.text for m in found.mentions if m.type == "Person"]
+    assert people == ['Tane "Tom" Whareaitu']

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from actorgraph import clean, kb, pipeline, quotes, recognise, resolve
 from actorgraph.model import Actor
-from actorgraph.resolve import Resolution
+from actorgraph.resolve import Resolution, spellings
 
 
 @pytest.fixture(scope="module")
@@ -70,15 +70,58 @@ def test_apposition_makes_title_and_name_one_actor(nlp: Language) -> None:
     assert actor_of(res, doc, "minister") is diallo
 
 
-def test_kb_holder_names_the_person_behind_a_title(nlp: Language) -> None:
-    knowledge = kb.load()
-    holder = knowledge.holder("president", "country/FRA", "2022-06-01")
+def _french_president(on: str) -> kb.KBEntry:
+    holder = kb.load().holder("president", "country/FRA", on)
     if holder is None:
         pytest.skip("the knowledge base lists no holder of this post")
-    res, doc = run(nlp, "The French president called for calm.", date="2022-06-01")
+    return holder
+
+
+def test_a_title_is_the_kb_holder_when_the_text_names_them(nlp: Language) -> None:
+    holder = _french_president("2022-06-01")
+    text = f"The French president called for calm. {holder.label} spoke to farmers on Friday."
+    res, doc = run(nlp, text, date="2022-06-01")
     person = actor_of(res, doc, "president")
     assert person is not None and person.id == holder.iri
     assert res.posts[0].how == "kb"
+
+
+def test_a_title_of_a_person_never_named_is_an_unnamed_holder(nlp: Language) -> None:
+    holder = _french_president("2022-06-01")
+    text = "The French president called for calm. Later the French president left for Rome."
+    res, doc = run(nlp, text, date="2022-06-01")
+    person = actor_of(res, doc, "president")
+    assert person is not None and person.type == "Person"
+    assert person.label == "French president" and person.country == "FRA"
+    assert res.index.get(holder.iri) is None  # no actor the text does not mention
+    assert actor_of(res, doc, "president", 1) is person  # one holder per post
+    post = res.posts[0]
+    assert (post.role, post.how, post.person) == ("president", "description", person.id)
+
+
+def test_an_unnamed_holder_is_named_with_the_organisation_after_the_title(
+    nlp: Language,
+) -> None:
+    _french_president("2022-06-01")
+    res, doc = run(nlp, "The President of France opened the fair.", date="2022-06-01")
+    person = actor_of(res, doc, "President")
+    assert person is not None and person.label == "President of France"
+
+
+def test_a_former_title_is_nobody_when_unnamed(nlp: Language) -> None:
+    res, _doc = run(nlp, "The former French president opened a school.", date="2022-06-01")
+    assert not [a for a in res.index.actors if a.type == "Person"]
+
+
+def test_who_served_as_ties_the_post_to_the_relative_clause_antecedent(
+    nlp: Language,
+) -> None:
+    text = "Tomas Varga, who served as Slovak foreign minister for two years, died on Monday."
+    res, doc = run(nlp, text, date="2001-01-01")
+    varga = actor_of(res, doc, "Varga")
+    assert varga is not None
+    post = res.posts[0]
+    assert (post.role, post.how, post.person) == ("foreign minister", "copula", varga.id)
 
 
 def test_capital_as_agent_stands_for_the_country(nlp: Language) -> None:
@@ -459,3 +502,65 @@ def test_stray_quotation_marks_resolve_without_error(nlp: Language, text: str) -
     for quote in quotes.quotations(doc):  # type: ignore[arg-type]
         assert 0 <= quote.start < quote.end <= len(doc)  # type: ignore[arg-type]
     assert all(a.mentions for a in res.index.actors)
+
+
+def test_a_misspelt_surname_is_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "Governor Aleksander Wisniewski opened the new bridge on Monday. "
+        "Critics said the bridge cost too much. Wisniewki rejected the criticism on Tuesday."
+    )
+    res, doc = run(nlp, text)
+    governor = actor_of(res, doc, "Wisniewski")
+    assert governor is not None and governor.label == "Aleksander Wisniewski"
+    assert actor_of(res, doc, "Wisniewki") is governor
+    assert [a.label for a in res.index.actors if a.type in ("Person", "Organization")] == [
+        "Aleksander Wisniewski"
+    ]
+
+
+def test_a_misspelt_full_name_takes_the_better_attested_spelling(nlp: Language) -> None:
+    text = (
+        "Aleksander Wisnievski met port workers on Monday. "
+        "Later that week, Aleksander Wisniewski visited the harbour. Wisniewski left on Friday."
+    )
+    res, doc = run(nlp, text)
+    person = actor_of(res, doc, "Wisnievski")
+    assert person is not None and person.label == "Aleksander Wisniewski"
+    assert "Aleksander Wisnievski" in person.aliases
+    assert actor_of(res, doc, "Wisniewski", 1) is person
+
+
+def test_relatives_sharing_a_surname_stay_two_people(nlp: Language) -> None:
+    text = (
+        "Maria Kowalczyk founded the charity in 2004. "
+        "Her brother Piotr Kowalczyk joined it a year later."
+    )
+    res, _doc = run(nlp, text)
+    people = sorted(a.label for a in res.index.actors if a.type == "Person")
+    assert people == ["Maria Kowalczyk", "Piotr Kowalczyk"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("wisniewski", "wisniewki", True),  # a letter dropped
+        ("petra novakova", "petra novakowa", True),  # a letter changed
+        ("aleksander wisniewski", "wisniewksi", True),  # two letters swapped, a surname alone
+        ("kim jong un", "kim jong il", False),  # relatives: short words that differ
+        ("lena brandt", "jonas brandt", False),  # relatives: given names that differ
+        ("kowalczyk", "kowalczyks", False),  # a family, not a slip
+        ("ivan petrov", "iwan petrov", False),  # too short to tell a slip from another name
+        ("oskar lindqvist", "oskar lindgren", False),  # two names alike, not one misspelt
+    ],
+)
+def test_what_counts_as_a_misspelt_name(first: str, second: str, same: bool) -> None:
+    assert spellings.misspelt_name(first, second) is same
+
+
+def test_a_two_word_surname_alone_is_the_person_named_in_full(nlp: Language) -> None:
+    text = (
+        "Senator Carlos Mendes Duarte criticised the budget on Monday. "
+        "Mendes Duarte said the plan left out the poorest towns."
+    )
+    res, _doc = run(nlp, text)
+    assert [a.label for a in res.index.actors if a.type == "Person"] == ["Carlos Mendes Duarte"]

@@ -158,6 +158,7 @@ class _Finder:
                 "apposition": 0.85,
                 "copula": 0.8,
                 "kb": 0.7,
+                "description": 0.8,
                 "counterpart": 0.65,
             }[post.how]
             confidence += 0.1 * self.kb_confirms(person, role, target)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import dates, statements
 from actorgraph.events import learned
 from actorgraph.events.candidate import Candidate
+from actorgraph.events.factuality import reciprocal
 from actorgraph.events.lexicon import lexicon
 from actorgraph.events.sentences import find_events
 from actorgraph.model import Actor, ActorIndex, Document, Evidence, Relation
@@ -83,9 +84,22 @@ def pairs(cand: Candidate) -> list[tuple[Actor, Actor | None]]:
         return [(s, t) for s in sources for t in targets if s.id != t.id]
     if cand.type in SYMMETRIC_TYPES and len(sources) > 1 and not cand.apart:
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
-    if cand.mutual and len(sources) > 1 and not cand.apart:
+    if cand.mutual and len(sources) > 1 and not cand.apart and _each_acts(cand.trigger):
         return [(a, b) for a in sources for b in sources if a.id != b.id]
+    if cand.mutual and len(sources) > 1 and not cand.apart:  # one two-sided act, coded once
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
     return [(s, None) for s in sources]
+
+
+_TRADED = frozenset({"exchange", "trade"})
+"""Verbs of acts each side does to the other ("exchanged fire", "traded accusations")."""
+
+
+def _each_acts(trigger: Token) -> bool:
+    """Whether the text says each side of a two-sided act does it to the other ("accused each
+    other", "exchanged fire"), rather than naming one act between them ("clashes between X
+    and Y", "X and Y signed a treaty"), which is one relation from the side named first."""
+    return reciprocal(trigger) or trigger.lemma_.lower() in _TRADED
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -88,10 +88,55 @@ def find_events(
     protest_targets(found, finder)
     found += intentions(found, finder)
     found += obligations(sent, finder, found)
+    found = one_reading(found)
     if model is not None and model.confidence is not None:
         for cand in found:
             cand.confidence = confidence.of(model.confidence, cand)
     return found
+
+
+def one_reading(found: list[Candidate]) -> list[Candidate]:
+    """One event per word: where a reading derived from an event shares the event's word,
+    only the one the coders code stays (see `replaces`). A denial ("X called the claims
+    lies") is an event of its own beside the claim."""
+    originals = {c.trigger.i: c for c in found if not c.derived}
+    replaced: set[int] = set()
+    dropped: set[int] = set()
+    for cand in found:
+        original = originals.get(cand.trigger.i)
+        if not cand.derived or original is None or cand.stance.cue == "falsehood":
+            continue
+        if replaces(cand, original):
+            replaced.add(cand.trigger.i)
+        else:
+            dropped.add(id(cand))
+    return [c for c in found if id(c) not in dropped and (c.derived or c.trigger.i not in replaced)]
+
+
+# Words by which saying that one will act commits one to it ("ready to", "agreed to"), and
+# those of them that, of harm, make the saying a threat ("vowed to", not "agreed to").
+COMMITTING = frozenset({"vow", "pledge", "promise", "swear", "commit", "committed", "determined",
+                        "willing", "ready", "prepared", "offer", "agree"})  # fmt: skip
+VOWING = frozenset({"vow", "pledge", "promise", "swear", "determined"})
+
+
+def replaces(derived: Candidate, original: Candidate) -> bool:
+    """Whether a derived reading is coded instead of the event it comes from: saying one will
+    do an act of the derived type is doing it ("said it would accept the deal"), a refusal to
+    cooperate is a REJECT, a duty laid on another the speaker's REQUEST, readiness to strike a
+    MOBILIZE, a promise of material help or a commitment to cooperate ("ready to", "promised
+    that it would sign") an AGREE, harm its doer vows or says will come ("said it would
+    strike") a THREATEN; other acts announced are the act to come ("X will visit Y", "X plans
+    to attack Y", "said they intend to ban"), not also an AGREE or a THREATEN."""
+    stance = original.stance
+    if derived.type in ("REJECT", "REQUEST", "MOBILIZE") or derived.type == original.type:
+        return True
+    trigger = original.trigger
+    promised = trigger.dep_ in ("ccomp", "xcomp") and trigger.head.lemma_.lower() in COMMITTING
+    if derived.type == "AGREE":
+        return stance.cue in COMMITTING or promised or original.type in ("AID", "COOPERATE")
+    said = stance.speaker is not None and stance.modal is not None
+    return derived.type == "THREATEN" and (stance.cue in VOWING or said)
 
 
 def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:

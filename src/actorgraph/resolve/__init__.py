@@ -1,13 +1,14 @@
 """Resolving mentions into the actors of one document.
 
-Names, surnames, titles, pronouns, capitals acting for their governments, nominal groups
-("his soldiers"), descriptions ("the country", "his partner") and demonyms qualifying what a
-country owns ("an Indian proposal") become mentions of one entity each; a title naming no
-person ("a Turkish official") is a mention of its country or organisation. `link` then gives
-each entity its actor record and IRI. The posts that tie a title to a person ("Foreign
-Minister Vladimir Makei", "Sergei Shoigu, the Russian defence minister") are found here,
-because they are what makes "the Russian defence minister" and "Sergei Shoigu" one actor; the
-affiliation stage turns them into relations.
+Names (misspelt ones too), surnames, titles, pronouns, capitals acting for their governments,
+nominal groups ("his soldiers"), descriptions ("the country", "his partner") and demonyms
+qualifying what a country owns ("an Indian proposal") become mentions of one entity each; a
+title naming no person ("a Turkish official") is a mention of its country or organisation,
+and one of a post whose holder the knowledge base knows but the text never names is a mention
+of an unnamed holder. `link` then gives each entity its actor record and IRI. The posts that
+tie a title to a person ("Foreign Minister Vladimir Makei", "Sergei Shoigu, the Russian
+defence minister") are found here, because they are what makes "the Russian defence minister"
+and "Sergei Shoigu" one actor; the affiliation stage turns them into relations.
 
 Pronouns are resolved by a salience heuristic in the manner of Lappin and Leass (1994):
 each earlier mention scores by grammatical role (subject, object, not embedded in another
@@ -28,12 +29,13 @@ from actorgraph.resolve.entities import Entity, Post, Resolution
 from actorgraph.resolve.names import Names
 from actorgraph.resolve.nominals import Nominals
 from actorgraph.resolve.pronouns import Pronouns
+from actorgraph.resolve.spellings import Spellings
 from actorgraph.resolve.titles import Titles
 
 __all__ = ["Entity", "Post", "Resolution", "resolve"]
 
 
-class _Resolver(Names, Titles, Pronouns, Descriptions, Nominals):
+class _Resolver(Names, Spellings, Titles, Pronouns, Descriptions, Nominals):
     """Holds one document's entities while mentions are attached to them."""
 
 
@@ -44,6 +46,7 @@ def resolve(
     resolver = _Resolver(doc, knowledge, date)
     resolver.add_names(recognition.mentions)
     resolver.add_missed_surnames()
+    resolver.merge_misspellings()
     resolver.retype_by_apposition()
     resolver.add_nominals([m for m in recognition.mentions if m.owner is None])
     posts = resolver.add_titles(recognition.titles)

@@ -32,7 +32,9 @@ class Post:
     role: str
     organization: str | None  # actor IRI
     title: Title
-    how: str  # "title" (before the name), "apposition", "copula", "kb" (holder on the date),
+    # "title" (before the name), "apposition", "copula", "kb" (the holder on the date, named
+    # elsewhere), "description" (an unnamed holder the title describes), "counterpart"
+    how: str
 
 
 @dataclass

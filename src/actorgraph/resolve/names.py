@@ -106,12 +106,16 @@ class Names(Resolver):
         self.attach(group, m.start_token, m.end_token, "name", m.text)
 
     def person_group(self, text: str) -> str | None:
-        """An existing person whose full name has the same last name (so "Vladimir Putin" and
-        "Putin" merge whichever comes first)."""
-        last = name_key(text).split()[-1:]
+        """An existing person with the same last name and no other given name (so "Vladimir
+        Putin" and "Putin" merge whichever comes first, but "Hunter Biden" is not "Joe
+        Biden": relatives share a surname)."""
+        words = name_key(text).split()
         for group, entity in self.entities.items():
-            if entity.type == "Person" and any(
-                name_key(n).split()[-1:] == last for n in entity.names
+            names = [name_key(n).split() for n in entity.names]
+            if (
+                entity.type == "Person"
+                and any(n[-1:] == words[-1:] for n in names)
+                and all(_one_person(n, words) for n in names if len(n) > 1 and len(words) > 1)
             ):
                 return group
         return None
@@ -170,3 +174,10 @@ class Names(Resolver):
                 if head is not None and head.lower_ in heads:
                     entity.type = heads[head.lower_]
                     break
+
+
+def _one_person(first: list[str], second: list[str]) -> bool:
+    """Whether two full names with one surname can be one person's: the same given name, or
+    one the end of the other ("Rivera Schatz" of "Thomas Rivera Schatz")."""
+    short, long_ = sorted((first, second), key=len)
+    return first[0] == second[0] or long_[len(long_) - len(short) :] == short

@@ -14,6 +14,8 @@ from actorgraph.resolve.grammar import SUBJECT_DEPS
 from actorgraph.syntax import object_of
 
 _NOT_TITLE_GAP = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
+# Verbs that say their subject holds the post named after "as" ("served as president").
+_SERVING_VERBS = frozenset({"serve", "act", "remain", "continue", "elect", "appoint", "name"})
 
 
 class Titles(Resolver):
@@ -88,18 +90,28 @@ class Titles(Resolver):
         return self.kb_holder(title)
 
     def copula_subject(self, title: Title) -> str | None:
+        """The person a title is said of ("X is the minister", "X, who served as minister"):
+        the subject of the verb, or what a relative pronoun subject stands for."""
         head = self.doc[title.end_token - 1]
-        if head.dep_ not in ("attr", "oprd") or head.head.lemma_ not in ("be", "become", "remain"):
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ == "as":
+            verb = verb.head
+            if verb.lemma_ not in _SERVING_VERBS:
+                return None
+        elif head.dep_ not in ("attr", "oprd") or verb.lemma_ not in ("be", "become", "remain"):
             return None
-        for child in head.head.children:
+        for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                group = self.group_at(child.i)
+                relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
+                group = self.group_at(verb.head.i if relative else child.i)
                 if group and self.entities[group].type == "Person":
                     return group
         return None
 
     def kb_holder(self, title: Title) -> tuple[str, str] | None:
-        """The person the KB says held the post on the document's date."""
+        """The person the KB says held the post on the document's date when the text names
+        them; else the post's unnamed holder, whom the title describes (a text that says "the
+        Russian defence minister" and never names him does not mention the KB's minister)."""
         org = self.title_org(title)
         if org is None or self.date is None or title.modifier in ("former", "ex", "late"):
             return None
@@ -107,8 +119,39 @@ class Titles(Resolver):
         holder = self.kb.holder(title.role, entry.key, self.date) if entry else None
         if holder is None:
             return None
-        self.entity(holder.key, "Person", holder)
-        return holder.key, "kb"
+        named = self.entities.get(holder.key)
+        if named is not None and any(kind == "name" for _, _, kind in named.spans):
+            return holder.key, "kb"
+        return self.office_holder(title, org), "description"
+
+    def office_holder(self, title: Title, org: str) -> str:
+        """The unnamed holder of a post, one person per post and document, named by the
+        title's words ("Indonesia's foreign minister")."""
+        group = f"Person:post:{title.role}:{org}"
+        entity = self.entity(group, "Person")
+        entity.country = entity.country or self.entities[org].country
+        if not entity.names:
+            start = title.start_token
+            while start > 0 and self.qualifies_title(self.doc[start - 1], org):
+                start -= 1
+            entity.names.append(self.doc[start : self.title_phrase_end(title, org)].text)
+        return group
+
+    def qualifies_title(self, token: Token, org: str) -> bool:
+        """A word before a title that says which post it is: a name of its organisation or
+        country, a possessive or an adjective ("Russia's", "French", "senior")."""
+        group = self.group_at(token.i)
+        if group is not None:
+            return group == org or self.entities[group].type not in ("Person", "Location")
+        return token.pos_ in ("ADJ", "PROPN") or token.tag_ == "POS"
+
+    def title_phrase_end(self, title: Title, org: str) -> int:
+        """The end of a title with the phrase naming its organisation ("President of France")."""
+        for prep in self.doc[title.end_token - 1].rights:
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if prep.dep_ == "prep" and any(self.group_at(o.i) == org for o in objects):
+                return prep.right_edge.i + 1
+        return title.end_token
 
     def title_org(self, title: Title) -> str | None:
         """The country or organisation of a title: a demonym, country or organisation just
