@@ -5,11 +5,13 @@ against the shapes and put in their named graphs (`DocumentQuads`); the writer o
 A batch of documents goes into the store in one transaction, so a killed build keeps whole
 documents only: into the embedded store by Oxigraph's transactional `extend` when none of them
 is stored yet, else (and into a SPARQL endpoint) by one update request that drops their old
-graphs and inserts the new ones.
+graphs and inserts the new ones. `replace_graph` swaps a whole shared graph (the actors graph
+a build rewrites at its end) the same way, one transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,3 +88,34 @@ def replace_update(documents: list[DocumentQuads]) -> str:
         f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in by_graph.items()
     )
     return " ;\n".join(drops) + f" ;\nINSERT DATA {{ {inserts} }}"
+
+
+def replace_graph(store: Store, name: str, triples: Iterable[tuple[Any, Any, Any]]) -> None:
+    """Put `triples` in place of the named graph `name`, in one transaction: in the embedded
+    store by one update deleting the quads that are gone and inserting those that are new (a
+    graph rewritten at the end of a build is mostly unchanged, and an update's cost grows with
+    the quads it names), else, or when blank nodes are involved (which `DELETE DATA` cannot
+    name), by one update dropping the graph and inserting it whole."""
+    graph = ox.NamedNode(name)
+    new = {ox.Quad(s, p, o, graph) for s, p, o in triples}
+    if isinstance(store, EmbeddedStore):
+        old = set(store.oxigraph.quads_for_pattern(None, None, None, graph))
+        if not any(_has_blank(quad) for quad in old | new):
+            changes = [_data("DELETE", old - new), _data("INSERT", new - old)]
+            if any(changes):
+                store.update(" ;\n".join(change for change in changes if change))
+            return
+    store.update(f"DROP SILENT GRAPH {graph}" + (f" ;\n{_data('INSERT', new)}" if new else ""))
+
+
+def _has_blank(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+
+
+def _data(operation: str, quads: set[ox.Quad]) -> str:
+    """`INSERT DATA` or `DELETE DATA` of `quads` (all in one graph), or "" when there are none."""
+    if not quads:
+        return ""
+    graph = next(iter(quads)).graph_name
+    lines = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"{operation} DATA {{ GRAPH {graph} {{\n{lines}\n}} }}"
