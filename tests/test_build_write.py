@@ -63,6 +63,19 @@ def test_the_quads_cross_a_process_boundary_unchanged() -> None:
     assert received.quads == sent.quads
 
 
+def test_quads_that_arrived_from_a_worker_are_stored_as_those_made_here(tmp_path: Path) -> None:
+    """A batch received as N-Quads (what a worker sends) is loaded without being read into
+    terms first, and the store holds exactly what it holds from the same batch made here."""
+    made = [quads_of(make_extraction(name)) for name in ("north", "south")]
+    arrived = pickle.loads(pickle.dumps(made))
+    with store.open_store(tmp_path / "made") as here, store.open_store(tmp_path / "sent") as sent:
+        write(here, made)
+        write(sent, arrived)
+        assert all(document._quads is None for document in arrived)  # loaded as they came
+        assert set(sent.quads()) == set(here.quads())
+        assert {d.id for d in sent.documents()} == {"north", "south"}
+
+
 def test_a_batch_is_stored_and_a_stored_document_is_replaced_not_added_to() -> None:
     opened = store.open_store(":memory:")
     first, second = make_extraction("one"), make_extraction("two")
