@@ -15,6 +15,7 @@ One bad file is reported and skipped; the rest of the batch goes on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import importlib.metadata
@@ -141,7 +142,7 @@ def build(
     report = reader.ReadReport()
     paths = list(paths)
     progress("start", str(expected_documents(paths)))
-    kb_actors = load_reference_graphs(store, summary)
+    reference = functools.cache(lambda: load_reference_graphs(store, summary))
     stored = {doc.id: doc.sha256 for doc in store.documents()}
     setup = setup_fingerprint(
         extractor_name, None if extract else model_release(model), min_confidence
@@ -160,19 +161,23 @@ def build(
     if dask:
         from actorgraph.workers import cluster
 
+        reference()
         cluster.extract_and_load(
             changed, store, summary, progress, extract, model, dask, jobs, shards
         )
     else:
         from actorgraph.workers.batch import chunks, extracted
 
-        batches = chunks(extracted(changed, extract, model, jobs), WRITE_EVERY)
+        # the reference graphs are loaded while the workers start, before any document is
+        # written, as when loaded first
+        batches = chunks(extracted(changed, extract, model, jobs, reference), WRITE_EVERY)
         for number, batch in enumerate(batches):
             _write(store, batch, summary, progress)
             if number % FLUSH_EVERY == FLUSH_EVERY - 1:
                 flush(store)
     summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
     summary.skipped += [(str(p), str(e)) for p, e in report.skipped]
+    kb_actors = reference()  # loaded now when there was nothing to extract
     progress("link", "")
     summary.unlinked = unlink_stale_surnames(store)
     summary.linked = link_surnames(store)
