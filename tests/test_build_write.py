@@ -63,6 +63,19 @@ def test_the_quads_cross_a_process_boundary_unchanged() -> None:
     assert received.quads == sent.quads
 
 
+def test_quads_that_arrived_from_a_worker_are_stored_as_those_made_here(tmp_path: Path) -> None:
+    """A batch received as N-Quads (what a worker sends) is loaded without being read into
+    terms first, and the store holds exactly what it holds from the same batch made here."""
+    made = [quads_of(make_extraction(name)) for name in ("north", "south")]
+    arrived = pickle.loads(pickle.dumps(made))
+    with store.open_store(tmp_path / "made") as here, store.open_store(tmp_path / "sent") as sent:
+        write(here, made)
+        write(sent, arrived)
+        assert all(document._quads is None for document in arrived)  # loaded as they came
+        assert set(sent.quads()) == set(here.quads())
+        assert {d.id for d in sent.documents()} == {"north", "south"}
+
+
 def test_a_batch_is_stored_and_a_stored_document_is_replaced_not_added_to() -> None:
     opened = store.open_store(":memory:")
     first, second = make_extraction("one"), make_extraction("two")
@@ -141,3 +154,72 @@ def test_a_document_that_cannot_be_stored_fails_alone_and_its_batch_is_kept(
         assert {d.id for d in opened.documents()} == set(names)  # the refused one as it was
     finally:
         opened.close()
+
+
+SHARED = URIRef("urn:example:graph/shared")
+OTHER = URIRef("urn:example:graph/other")
+
+
+def _triples(*items: tuple[str, str, object]) -> list[tuple[ox.NamedNode, ox.NamedNode, object]]:
+    return [(ox.NamedNode(s), ox.NamedNode(p), o) for s, p, o in items]
+
+
+KEPT = ("urn:example:a", str(AG.name), ox.Literal("Kept"))
+GONE = ("urn:example:b", str(AG.name), ox.Literal("Gone"))
+ADDED = ("urn:example:c", str(AG.name), ox.Literal("Added", language="en"))
+BLANK = ("urn:example:d", str(AG.alias), ox.BlankNode("someone"))
+
+
+def _holding(
+    opened: store.Store, name: URIRef, triples: list[tuple[object, object, object]]
+) -> None:
+    lines = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+    opened.update(f"INSERT DATA {{ GRAPH <{name}> {{ {lines} }} }}")
+
+
+def _content(opened: store.Store, name: URIRef) -> set[tuple[str, str, str]]:
+    return {(str(s), str(p), str(o)) for s, p, o in opened.named_graph(name)}
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["iris-and-literals", "blank-nodes"])
+def test_a_graph_is_replaced_by_exactly_the_new_triples_and_no_other_changes(
+    location: str, blank: bool
+) -> None:
+    """Whether the store takes only the differences (embedded, no blank nodes) or the whole
+    graph, the graph holds exactly the new triples afterwards and other graphs are untouched."""
+    from actorgraph.workers.write import replace_graph
+
+    before = _triples(KEPT, GONE, *([BLANK] if blank else []))
+    after = _triples(KEPT, ADDED)
+    with store.open_store(location) as opened:
+        _holding(opened, SHARED, before)
+        _holding(opened, OTHER, _triples(GONE))
+        replace_graph(opened, str(SHARED), after)
+        assert _content(opened, SHARED) == {
+            ("urn:example:a", str(AG.name), "Kept"),
+            ("urn:example:c", str(AG.name), "Added"),
+        }
+        assert {o.language for _, _, o in opened.named_graph(SHARED)} == {None, "en"}
+        assert _content(opened, OTHER) == {("urn:example:b", str(AG.name), "Gone")}
+        replace_graph(opened, str(SHARED), after)  # nothing to change: nothing changes
+        assert len(_content(opened, SHARED)) == 2
+        replace_graph(opened, str(SHARED), [])
+        assert _content(opened, SHARED) == set()
+
+
+def test_a_graph_replacement_is_one_update_and_a_refused_one_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    from actorgraph.workers.write import replace_graph
+
+    with RefusingStore(tmp_path / "store", "refused") as opened:
+        _holding(opened, SHARED, _triples(KEPT, GONE))
+        calls = opened.calls
+        refused = (str(rdf.document_iri("refused")), str(AG.name), ox.Literal("x"))
+        with pytest.raises(StoreError):
+            replace_graph(opened, str(SHARED), _triples(KEPT, ADDED, refused))
+        assert opened.calls == calls + 1
+        assert _content(opened, SHARED) == {
+            ("urn:example:a", str(AG.name), "Kept"),
+            ("urn:example:b", str(AG.name), "Gone"),
+        }

@@ -144,3 +144,29 @@ def test_a_batch_goes_through_spacy_together_and_a_bad_document_fails_alone() ->
     assert [(r.source, r.type, r.target) for r in together.relations] == [
         (r.source, r.type, r.target) for r in alone.relations
     ]
+
+
+class WatchedStore(store.EmbeddedStore):
+    """An in-memory store noting how many documents it held when the knowledge base came."""
+
+    def __init__(self) -> None:
+        super().__init__(":memory:")
+        self.documents_before_kb: list[int] = []
+
+    def load_kb(self, graph: Graph) -> None:
+        self.documents_before_kb.append(len(self.documents()))
+        super().load_kb(graph)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_knowledge_base_is_stored_before_any_document(corpus: Path, jobs: int) -> None:
+    """With workers, the knowledge base and ontology are loaded while they start; still before
+    the first document is written, and once."""
+    with WatchedStore() as opened:
+        summary = build.build(
+            [corpus], opened, extract=fake_extract, extractor_name=NAME, jobs=jobs
+        )
+        assert summary.ok and len(summary.written) == 20 and summary.kb_triples > 0
+        assert opened.documents_before_kb == [0]
+        again = build.build([corpus], opened, extract=fake_extract, extractor_name=NAME, jobs=jobs)
+        assert again.unchanged and opened.documents_before_kb == [0, 20]

@@ -269,6 +269,69 @@ def test_language_guess_is_deterministic() -> None:
     assert len(guesses) == 1
 
 
+FOREIGN = {
+    "fr": "Le ministre des affaires étrangères a reçu mardi son homologue italien à Paris pour "
+    "parler des élections et du commerce entre les deux pays. Ils ont promis de se revoir avant "
+    "la fin de l'année afin de signer un accord sur les transports.",
+    "es": "El presidente del gobierno viajó el jueves a Lisboa para reunirse con el primer "
+    "ministro portugués. Ambos dirigentes hablaron de la energía, de la pesca y de la frontera "
+    "común, y anunciaron una cumbre conjunta para el próximo otoño.",
+    "ru": "В среду министр обороны встретился с послом соседней страны в столице. Стороны "
+    "обсудили учения у границы и договорились продолжить переговоры после праздников, "
+    "сообщила пресс-служба министерства.",
+    "zh": "外交部长星期三在首都会见了邻国大使，双方讨论了边境贸易和交通问题，并同意在年底前"
+    "再次举行会谈。发言人表示，会谈气氛友好，两国将继续加强合作，共同维护地区的和平与稳定。"
+    "外交部长还邀请对方于明年春天访问首都，参加经济论坛并签署新的合作协议。"
+    "双方还同意设立一个联合工作组，定期交流农业、能源和旅游方面的信息，推动两国人民之间的往来。",
+}
+
+
+@pytest.mark.parametrize("code", sorted(FOREIGN))
+def test_articles_in_other_languages_are_skipped_naming_the_language(
+    tmp_path: Path, code: str
+) -> None:
+    path = write(tmp_path, f"{code}.txt", FOREIGN[code])
+    with pytest.raises(SkippedDocument, match=rf"looks '{code}', not English"):
+        reader.read_document(path)
+
+
+def test_english_full_of_foreign_names_is_english(tmp_path: Path) -> None:
+    text = (
+        "Volodymyr Zelenskyy and Olaf Scholz met Emmanuel Macron, Giorgia Meloni and Recep "
+        "Tayyip Erdoğan in Chișinău, where Maia Sandu welcomed them. " + ENGLISH
+    )
+    assert reader.read_document(write(tmp_path, "names.txt", text)).language == "en"
+
+
+def test_the_language_is_judged_on_the_start_of_a_long_text(tmp_path: Path) -> None:
+    from actorgraph import language
+
+    english_first = (ENGLISH + " ") * 4 + (GERMAN + " ") * 40
+    assert len(ENGLISH * 4) > language.SAMPLE_CHARS * 1.2  # the German part is not read
+    assert reader.read_document(write(tmp_path, "long.txt", english_first)).language == "en"
+    german_first = (GERMAN + " ") * 8 + (ENGLISH + " ") * 40
+    with pytest.raises(SkippedDocument, match=r"looks 'de'"):
+        reader.read_document(write(tmp_path, "lang.txt", german_first))
+
+
+def test_the_language_model_is_the_packaged_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Guessing loads the model shipped in the package: no connection is ever opened."""
+    import socket
+
+    from actorgraph import language
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    language._detector.cache_clear()
+    language._guess.cache_clear()
+    found = language.guess(GERMAN)
+    assert found is not None and found.code == "de" and found.english < 0.1
+    assert language.is_foreign(ENGLISH) is None
+
+
 # --- sidecars and dates --------------------------------------------------------------------
 
 

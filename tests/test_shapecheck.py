@@ -204,3 +204,40 @@ def test_a_batch_is_checked_graph_by_graph() -> None:
     one_by_one = [shapecheck.compiled().violations(graph) for graph in batch]
     assert together == one_by_one
     assert [bool(found) for found in together] == [True, False, True, False, True, False]
+
+
+ENVOY = URIRef("urn:example:Envoy")
+SPECIAL_ENVOY = URIRef("urn:example:SpecialEnvoy")
+NEGOTIATOR = ID["person/unnamed-negotiator"]
+
+
+def _with_subclasses() -> Graph:
+    """An article's graph that also says an envoy class is (two steps down) a kind of person,
+    and types an unlabelled node with it: a target of the actor shapes only through the class
+    hierarchy the graph states."""
+    graph = document_graph()
+    graph.add((SPECIAL_ENVOY, RDFS.subClassOf, ENVOY))
+    graph.add((ENVOY, RDFS.subClassOf, AG.Person))
+    graph.add((NEGOTIATOR, RDF.type, SPECIAL_ENVOY))
+    return graph
+
+
+def test_classes_a_graph_declares_are_followed_as_pyshacl_follows_them() -> None:
+    found = agree(_with_subclasses())
+    assert any(focus == str(NEGOTIATOR) for focus, _, _ in found)
+    without = _with_subclasses()
+    without.remove((ENVOY, RDFS.subClassOf, AG.Person))
+    assert not any(focus == str(NEGOTIATOR) for focus, _, _ in agree(without))
+
+
+def test_a_class_hierarchy_in_one_graph_of_a_batch_changes_no_other() -> None:
+    """A batch where one graph states subclasses is checked with the class closure; the others
+    get the same violations as when checked alone (where none is stated)."""
+    broken = document_graph()
+    BROKEN["missing source"][0](broken)
+    batch = [document_graph(), _with_subclasses(), broken, Graph(), kb_graph()]
+    together = shapecheck.compiled().violations_many(batch)
+    one_by_one = [shapecheck.compiled().violations(graph) for graph in batch]
+    assert together == one_by_one
+    assert [bool(found) for found in together] == [False, True, True, False, False]
+    assert {v.focus for v in together[1]} == {str(NEGOTIATOR)}

@@ -15,6 +15,7 @@ One bad file is reported and skipped; the rest of the batch goes on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import importlib.metadata
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV
 
@@ -31,6 +33,7 @@ from actorgraph import __version__, merge, pipeline, rdf, read, reader, resource
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.model import Document, Extraction
 from actorgraph.store import EmbeddedStore, Store
+from actorgraph.terms import to_ox
 from actorgraph.vocab import ACTORS_GRAPH, AG, KB_GRAPH, direct_property
 from actorgraph.workers.write import DocumentQuads
 
@@ -139,7 +142,7 @@ def build(
     report = reader.ReadReport()
     paths = list(paths)
     progress("start", str(expected_documents(paths)))
-    kb_actors = load_reference_graphs(store, summary)
+    reference = functools.cache(lambda: load_reference_graphs(store, summary))
     stored = {doc.id: doc.sha256 for doc in store.documents()}
     setup = setup_fingerprint(
         extractor_name, None if extract else model_release(model), min_confidence
@@ -158,19 +161,23 @@ def build(
     if dask:
         from actorgraph.workers import cluster
 
+        reference()
         cluster.extract_and_load(
             changed, store, summary, progress, extract, model, dask, jobs, shards
         )
     else:
         from actorgraph.workers.batch import chunks, extracted
 
-        batches = chunks(extracted(changed, extract, model, jobs), WRITE_EVERY)
+        # the reference graphs are loaded while the workers start, before any document is
+        # written, as when loaded first
+        batches = chunks(extracted(changed, extract, model, jobs, reference), WRITE_EVERY)
         for number, batch in enumerate(batches):
             _write(store, batch, summary, progress)
             if number % FLUSH_EVERY == FLUSH_EVERY - 1:
                 flush(store)
     summary.failed[:0] = [(str(p), str(e)) for p, e in report.failed]
     summary.skipped += [(str(p), str(e)) for p, e in report.skipped]
+    kb_actors = reference()  # loaded now when there was nothing to extract
     progress("link", "")
     summary.unlinked = unlink_stale_surnames(store)
     summary.linked = link_surnames(store)
@@ -498,22 +505,29 @@ def refresh_actors(store: Store, kb_actors: Graph) -> None:
     documents say: one description per actor (a KB actor keeps its KB description and gains
     the documents' other names), the direct edges of asserted and reported relations, and
     the role and extractor concepts the documents use."""
-    graph = Graph(identifier=ACTORS_GRAPH)
-    graph += kb_actors
+    from actorgraph.workers import write
+
+    triples: set[tuple[Any, Any, Any]] = {
+        (to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
+        for s, p, o in kb_actors
+    }
+    kb_labels = {str(s): str(o) for s, o in kb_actors.subject_objects(RDFS.label)}
+    alt_label = to_ox(SKOS.altLabel)
     for iri, tally in _mention_tallies(store).items():
-        kb_label = kb_actors.value(URIRef(iri), RDFS.label)
+        kb_label = kb_labels.get(iri)
         if kb_label is None:
-            rdf.add_actor(graph, merge.describe(iri, tally))
+            triples.update(rdf.actor_triples(merge.describe(iri, tally)))
             continue
-        for other in (set(tally.names) | tally.aliases) - {str(kb_label)}:
-            graph.add((URIRef(iri), SKOS.altLabel, Literal(other)))
+        for other in (set(tally.names) | tally.aliases) - {kb_label}:
+            triples.add((ox.NamedNode(iri), alt_label, ox.Literal(other)))
     for source, type_iri, target in store.select(_EDGES_QUERY).rows:
         type_name = str(type_iri).rsplit("#", 1)[-1]
-        graph.add((source, direct_property(type_name), target))  # type: ignore[arg-type]
-    for concept, cls, label in store.select(_CONCEPTS_QUERY).rows:
-        graph.add((concept, RDF.type, cls))  # type: ignore[arg-type]
-        graph.add((concept, RDFS.label, label))  # type: ignore[arg-type]
-    store.replace_graph(ACTORS_GRAPH, graph)
+        triples.add((to_ox(source), to_ox(direct_property(type_name)), to_ox(target)))  # type: ignore[arg-type]
+    rdf_type, label = to_ox(RDF.type), to_ox(RDFS.label)
+    for concept, cls, text in store.select(_CONCEPTS_QUERY).rows:
+        triples.add((to_ox(concept), rdf_type, to_ox(cls)))  # type: ignore[arg-type]
+        triples.add((to_ox(concept), label, to_ox(text)))  # type: ignore[arg-type]
+    write.replace_graph(store, str(ACTORS_GRAPH), triples)
 
 
 def _mention_tallies(store: Store) -> dict[str, merge.MentionTally]:

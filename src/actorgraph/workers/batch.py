@@ -26,19 +26,23 @@ def extracted(
     extract: Callable[[Document], Extraction] | None,
     model: str | None,
     jobs: int = 1,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> Iterator[tuple[Document, DocumentQuads | str]]:
     """Each document with its checked quads, or the reason it has none; in order. With `jobs`
     > 1, worker processes extract while this process only hands out and collects (unless
-    there are too few documents to be worth starting them)."""
+    there are too few documents to be worth starting them). `meanwhile` is called once,
+    before the first document comes back: while the workers start, or first of all."""
     if jobs > 1:
         from actorgraph.workers import local
 
         items = iter(changed)
         head = list(itertools.islice(items, local.CHUNK + 1))
         if len(head) > local.CHUNK:
-            yield from local.extracted(itertools.chain(head, items), extract, model, jobs)
+            chained = itertools.chain(head, items)
+            yield from local.extracted(chained, extract, model, jobs, meanwhile)
             return
         changed = head
+    meanwhile()
     extractor = extract or PipelineExtractor(model)
     for chunk in chunks(changed, CHUNK):
         documents = [document for document, _ in chunk]

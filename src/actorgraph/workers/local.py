@@ -45,8 +45,10 @@ def extracted(
     extract: Extractor | None,
     model: str | None,
     jobs: int,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> Iterator[tuple[Document, DocumentQuads | str]]:
-    """Each document with its checked quads or the reason it has none, in input order."""
+    """Each document with its checked quads or the reason it has none, in input order;
+    `meanwhile` is called once the first batches are handed out, while the workers start."""
     from actorgraph.workers.batch import chunks
 
     batches = chunks(changed, CHUNK)
@@ -73,9 +75,12 @@ def extracted(
             except BrokenProcessPool:
                 pending.append((documents, _failed_future()))
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                meanwhile, now = (lambda: None), meanwhile  # to be done once, so first
+                now()
                 died = yield from _collect(*pending.popleft())
                 broken |= died
                 fruitless = fruitless if died else 0
+        meanwhile()
         while pending:
             yield from _collect(*pending.popleft())
     finally:
