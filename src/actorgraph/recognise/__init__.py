@@ -114,6 +114,16 @@ def setup(nlp: Language, knowledge: KnowledgeBase) -> Language:
 def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     """Typed mentions, demonyms and titles of a parsed document."""
     result = Recognition(titles=titles(doc, nlp))
+    _add_names(result, doc, knowledge, nlp)
+    result.mentions = _noun_communities(result, doc, knowledge)
+    result.mentions += cities(doc, nlp, knowledge)
+    result.mentions += _noun_groups(result, doc, knowledge)
+    result.mentions.sort(key=lambda m: m.start_token)
+    return result
+
+
+def _add_names(result: Recognition, doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> None:
+    """The named entities that name actors, typed, each a mention or a demonym."""
     in_title = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     title_ends = {t.end_token for t in result.titles}
     for ent, key in nicknamed(doc, joined_names(doc, knowledge)):
@@ -138,8 +148,12 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
         if found is None:
             continue
         (result.demonyms if found.kind == "demonym" else result.mentions).append(found)
-    result.mentions = _noun_communities(result, doc, knowledge)
-    result.mentions += cities(doc, nlp, knowledge)
+
+
+def _noun_groups(result: Recognition, doc: Doc, knowledge: KnowledgeBase) -> list[Recognised]:
+    """The noun groups naming institutions, peoples and groups (see `nominal_group`), read
+    after the names, whose tokens they leave alone."""
+    found: list[Recognised] = []
     covered = {i for m in result.mentions for i in range(m.start_token, m.end_token)}
     title_tokens = {i for t in result.titles for i in range(t.start_token, t.end_token)}
     demonym_at = {i: d for d in result.demonyms for i in range(d.start_token, d.end_token)}
@@ -149,18 +163,17 @@ def recognise(doc: Doc, knowledge: KnowledgeBase, nlp: Language) -> Recognition:
     for chunk in chunks:
         groups = nominal_group(chunk, demonym_at, covered, knowledge, types)
         types.update({i: m.type for m in groups for i in range(m.start_token, m.end_token)})
-        result.mentions += groups
+        found += groups
         if not groups:
             unowned.append(chunk)
     for chunk in unowned:  # civilians whose authority is named after them, in passives
-        result.mentions += nominal_group(chunk, demonym_at, covered, knowledge, types)
+        found += nominal_group(chunk, demonym_at, covered, knowledge, types)
     for chunk in doc.noun_chunks:  # "Sudan's army chief": the army, where the post is
         body = body_before_title(chunk, title_tokens, covered)
         if body is not None:
             part = doc[chunk.start : body.i + 1]
-            result.mentions += nominal_group(part, demonym_at, covered, knowledge, head=body)
-    result.mentions.sort(key=lambda m: m.start_token)
-    return result
+            found += nominal_group(part, demonym_at, covered, knowledge, head=body)
+    return found
 
 
 def _noun_communities(result: Recognition, doc: Doc, knowledge: KnowledgeBase) -> list[Recognised]:
