@@ -475,8 +475,12 @@ def test_vowing_harm_is_a_threat(nlp: Language) -> None:
     assert {(r.type, r.factuality) for r in plan} == {("ASSAULT", "future")}
     intent = run(nlp, "Chad said it intends to attack Sudan.")
     assert {(r.type, r.factuality) for r in intent} == {("ASSAULT", "future")}
+    # harm said to come is the threat made and the act to come
     said = run(nlp, "Chad said it would attack Sudan.")
-    assert {(r.type, r.factuality) for r in said} == {("THREATEN", "asserted")}
+    assert {(r.type, r.factuality) for r in said} == {
+        ("THREATEN", "asserted"),
+        ("ASSAULT", "future"),
+    }
 
 
 def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:

@@ -97,8 +97,8 @@ def find_events(
 
 def one_reading(found: list[Candidate]) -> list[Candidate]:
     """One event per word: where a reading derived from an event shares the event's word,
-    only the one the coders code stays (see `replaces`). A denial ("X called the claims
-    lies") is an event of its own beside the claim."""
+    only the one the coders code stays, or both where they code both (see `kept`). A denial
+    ("X called the claims lies") is an event of its own beside the claim."""
     originals = {c.trigger.i: c for c in found if not c.derived}
     replaced: set[int] = set()
     dropped: set[int] = set()
@@ -106,9 +106,10 @@ def one_reading(found: list[Candidate]) -> list[Candidate]:
         original = originals.get(cand.trigger.i)
         if not cand.derived or original is None or cand.stance.cue == "falsehood":
             continue
-        if replaces(cand, original):
+        which = kept(cand, original)
+        if which == "derived":
             replaced.add(cand.trigger.i)
-        else:
+        elif which == "original":
             dropped.add(id(cand))
     return [c for c in found if id(c) not in dropped and (c.derived or c.trigger.i not in replaced)]
 
@@ -120,23 +121,27 @@ COMMITTING = frozenset({"vow", "pledge", "promise", "swear", "commit", "committe
 VOWING = frozenset({"vow", "pledge", "promise", "swear", "determined"})
 
 
-def replaces(derived: Candidate, original: Candidate) -> bool:
-    """Whether a derived reading is coded instead of the event it comes from: saying one will
-    do an act of the derived type is doing it ("said it would accept the deal"), a refusal to
-    cooperate is a REJECT, a duty laid on another the speaker's REQUEST, readiness to strike a
-    MOBILIZE, a promise of material help or a commitment to cooperate ("ready to", "promised
-    that it would sign") an AGREE, harm its doer vows or says will come ("said it would
-    strike") a THREATEN; other acts announced are the act to come ("X will visit Y", "X plans
-    to attack Y", "said they intend to ban"), not also an AGREE or a THREATEN."""
+def kept(derived: Candidate, original: Candidate) -> str:
+    """Which of a derived reading and the event it comes from the coders code: the derived
+    one where saying one will do an act of its type is doing it ("said it would accept the
+    deal"), for a refusal to cooperate (REJECT), a duty laid on another (the speaker's
+    REQUEST), readiness to strike (MOBILIZE), a promise of material help or a commitment to
+    cooperate ("ready to", "promised that it would sign": AGREE) and harm vowed ("vowed to
+    strike": THREATEN); both for harm said to come ("said it would impose sanctions": the
+    threat made and the sanctions to come); else the original, the act to come ("X will visit
+    Y", "X plans to attack Y", "said they intend to ban"), not also an AGREE or a THREATEN."""
     stance = original.stance
     if derived.type in ("REJECT", "REQUEST", "MOBILIZE") or derived.type == original.type:
-        return True
+        return "derived"
     trigger = original.trigger
     promised = trigger.dep_ in ("ccomp", "xcomp") and trigger.head.lemma_.lower() in COMMITTING
     if derived.type == "AGREE":
-        return stance.cue in COMMITTING or promised or original.type in ("AID", "COOPERATE")
+        committed = stance.cue in COMMITTING or promised
+        return "derived" if committed or original.type in ("AID", "COOPERATE") else "original"
+    if derived.type == "THREATEN" and stance.cue in VOWING:
+        return "derived"
     said = stance.speaker is not None and stance.modal is not None
-    return derived.type == "THREATEN" and (stance.cue in VOWING or said)
+    return "both" if derived.type == "THREATEN" and said else "original"
 
 
 def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
