@@ -78,6 +78,8 @@ def find_events(
             )
     for cand in found:
         cand.sources = [a for a in cand.sources if not _place_named_on_word(a, cand, finder)]
+        if cand.judged.get("added"):  # the model's own parties: a place is never the doer
+            cand.sources = [a for a in cand.sources if a.type != "Location"]
     found = [cand for cand in found if cand.sources]
     for cand in found:
         if cand.type != "ASSAULT" and cand.mode != "visit":  # a place attacked or visited
