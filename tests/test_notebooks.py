@@ -86,7 +86,8 @@ for line in series:  # real dates, in time order
     assert _mdates.num2date(xs[0]).year >= 2020
 rus_blr = relations_over_time("RUS", "BLR")
 consults = rus_blr[rus_blr["types"].str.contains("CONSULT")]
-assert [m.year for m in consults["month"]] == [2022, 2022]  # no visit misdated to 2020
+years = [m.year for m in consults["month"]]
+assert len(years) >= 2 and set(years) == {2022}  # no visit misdated to 2020
 assert not country_pairs[["aCode", "bCode"]].duplicated().any()
 assert country_pairs["meanScore"].dtype.kind == "f"
 rus_ukr = country_pairs[(country_pairs["aCode"] == "RUS") & (country_pairs["bCode"] == "UKR")]
