@@ -179,3 +179,12 @@ def make_extraction(
     return Extraction(
         document=document, actors=actors, relations=relations, extractor="actorgraph-test"
     )
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store to build into: an embedded Oxigraph folder, or a real Oxigraph server."""
+    if request.param == "embedded":
+        yield str(tmp_path / "store")
+    else:
+        yield request.getfixturevalue("oxigraph_server")

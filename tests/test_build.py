@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,14 +54,6 @@ ARTICLES = {
     "b-border": "Ukrainian commander Serhiy Nayev said troops were moved to the border.",
     "c-warning": "Nayev warned that Russia would be answered, the ministry reported today.",
 }
-
-
-@pytest.fixture(params=["embedded", "remote"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "embedded":
-        yield str(tmp_path / "store")
-    else:
-        yield request.getfixturevalue("oxigraph_server")
 
 
 def test_build_twice_gives_the_same_graph(location: str, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -91,14 +90,6 @@ def test_a_batch_is_stored_and_a_stored_document_is_replaced_not_added_to() -> N
         f"SELECT ?r WHERE {{ GRAPH <{rdf.document_iri('one')}> {{ ?r <{AG.relationType}> ?t }} }}"
     )
     assert len(relations) == 1
-
-
-@pytest.fixture(params=["embedded", "remote"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "embedded":
-        yield str(tmp_path / "store")
-    else:
-        yield request.getfixturevalue("oxigraph_server")
 
 
 def test_embedded_stores_and_endpoints_hold_the_same_written_graphs(location: str) -> None:
