@@ -62,8 +62,8 @@ def split_of(url: str) -> str:
     return "heldout" if bucket < 5 else "dev" if bucket < 8 else "train"
 
 
-def document(day: datetime.date, items: list[str]) -> tuple[str, dict[str, str]]:
-    """A day's text and sidecar."""
+def document(day: datetime.date, items: list[str], repo: str = "") -> tuple[str, dict[str, str]]:
+    """A day's text and sidecar (`repo`: where the day's copy was taken from)."""
     page = f"{day.year}_{day:%B}_{day.day}"
     text = f"{day:%A}, {day:%B} {day.day}, {day.year}\n\n" + "\n\n".join(items) + "\n"
     meta = {
@@ -72,7 +72,7 @@ def document(day: datetime.date, items: list[str]) -> tuple[str, dict[str, str]]
         "source": "Wikipedia",
         "url": f"https://en.wikipedia.org/wiki/Portal:Current_events/{page}",
         "license": "CC BY-SA 4.0",
-        "repo": f"fordred/wikinews:docs/_posts/{day.isoformat()}-index.md",
+        "repo": repo or f"fordred/wikinews:docs/_posts/{day.isoformat()}-index.md",
     }
     return text, meta
 
