@@ -36,6 +36,10 @@ from actorgraph.syntax import (
     object_of,
 )
 
+# Prepositions by which a passive verb of harm names the act that did it ("killed in an
+# airstrike", "wounded during shelling", "arrested in a raid").
+HARM_PREPS = frozenset({"in", "by", "during", "amid"})
+
 
 class Arguments:
     """The actors of one sentence that an event's words name (holds the sentence, index and
@@ -205,6 +209,8 @@ class Arguments:
             joint = joint.joint
         if joint and (len(sources) > 1 or (noun is not None and is_joint(noun))):
             etype, mode = joint, None
+        elif etype in ("ASSAULT", "COERCE") and all(t.type == "Location" for t in targets):
+            targets = self._harmed(trigger, sources) or targets
         elif etype == "MOBILIZE" and not targets:  # "held drills near X": aimed at X
             near = ("near", "around", "off", "along", "against")
             targets = [
@@ -215,6 +221,16 @@ class Arguments:
             ]
         return Candidate(trigger, etype, mode, sources, targets, round(confidence, 2), how,
                          mutual=entry.mutual)  # fmt: skip
+
+    def _harmed(self, trigger: Token, sources: list[Actor]) -> list[Actor]:
+        """Who an attack or raid named under a passive verb fell on: that verb's subject
+        ("nine people were wounded in an attack by X", "an attack carried out by X")."""
+        noun = trigger.head if trigger.dep_ == "acl" else trigger
+        if noun.dep_ != "pobj" or noun.head.lower_ not in HARM_PREPS:
+            return []
+        verb = noun.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [a for s in subjects for a in self.actors_of(s) if a not in sources]
 
     def _fused_recipient(self, verb: Token, obj: Token, own: set[str]) -> list[Actor]:
         """The recipient of "gave X food aid" that the parser glued onto the thing given as

@@ -191,6 +191,7 @@ class NounEvents(Arguments):
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 sources += [a for a in self.actors_of(child) if a not in sources]
         sources = sources or self._prep_actors(noun, ("by", *entry.sources))
+        sources = sources or self._agent_of_participle(noun)  # "an attack carried out by X"
         confidence = 0.6
         preparer = _preparing_verb(noun)
         if not sources and preparer is not None:

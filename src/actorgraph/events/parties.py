@@ -116,6 +116,9 @@ def choose(
         return [], [], 0.0
     probs = model.probabilities([features(word, etype, c) for c in found])
     col = {c: i for i, c in enumerate(model.classes)}
+    for i, c in enumerate(found):
+        if not _may_do(word, etype, c):
+            probs[i, col[SOURCE]] = 0.0
     src = int(probs[:, col[SOURCE]].argmax())
     source_p = float(probs[src, col[SOURCE]])
     if source_p < floor:
@@ -127,6 +130,19 @@ def choose(
         if probs[tgt, col[TARGET]] >= floor:
             targets = [found[tgt].actor]
     return [found[src].actor], targets, source_p
+
+
+def _may_do(word: Token, etype: str, candidate: Mentioned) -> bool:
+    """Whether a candidate may be the doer: the subject of a passive is what is done to
+    ("two reporters were detained": no source rather than the reporters), except troops
+    moved or pulled back ("troops were deployed", "forces were withdrawn")."""
+    subjects = [c for c in word.children if c.dep_ == "nsubjpass"]
+    if word.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in word.children):
+        subjects += [c for c in word.head.children if c.dep_ == "nsubjpass"]  # "held and beaten"
+    inside = any(s.left_edge.i <= candidate.mention.i <= s.right_edge.i for s in subjects)
+    if not inside or etype == "MOBILIZE":
+        return True
+    return etype == "RETREAT" and candidate.actor.type == "MilitaryForce"
 
 
 def complete(

@@ -17,6 +17,9 @@ from actorgraph.syntax import (
 )
 from actorgraph.vocab import SYMMETRIC_TYPES
 
+# Event types whose target, when only a place, is the country the place belongs to.
+PLACE_OWNED = frozenset({"ASSAULT", "COERCE"})
+
 
 def extract(
     doc: Doc,
@@ -41,6 +44,7 @@ def extract(
             document.text[sent.start_char : sent.end_char], reference, future=True
         )
         for cand in found:
+            cand.targets = _place_owners(cand, index)
             matches = future_time if cand.stance.factuality == "future" else time
             day = _event_date(cand, sent, matches)
             made = _relations(cand, index, evidence, day)
@@ -48,6 +52,24 @@ def extract(
                 nominal.update(id(r) for r in made)
             relations.extend(made)
     return _untargeted_repeats(_deduplicate(relations), nominal)
+
+
+def _place_owners(cand: Candidate, index: ActorIndex) -> list[Actor]:
+    """The targets of an attack or a coercion that falls on places alone ("shelled a town in
+    X", "seized an island of X") by a state's bodies or forces: the countries the text names
+    them part of, as the coding of such acts has it. A place in the doer's own country, or
+    attacked by a doer of no known country (gunmen, a militia), stays the place."""
+    if cand.type not in PLACE_OWNED or not cand.targets:
+        return cand.targets
+    own = {s.country for s in cand.sources if s.country}
+    if not own or any(t.type != "Location" for t in cand.targets):
+        return cand.targets
+    countries = {a.country: a for a in index.actors if a.type == "Country" and a.country}
+    owners = [
+        countries.get(t.country, t) if t.country and t.country not in own else t
+        for t in cand.targets
+    ]
+    return _unique(owners)
 
 
 def _relations(

@@ -12,7 +12,8 @@ their own) and titles of posts ("defence minister").
 
 Modules: `lexicon` (word lists), `mentions` (what recognition hands on), `entities` (named
 entities made whole and trimmed), `classify` (their actor type), `cities` (the gazetteer),
-`titles` (posts) and `nominals` (noun groups).
+`titles` (posts), `nominals` (noun groups) and `people` (groups of people named by their number
+or their deed).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from actorgraph.recognise.mentions import (
     sentence_bounds,
 )
 from actorgraph.recognise.nominals import nominal_group
+from actorgraph.recognise.people import people_group
 from actorgraph.recognise.titles import body_before_title, titles
 
 __all__ = [
@@ -107,7 +109,8 @@ def setup(nlp: Language, knowledge: KnowledgeBase) -> Language:
     if RULER not in nlp.pipe_names:
         before = "ner" if "ner" in nlp.pipe_names else None
         ruler = nlp.add_pipe("entity_ruler", name=RULER, before=before, config={"validate": False})
-        ruler.add_patterns(kb_patterns(knowledge))  # type: ignore[attr-defined]
+        with nlp.select_pipes(disable=nlp.pipe_names):  # the phrases need only the tokenizer
+            ruler.add_patterns(kb_patterns(knowledge))  # type: ignore[attr-defined]
     return nlp
 
 
@@ -166,8 +169,12 @@ def _noun_groups(result: Recognition, doc: Doc, knowledge: KnowledgeBase) -> lis
         found += groups
         if not groups:
             unowned.append(chunk)
+    mentions_at = {i: m for m in result.mentions for i in range(m.start_token, m.end_token)}
+    mentions_at.update(demonym_at)
     for chunk in unowned:  # civilians whose authority is named after them, in passives
-        found += nominal_group(chunk, demonym_at, covered, knowledge, types)
+        groups = nominal_group(chunk, demonym_at, covered, knowledge, types)
+        people = people_group(chunk, covered, mentions_at) if not groups else None
+        found += groups or ([people] if people is not None else [])
     for chunk in doc.noun_chunks:  # "Sudan's army chief": the army, where the post is
         body = body_before_title(chunk, title_tokens, covered)
         if body is not None:

@@ -49,6 +49,10 @@ class Lexicon:
     citizenship_words: frozenset[str]
     group_adjectives: dict[str, str]  # the same words -> the name key of the group
     portfolio_heads: frozenset[str]
+    counted_people: frozenset[str]  # heads of groups of people named by their number
+    perpetrators: frozenset[str]  # doers of a crime named by a definite description
+    captives: frozenset[str]  # those held by others, named by a definite description
+    single_people: frozenset[str]  # one person named by what they are ("a man")
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +104,10 @@ def lexicon() -> Lexicon:
         citizenship_words=frozenset(w.lower() for w in types["citizenship_words"]),
         group_adjectives={word: name_key(group) for word, group in peoples.items()},
         portfolio_heads=frozenset(w.lower() for w in types["portfolio_heads"]),
+        counted_people=frozenset(w.lower() for w in types["counted_people"]),
+        perpetrators=frozenset(w.lower() for w in types["perpetrators"]),
+        captives=frozenset(w.lower() for w in types["captives"]),
+        single_people=frozenset(w.lower() for w in types["single_people"]),
     )
 
 

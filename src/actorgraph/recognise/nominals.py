@@ -132,11 +132,11 @@ def _owner_after(head: Token, word: str, covered: set[int], types: dict[int, str
     )  # "the embassy in Tehran" is not Iran's
     owner = _of_object(head, covered, ("of", "from") if abroad else ("of", "in", "from"))
     if owner is None and word in lex.civilian_groups:
-        owner = _scene_of(head, covered)
+        owner = scene_of(head, covered)
         if owner is None:
             owner = _domestic_actor(head, types)
     elif owner is None and word in lex.seated_bodies:
-        owner = _scene_of(head, covered)  # "stormed the parliament in Baghdad"
+        owner = scene_of(head, covered)  # "stormed the parliament in Baghdad"
     return owner
 
 
@@ -263,7 +263,7 @@ def _of_object(
     return None
 
 
-def _scene_of(head: Token, covered: set[int]) -> int | None:
+def scene_of(head: Token, covered: set[int]) -> int | None:
     """The named place where the clause about a group of people happens ("Thousands of
     farmers protested in Paris", "police detained students in Nairobi"): civilians there are
     the place's."""
@@ -296,7 +296,7 @@ def _domestic_actor(head: Token, types: dict[int, str]) -> int | None:
     government"): a state's own authorities act on its own people, while soldiers often act
     abroad."""
     verb = _clause_verb(head)
-    if verb is None or _people_node(head).dep_ not in ("dobj", "nsubjpass", "pobj"):
+    if verb is None or people_node(head).dep_ not in ("dobj", "nsubjpass", "pobj"):
         return None
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -307,7 +307,7 @@ def _domestic_actor(head: Token, types: dict[int, str]) -> int | None:
     return None
 
 
-def _people_node(head: Token) -> Token:
+def people_node(head: Token) -> Token:
     """The token standing for a group of people in its clause: the quantity when they are
     counted ("dozens of journalists", "tens of thousands of miners")."""
     node = head
@@ -316,16 +316,21 @@ def _people_node(head: Token) -> Token:
         if (
             node.dep_ == "pobj"
             and node.head.lower_ == "of"
-            and (amount.like_num or amount.lemma_.lower() in _AMOUNTS)
+            and (amount.like_num or amount_word(amount))
         ):
             node = node.head.head
     return node
 
 
+def amount_word(token: Token) -> bool:
+    """Whether a word counts people ("dozens", "a crowd of")."""
+    return token.lower_ in _AMOUNTS or token.lemma_.lower() in _AMOUNTS
+
+
 def _clause_verb(head: Token) -> Token | None:
     """The verb of the clause a group of people is subject, object or prepositional object of
     ("fired on protesters": fired)."""
-    node = _people_node(head)
+    node = people_node(head)
     if node.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return node.head if node.head.pos_ in ("VERB", "AUX") else None
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":

@@ -27,6 +27,9 @@ class Nominals(Resolver):
                     self.attach(owner, m.start_token, m.end_token, "nominal", None)
                     continue  # "Hamas fighters", "Wagner troops": the group itself
                 iso3 = self.entities[owner].country if owner else None
+            if iso3 is None and m.kind == "nominal" and m.type == "Organization":
+                self.add_group(m)  # "seven villagers in X", X of no known country: a group
+                continue
             if iso3 is None:
                 continue
             if m.kind == "country":
@@ -51,6 +54,8 @@ class Nominals(Resolver):
         entity.country = entity.country or m.country
         if not entity.names:
             entity.names.append(label)
+        if m.text != label and label.startswith(m.text) and m.text not in entity.names:
+            entity.names.append(m.text)  # "eleven people" of "eleven people in Tyre"
         self.attach(group, m.start_token, m.end_token, "nominal", None)
 
     def add_demonyms(self, demonyms: list[Recognised]) -> None:
