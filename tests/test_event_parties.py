@@ -112,3 +112,14 @@ def test_a_place_an_attack_is_named_after_is_not_its_doer(nlp: Language) -> None
         for _, source, _ in events_of(nlp, "California sued the federal government.")
     )
     assert ("ASSAULT", "Syria", "Mosul") in events_of(nlp, "Syria attacked Mosul on Monday.")
+
+
+def test_a_medium_reports_acts_and_a_place_is_where_they_happen(nlp: Language) -> None:
+    for text, wrong in (
+        ("According to Al Jazeera, gunmen attacked a convoy near Kabul.", "Al Jazeera"),
+        ("A bombing in Peshawar killed twelve soldiers of Pakistan.", "Peshawar"),
+    ):
+        assert wrong not in {source for _, source, _ in events_of(nlp, text)}, text
+    # a medium's own words are its acts
+    said = events_of(nlp, "The BBC accused the Russian government of censorship.")
+    assert any(t == "ACCUSE" and s == "BBC" for t, s, _ in said)

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import yaml
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from actorgraph import pipeline
 from actorgraph.evaluate import GoldActor
@@ -356,3 +356,45 @@ def test_coded_texts_are_news_articles_or_current_events_summaries(tmp_path: Pat
     }
     (texts / "a2.json").write_text("{not json", encoding="utf-8")
     assert coded.kind(found[1]) == "articles"  # a sidecar that cannot be read names no source
+
+
+def eager(model: learned.EventModel, etype: str) -> learned.EventModel:
+    """The model made sure that every word it reads states an event of `etype`."""
+    intercept = model.types.intercept.copy()
+    intercept[model.types.classes.index(etype)] += 50.0
+    return replace(model, types=replace(model.types, intercept=intercept))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "word"),
+    [
+        ("Canada agreed to impose new sanctions on Belarus.", "AGREE", "agreed"),
+        ("Norway halted its military assistance to Ukraine.", "AID", "assistance"),
+        ("Austria will host talks between Serbia and Albania.", "CONSULT", "talks"),
+    ],
+)
+def test_the_model_adds_no_event_on_a_word_the_rules_read_as_part_of_theirs(
+    nlp: Language, text: str, etype: str, word: str
+) -> None:
+    shipped = learned.shipped()
+    assert shipped is not None
+    model = eager(shipped, etype)
+    sent, index = sentence_with_countries(nlp, text)
+    found = find_events(sent, index, model=model)
+    rules = find_events(sent, index, method="rules")
+    assert rules and {c.trigger.i for c in rules} <= {c.trigger.i for c in found}
+    assert word not in {c.trigger.text for c in found if c.judged.get("added")}
+    # the same model adds its type where the rules read nothing
+    sent, index = sentence_with_countries(nlp, "Canada wrote to Belarus on Monday.")
+    assert [c.type for c in find_events(sent, index, model=model)] == [etype]
+
+
+def sentence_with_countries(nlp: Language, text: str) -> tuple[Span, ActorIndex]:
+    """The first sentence of a text, each named entity in it a country."""
+    doc = nlp(text)
+    index = ActorIndex()
+    for ent in doc.ents:
+        actor = Actor(id=f"t/{ent.text}", label=ent.text, type="Country")
+        index.actors.append(actor)
+        index.by_token.update({i: actor.id for i in range(ent.start, ent.end)})
+    return next(doc.sents), index

@@ -162,6 +162,7 @@ class Reading:
     index: ActorIndex
     model: EventModel
     make: MakeEvent
+    covered: set[int] = field(default_factory=set)  # words the rules read as part of an event
 
     def parties(self, word: Token, etype: str) -> tuple[list[Any], list[Any], float]:
         if self.model.parties is None:
@@ -191,7 +192,7 @@ def read(
         by_trigger.setdefault(cand.trigger.i, []).append(cand)
     rows = [features(w, index, [c.type for c in by_trigger.get(w.i, [])]) for w in words]
     probs = model.types.probabilities(rows) if rows else np.zeros((0, len(model.types.classes)))
-    reading = Reading(sent, index, model, make)
+    reading = Reading(sent, index, model, make, _covered(found))
     kept: list[Candidate] = []
     for word, row in zip(words, probs, strict=True):
         prob = dict(zip(model.types.classes, row, strict=True))
@@ -199,6 +200,18 @@ def read(
     for rest in by_trigger.values():  # triggers the model does not read (names, adjectives)
         kept += rest
     return kept
+
+
+def _covered(found: Iterable[Candidate]) -> set[int]:
+    """Words whose meaning the rules have already read: the verb whose clause carries one of
+    their events ("agreed to impose sanctions"), a stance the rules weigh (`sentences.kept`)
+    and not an event of its own that the model may add."""
+    covered = set()
+    for cand in found:
+        trigger = cand.trigger
+        if trigger.dep_ == "xcomp" and trigger.head.i != trigger.i:
+            covered.add(trigger.head.i)
+    return covered
 
 
 def _judge(
@@ -215,7 +228,7 @@ def _judge(
             cand.judged = judgement(model, prob, cand.type)
             kept.append(cand)
     best = max((c for c in prob if c != NONE), key=prob.__getitem__)
-    if kept or prob[best] < limits.add:
+    if kept or prob[best] < limits.add or (not rules and word.i in reading.covered):
         return kept
     if rules:  # the rules found the arguments; the model corrects the type
         cand = rules[0]

@@ -127,9 +127,7 @@ class Finder(NounEvents):
         if word.pos_ == "NOUN":
             entry = Entry(etype, targets=GENERIC_NOUN_TARGETS)
             return self._noun_event(word, entry) or self._governed_event(word, entry)
-        passive = any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in word.children
-        ) or passive_participle(word)
+        passive = is_passive(word)
         obj = self._object(word, passive)
         found = self._arguments(word, Entry(etype), obj, passive, "verb")
         if found is None and not passive:
@@ -161,9 +159,7 @@ class Finder(NounEvents):
 
     def _verb_event(self, verb: Token) -> Candidate | None:
         lemma = self._lemma(verb)
-        passive = any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
-        ) or passive_participle(verb)
+        passive = is_passive(verb)
         obj = self._object(verb, passive)
         entry, how = None, "verb"
         for second in self._second_words(verb, obj):
@@ -194,8 +190,14 @@ class Finder(NounEvents):
             entry = CARRY_AID  # "flew medical supplies to X", "supplies were flown to X"
         if entry is None and obj is not None and _joint_making(verb, lemma, obj):
             entry = JOINT_WORK  # "X and Y began building a joint plant", "jointly built"
-        if entry is None and lemma in REDUCING and self._aid_mode(obj) is not None:
+        if (
+            entry is None
+            and lemma in REDUCING
+            and obj is not None
+            and self._aid_mode(obj) is not None
+        ):
             entry = CUT_AID  # "froze its payments to X": a reduction of aid
+            self.used_nouns.add(obj.i)  # the aid cut is no aid given
         if entry is None and lemma in APPROVING and self._aid_mode(obj) is not None:
             entry = GRANT_AID  # "approved a loan for X": the aid is granted to X
         cutting = lemma in REDUCING or _stopping(verb, lemma)
@@ -410,8 +412,8 @@ class Finder(NounEvents):
             parties = self._prep_actors(obj, ("between",))
             if noun is not None and noun[0].type == "CONSULT" and len(parties) > 1:
                 # "X will host talks between Y and Z": a meeting of Y and Z hosted by a third
-                hosted = Candidate(verb, "CONSULT", "third-party", parties, [], 0.7, "hosted")
-                return hosted
+                self.used_nouns.add(noun[1].i)  # the talks hosted are this meeting
+                return Candidate(verb, "CONSULT", "third-party", parties, [], 0.7, "hosted")
             if (
                 noun is not None
                 and noun[0].type == "CONSULT"
@@ -420,6 +422,7 @@ class Finder(NounEvents):
             ):
                 # "X hosted a summit of leaders": the host meets those who come; "the talks"
                 # named before are others' talks it only houses
+                self.used_nouns.add(noun[1].i)
                 return Candidate(verb, "CONSULT", "host", subject_actors, parties, 0.7, "verb")
         if entry.reverse:
             sources = self._prep_actors(verb, entry.sources) or object_actors
@@ -579,6 +582,23 @@ class Finder(NounEvents):
         if cand is not None:
             cand.complement = complement
         return cand
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb: with a passive subject or auxiliary, a participle modifying its patient,
+    or a participle joined to a passive with no subject of its own ("were seized and
+    beaten")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if passive_participle(verb):
+        return True
+    own = any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not own
+        and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+    )
 
 
 def _warns_of_past(verb: Token) -> bool:

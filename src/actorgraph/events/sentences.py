@@ -77,9 +77,7 @@ def find_events(
                 model.parties, sent, index, cand.trigger, cand.type, cand.sources
             )
     for cand in found:
-        cand.sources = [a for a in cand.sources if not _place_named_on_word(a, cand, finder)]
-        if cand.judged.get("added"):  # the model's own parties: a place is never the doer
-            cand.sources = [a for a in cand.sources if a.type != "Location"]
+        cand.sources = [a for a in cand.sources if _can_do(a, cand, finder)]
     found = [cand for cand in found if cand.sources]
     for cand in found:
         if cand.type != "ASSAULT" and cand.mode != "visit":  # a place attacked or visited
@@ -146,6 +144,23 @@ def kept(derived: Candidate, original: Candidate) -> str:
     return "both" if derived.type == "THREATEN" and said else "original"
 
 
+def _can_do(actor: Actor, cand: Candidate, finder: Finder) -> bool:
+    """Whether an actor can be the doer of an event: a place only as the subject of the
+    event's own verb, where it stands for its government ("California sued ..."), and never
+    as one the model chose (it is where things happen); a medium only of words (it reports
+    the others)."""
+    if actor.type == "Location":
+        return not cand.judged.get("added") and _subject_of(actor, cand.trigger, finder)
+    return actor.type != "MediaOrganization" or cand.type in VERBAL
+
+
+def _subject_of(actor: Actor, verb: Token, finder: Finder) -> bool:
+    """Whether an actor is named as the subject of a verb."""
+    return any(
+        finder.index.by_token.get(t.i) == actor.id for t in verb.children if t.dep_ == "nsubj"
+    )
+
+
 def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
     """Whether a place is only where the act happens, not what it is aimed at: a sea, river or
     other water nobody governs ("exports from Black Sea ports"), the scene of an act done to
@@ -158,20 +173,6 @@ def _only_setting(actor: Actor, cand: Candidate, finder: Finder) -> bool:
     heads = [t for t in finder.sent if finder.index.by_token.get(t.i) == actor.id]
     heads = [t for t in heads if finder.index.by_token.get(t.head.i) != actor.id or t.head == t]
     return bool(heads) and all(_scene(t, cand, finder) for t in heads)
-
-
-def _place_named_on_word(actor: Actor, cand: Candidate, finder: Finder) -> bool:
-    """Whether a place is named only as what a noun is of ("the Basra operation", "the
-    Tripoli attack killed five", "Kabul's bombing"): where it happened, not who did it."""
-    if actor.type != "Location":
-        return False
-    heads = [t for t in finder.sent if finder.index.by_token.get(t.i) == actor.id]
-    heads = [t for t in heads if finder.index.by_token.get(t.head.i) != actor.id or t.head == t]
-    return bool(heads) and all(
-        (t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN")
-        or (t.dep_ == "poss" and t.head.i == cand.trigger.i)
-        for t in heads
-    )
 
 
 def _water(actor: Actor) -> bool:
