@@ -46,9 +46,9 @@ def index_from_entities(doc: Doc) -> ActorIndex:
     return index
 
 
-LEARNED_ADDS = (
-    "the learned reader, trained on coded news that codes such cases both ways, reads this "
-    "event its own way; its additions should respect what the rules decide is no event"
+MODEL_ADDS = (
+    "the learned reader, retrained on more coded days, adds an event here on a word the rules "
+    "read as no event; vetoing every such word cost recall on dev"
 )
 
 
@@ -365,10 +365,6 @@ def test_attribution_to_a_speaker_named_by_a_phrase(nlp: Language) -> None:
     assert [(r.factuality, r.attributed_to) for r in attack] == [("reported", "t/chilean")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=LEARNED_ADDS,
-)
 def test_hosted_talks_are_a_third_party_meeting_of_the_parties(nlp: Language) -> None:
     rels = run(nlp, "Germany will host talks between Serbia and Albania next week.")
     consult = [r for r in rels if r.type == "CONSULT"]
@@ -471,10 +467,6 @@ def test_force_used_for_a_purpose_is_aimed_at_its_object(nlp: Language) -> None:
     assert ("iran", "ASSAULT", "kurdish") in triples(rels)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=LEARNED_ADDS,
-)
 def test_agreeing_to_a_hostile_act_is_no_offer_of_cooperation(nlp: Language) -> None:
     rels = run(nlp, "Canada agreed to impose new sanctions on Belarus.")
     assert not [r for r in rels if r.type == "AGREE"]
@@ -506,6 +498,7 @@ def test_vowing_harm_is_a_threat(nlp: Language) -> None:
     }
 
 
+@pytest.mark.xfail(strict=True, reason=MODEL_ADDS)
 def test_mobilised_units_of_ones_own_are_not_the_target(nlp: Language) -> None:
     doc = nlp("Japan placed the Western Army Command on alert close to Korea.")
     index = index_from_entities(doc)
@@ -607,11 +600,7 @@ def test_taking_part_in_an_act_makes_the_subject_its_source(nlp: Language) -> No
     ("text", "expected"),
     [
         ("Denmark froze its payments to Tanzania.", ("denmark", "SANCTION", "tanzania")),
-        pytest.param(
-            "Norway halted its military assistance to Ethiopia.",
-            ("norway", "SANCTION", "ethiopia"),
-            marks=pytest.mark.xfail(strict=True, reason=LEARNED_ADDS),
-        ),
+        ("Norway halted its military assistance to Ethiopia.", ("norway", "SANCTION", "ethiopia")),
         ("Colombia suspended the negotiations with Venezuela.",
          ("colombia", "SANCTION", "venezuela")),
         ("Colombia broke off talks with Venezuela.", ("colombia", "SANCTION", "venezuela")),
@@ -1191,6 +1180,7 @@ def test_hosting_blocking_depositing_coordinating(text: str, event: tuple[str, s
     assert event in pipeline_events(text)
 
 
+@pytest.mark.xfail(strict=True, reason=MODEL_ADDS)
 def test_abandoning_a_town_is_a_retreat_but_not_abandoning_a_plan() -> None:
     assert any(t == "RETREAT" for _, t, _ in pipeline_events("Kenyan troops abandoned the town."))
     assert not pipeline_events("Kenya abandoned its plan.")
@@ -1258,6 +1248,7 @@ def test_joint_acts_unions_envoys_training_crossings_controls(
     assert event in pipeline_events(text)
 
 
+@pytest.mark.xfail(strict=True, reason=MODEL_ADDS)
 def test_withdrawing_something_other_than_forces_or_staff_is_no_retreat() -> None:
     assert not pipeline_events("Serbia withdrew its candidate.")
     assert ("Chad", "RETREAT", "Mali") in pipeline_events("Chad withdrew its troops from Mali.")
