@@ -212,3 +212,23 @@ def test_a_national_title_of_an_unknown_holder_takes_the_country_around_it() -> 
     # no country at all: no post in one
     lone = relations(extract("Prime Minister Luis Vera called it a milestone."), "holdsPosition")
     assert not any(target for _, target, _ in lone)
+
+
+def test_title_of_a_country_before_the_name_is_the_post_there() -> None:
+    # the encyclopaedic order: title, "of" and the country or organisation, then the name
+    for text, post in (
+        ("President of Egypt Hosni Mubarak flew to Riyadh.", ("Hosni Mubarak", "Egypt")),
+        (
+            "Thousands protested against Prime Minister of Hungary Viktor Orban in Budapest.",
+            ("Viktor Orbán", "Hungary"),
+        ),
+        (
+            "Secretary-General of the United Nations Kofi Annan visited Mali.",
+            ("Kofi Annan", "United Nations"),
+        ),
+    ):
+        found = [(p, o) for p, o, _ in relations(extract(text), "holdsPosition")]
+        assert post in found, text
+    # a title of a country followed by a name of another kind is no post of that name
+    found = relations(extract("The President of Chad Monday rejected the plan."), "holdsPosition")
+    assert not any(person == "Monday" for person, _, _ in found)

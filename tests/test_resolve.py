@@ -564,3 +564,14 @@ def test_a_two_word_surname_alone_is_the_person_named_in_full(nlp: Language) -> 
     )
     res, _doc = run(nlp, text)
     assert [a.label for a in res.index.actors if a.type == "Person"] == ["Carlos Mendes Duarte"]
+
+
+def test_a_noun_group_keeps_the_texts_name_for_its_institution(nlp: Language) -> None:
+    text = "The Iran Navy sent two ships. His soldiers left. Security forces arrested him."
+    resolution, doc = run(nlp, text)
+    navy = actor_of(resolution, doc, "Navy")
+    assert navy is not None and navy.type == "MilitaryForce"
+    assert "Iran Navy" in [navy.label, *navy.aliases]
+    # words that describe a group rather than name it are no aliases
+    every = [n for a in resolution.index.actors for n in (a.label, *a.aliases)]
+    assert not {"His soldiers", "Security forces"} & set(every)

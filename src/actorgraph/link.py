@@ -45,6 +45,17 @@ def institution(
     return label, None
 
 
+def new_names(forms: list[str], known: list[str]) -> list[str]:
+    """The names among `forms` that none of `known` already gives, in the order met."""
+    seen = {name_key(n) for n in known}
+    found = []
+    for form in map(clean_name, forms):
+        if form and name_key(form) not in seen:
+            seen.add(name_key(form))
+            found.append(form)
+    return found
+
+
 def make_actor(
     type_name: str,
     names: list[str],

@@ -74,6 +74,7 @@ def _finish(resolver: _Resolver, recognition: Recognition, posts: list[Post]) ->
     for group, entity in resolver.entities.items():
         mentions = [_mention(doc[s:e], kind) for s, e, kind in entity.spans]
         actor = link.make_actor(entity.type, entity.names, mentions, entity.entry, entity.country)
+        actor.aliases += link.new_names(entity.forms, [actor.label, *actor.aliases])
         existing = index.get(actor.id)
         if existing is not None:  # two groups linked to the same actor: merge them
             existing.mentions = sorted(existing.mentions + actor.mentions, key=lambda m: m.start)

@@ -19,6 +19,7 @@ class Entity:
     type: str
     entry: KBEntry | None = None
     names: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # other names the text gives it, as aliases
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, kind
     country: str | None = None
     iri: str = ""

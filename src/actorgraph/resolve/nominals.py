@@ -43,7 +43,18 @@ class Nominals(Resolver):
             entity.country = entity.country or iso3
             if not entity.names:
                 entity.names.append(label)
+            if self.names_its_owner(m):  # "the Iran Navy", "Israeli troops": a name of it
+                entity.forms.append(m.text)
             self.attach(group, m.start_token, m.end_token, "nominal", None)
+
+    def names_its_owner(self, m: Recognised) -> bool:
+        """Whether a noun group names whose it is in its own words (a proper noun or a
+        demonym: "the Iran Navy", "Nigerien troops"), rather than describing it ("his
+        soldiers", "the army", "Security forces" at a sentence's start)."""
+        return any(
+            t.pos_ == "PROPN" or t.ent_type_ or (t.text[:1].isupper() and not t.is_sent_start)
+            for t in self.doc[m.start_token : m.end_token]
+        )
 
     def add_group(self, m: Recognised) -> None:
         """A people, region or community ("the Kurds", "Arab states", "Greek Cypriot

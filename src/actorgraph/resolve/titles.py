@@ -70,6 +70,10 @@ class Titles(Resolver):
         after = self.group_at(end) if end < len(doc) else None
         if after and self.entities[after].type == "Person":
             return after, "title"
+        named = self.of_org_after(title)
+        after = self.group_at(named[1]) if named and named[1] < len(doc) else None
+        if after and self.entities[after].type == "Person":
+            return after, "title"  # "President of Egypt Hosni Mubarak"
         start = self.title_start(title)
         if start >= 2 and doc[start - 1].text == ",":
             before = self.group_at(start - 2)
@@ -173,6 +177,9 @@ class Titles(Resolver):
                 found[1].spans.append((i, i + 1, "demonym"))
                 self.token_entity.setdefault(i, found[0])
                 return found[0]
+        named = self.of_org_after(title)
+        if named is not None:
+            return named[0]
         head = doc[title.end_token - 1]
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in", "at"):
@@ -182,6 +189,21 @@ class Titles(Resolver):
                         if group and self.entities[group].type not in ("Person", "Location"):
                             return group
         return None
+
+    def of_org_after(self, title: Title) -> tuple[str, int] | None:
+        """The country or organisation named by "of" right after a title, however the parser
+        joined the words ("President of Egypt Hosni Mubarak", "Secretary-General of the
+        United Nations Ban Ki-moon"), and the token after its name."""
+        doc, i = self.doc, title.end_token
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return None
+        i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        group = self.group_at(i) if i < len(doc) else None
+        if group is None or self.entities[group].type in ("Person", "Location"):
+            return None
+        while i < len(doc) and self.group_at(i) == group:
+            i += 1
+        return group, i
 
     def possessor_org(self, post: Post) -> Post:
         """A title with a possessive pronoun ("his foreign minister") is a post in the
