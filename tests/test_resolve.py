@@ -575,3 +575,23 @@ def test_a_noun_group_keeps_the_texts_name_for_its_institution(nlp: Language) ->
     # words that describe a group rather than name it are no aliases
     every = [n for a in resolution.index.actors for n in (a.label, *a.aliases)]
     assert not {"His soldiers", "Security forces"} & set(every)
+
+
+def test_a_group_named_by_its_word_is_of_its_own_storys_place(nlp: Language) -> None:
+    # a digest of the day's news: each paragraph a story of its own
+    text = (
+        "Gunmen kill five people in Lower Shabelle, Somalia.\n\n"
+        "Police clash with protesters at a square in Tel Aviv, defying a court order.\n\n"
+        "Hundreds of farmers protest outside the TEPCO head office in Tokyo.\n\n"
+        "Philippine president Bongbong Marcos orders the national police to find a contractor."
+    )
+    resolution, doc = run(nlp, text)
+    for word, country in (("Police", "ISR"), ("protesters", "ISR"), ("farmers", "JPN")):
+        actor = actor_of(resolution, doc, word)
+        assert actor is not None and actor.country == country, (word, actor)
+    national = actor_of(resolution, doc, "police")
+    assert national is not None and national.country == "PHL"
+    # within one story the group named again is the same group
+    story = "Police in Kenya arrested ten protesters. Later police released them."
+    resolution, doc = run(nlp, story)
+    assert actor_of(resolution, doc, "Police") == actor_of(resolution, doc, "police")

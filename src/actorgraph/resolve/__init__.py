@@ -54,12 +54,13 @@ def resolve(
     resolver.add_pronouns()
     resolver.add_quoted_speakers()
     resolver.add_descriptions()
-    resolver.add_group_descriptions()
+    owned = [m for m in recognition.mentions if m.owner is not None]
+    resolver.add_group_descriptions({i for m in owned for i in range(m.start_token, m.end_token)})
     resolver.add_org_descriptions()
     for where in (resolver.possessor_org, resolver.principal_org, resolver.national_org):
         posts = [where(p) for p in posts]
     posts += resolver.counterparts(posts)
-    resolver.add_nominals([m for m in recognition.mentions if m.owner is not None])
+    resolver.add_nominals(owned)
     posts = [resolver.owned_body_org(p) for p in posts]
     resolver.add_named_countries()
     resolver.add_demonyms(recognition.demonyms)

@@ -52,6 +52,10 @@ _BODY_TYPES = _ORG_TYPES | {"GovernmentBody", "PoliticalGroup", "MilitaryForce",
                             "MediaOrganization"}  # fmt: skip
 
 
+def _named_place(group: str, entity: Entity) -> bool:
+    return entity.type in ("Country", "Location") and bool(entity.names)
+
+
 class Descriptions(Resolver):
     """The resolver's reading of definite descriptions."""
 
@@ -88,21 +92,25 @@ class Descriptions(Resolver):
                 self.attach(group, start if owner is None else owner.i + 1, token.i + 1,
                             "nominal", None)  # fmt: skip
 
-    def add_group_descriptions(self) -> None:
+    def add_group_descriptions(self, owned: set[int]) -> None:
         """A country's own groups named by their word alone ("the opposition", "protesters",
         "police", "the lawyers") are those of the most salient country named before: the
-        text speaks of that country. They are groups of it, never the country itself."""
+        text speaks of that country. They are groups of it, never the country itself. Those
+        recognition gave an owner (`owned`: the place of their clause, "police ... in Tel
+        Aviv") are that owner's, read later."""
         lex = lexicon()
         for token in self.doc:
             word = token.lower_
-            if word not in lex.country_groups or self.group_at(token.i) is not None:
+            if word not in lex.country_groups or token.i in owned or self.group_at(token.i):
                 continue
             if not self.bare_group(token):
                 continue  # qualified ("the opposition in X", "his lawyers"), or a modifier
             type_name, canonical = lex.nominal_heads.get(word, ("PoliticalGroup", word))
             start = min([token.i, *(t.i for t in token.lefts)])
             earlier = self.group_named_before(token, type_name, canonical)
-            if earlier is not None:  # "Serbian protesters ... the protesters": the same
+            if earlier is not None and not self.elsewhere(
+                token, earlier
+            ):  # "Serbian protesters ... the protesters": the same
                 self.attach(earlier, start, token.i + 1, "nominal", None)
                 self.name_by_word(earlier, word)
                 continue
@@ -129,16 +137,63 @@ class Descriptions(Resolver):
             names.append(word)
 
     def salient_place(self, token: Token) -> str | None:
-        """The country or place the text speaks of at a token: the most salient one named
-        in the last few sentences, else in the whole text before it."""
-
-        def named_place(group: str, entity: Entity) -> bool:
-            return entity.type in ("Country", "Location") and bool(entity.names)
-
+        """The country or place the text speaks of at a token: the one its own paragraph or
+        sentence names (`place_here`), else the most salient one in the last few sentences,
+        else in the whole text before it."""
+        found = self.place_here(token)
         for back in (MAX_SENTENCES_BACK, self.sentence_of[token.i]):
-            found = self.most_salient(token, back, named_place)
-            if found is not None:
-                return found
+            found = found or self.most_salient(token, back, _named_place)
+        return found
+
+    def place_here(self, token: Token) -> str | None:
+        """The country or place a token's own paragraph speaks of: the most salient one named
+        in its last few sentences, else the first its sentence names after the token (a
+        paragraph may tell a story of its own, as in a digest of the day's news)."""
+
+        def in_paragraph(group: str, entity: Entity) -> bool:
+            paragraph = self.paragraph_of[token.i]
+            return _named_place(group, entity) and any(
+                self.paragraph_of[start] == paragraph for start, _, _ in entity.spans
+            )
+
+        found = self.most_salient(token, MAX_SENTENCES_BACK, in_paragraph)
+        return found or self.named_after(token, _named_place) or self.demonym_before(token)
+
+    def demonym_before(self, token: Token) -> str | None:
+        """The country whose demonym comes last before a token in its paragraph ("Philippine
+        president X orders the national police")."""
+        last: dict[str, int] = {}
+        for group, entity in self.entities.items():
+            for start, _, kind in entity.spans:
+                here = self.paragraph_of[start] == self.paragraph_of[token.i]
+                if kind == "demonym" and here and start < token.i and entity.type == "Country":
+                    last[group] = max(last.get(group, -1), start)
+        return max(last, key=lambda g: last[g]) if last else None
+
+    def elsewhere(self, token: Token, group: str) -> bool:
+        """Whether a group named before, in other paragraphs only, belongs to another place
+        than the one a token's paragraph speaks of ("police" of another story of the day)."""
+        paragraph = self.paragraph_of[token.i]
+        if any(self.paragraph_of[start] == paragraph for start, _, _ in self.entities[group].spans):
+            return False
+        place = self.place_here(token)
+        if place is None:
+            return False
+        country = self.entities[place].country
+        if country is not None or self.entities[group].country is not None:
+            return country != self.entities[group].country
+        name = self.entities[place].names[0].lower()
+        return not any(n.lower().startswith(name) for n in self.entities[group].names)
+
+    def named_after(self, token: Token, keep: Callable[[str, Entity], bool]) -> str | None:
+        """The entity kept by `keep` named first after a token in its sentence."""
+        here = self.sentence_of[token.i]
+        for t in self.doc[token.i + 1 :]:
+            if self.sentence_of[t.i] != here:
+                break
+            group = self.group_at(t.i)
+            if group is not None and keep(group, self.entities[group]):
+                return group
         return None
 
     def group_named_before(self, token: Token, type_name: str, canonical: str) -> str | None:

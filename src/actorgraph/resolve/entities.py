@@ -3,6 +3,8 @@ to a person, and what the resolve stage hands on."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -60,6 +62,8 @@ class Resolver:
         self.sentence_of = {
             t.i: n for n, (s, e) in enumerate(sentence_bounds(doc)) for t in doc[s:e]
         }
+        breaks = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.paragraph_of = [bisect.bisect_right(breaks, t.idx) for t in doc]
 
     def entity(self, group: str, type_name: str, entry: KBEntry | None = None) -> Entity:
         if group not in self.entities:
