@@ -142,6 +142,12 @@ class NounEvents(Arguments):
         return None
 
     # -- nouns --------------------------------------------------------------------------
+    def _harming(self, verb: Token, subject: Token) -> bool:
+        """Whether a verb is an act of force that `subject` is the subject of ("an attack
+        kills", "the strike destroyed")."""
+        entry = self.lex.verbs.get(verb.lemma_.lower())
+        return subject.dep_ == "nsubj" and entry is not None and entry.type == "ASSAULT"
+
     def _not_event(self, noun: Token) -> bool:
         """Compounds that only look like event nouns ("press release", "news conference")."""
         return any(key in self.lex.not_events for key in self._noun_keys(noun))
@@ -245,6 +251,9 @@ class NounEvents(Arguments):
         if not targets and entry.type in ("REQUEST", "THREATEN"):
             # "the demand that X withdraw", "a call on X to leave"
             targets = [a for a in self._clause_subject_actors(noun) if a not in sources]
+        if not targets and entry.type == "ASSAULT" and self._harming(noun.head, noun):
+            objects = [c for c in noun.head.children if c.dep_ == "dobj"]  # "an attack kills Y"
+            targets = [a for o in objects for a in self.actors_of(o) if a not in sources]
         if not targets and verb is not None and noun.dep_ == "pobj":
             prep = noun.head.lower_
             if entry.type in ("SUPPORT", "AID") and prep == "with":
