@@ -575,6 +575,10 @@ def test_a_noun_group_keeps_the_texts_name_for_its_institution(nlp: Language) ->
     # words that describe a group rather than name it are no aliases
     every = [n for a in resolution.index.actors for n in (a.label, *a.aliases)]
     assert not {"His soldiers", "Security forces"} & set(every)
+    # a government named by its country's adjective is the country, under that name too
+    resolution, doc = run(nlp, "The Syrian government accused Turkey of arming rebels.")
+    syria = actor_of(resolution, doc, "government")
+    assert syria is not None and syria.label == "Syria" and "Syrian government" in syria.aliases
 
 
 def test_a_group_named_by_its_word_is_of_its_own_storys_place(nlp: Language) -> None:

@@ -36,6 +36,8 @@ class Nominals(Resolver):
                 found = self.country_entity(iso3)
                 if found:
                     self.attach(found[0], m.start_token, m.end_token, "nominal", None)
+                    if self.names_its_owner(m):  # "the Syrian government"
+                        found[1].forms.append(m.text)
                 continue
             label, entry = link.institution(self.kb, iso3, m.label or m.text, m.type)
             group = entry.key if entry else f"{m.type}:{name_key(label)}"
