@@ -232,3 +232,14 @@ def test_title_of_a_country_before_the_name_is_the_post_there() -> None:
     # a title of a country followed by a name of another kind is no post of that name
     found = relations(extract("The President of Chad Monday rejected the plan."), "holdsPosition")
     assert not any(person == "Monday" for person, _, _ in found)
+
+
+def test_resigning_from_a_post_says_the_person_held_it() -> None:
+    text = "David Cameron resigned as Prime Minister of the United Kingdom on Friday."
+    found = relations(extract(text), "holdsPosition")
+    assert ("David Cameron", "United Kingdom", "prime minister") in found
+    # a post one is named to after leaving another is not the one left
+    text = "David Cameron resigned after he lost a vote as Prime Minister of the United Kingdom."
+    assert ("David Cameron", "United Kingdom", "prime minister") not in relations(
+        extract(text), "holdsPosition"
+    )

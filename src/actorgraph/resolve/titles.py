@@ -14,8 +14,11 @@ from actorgraph.resolve.grammar import SUBJECT_DEPS
 from actorgraph.syntax import object_of
 
 _NOT_TITLE_GAP = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
-# Verbs that say their subject holds the post named after "as" ("served as president").
-_SERVING_VERBS = frozenset({"serve", "act", "remain", "continue", "elect", "appoint", "name"})
+# Verbs that say their subject holds the post named after "as" ("served as president"), or
+# held it until then ("resigned as president", "stepped down as minister").
+_SERVING_VERBS = frozenset(
+    {"serve", "act", "remain", "continue", "elect", "appoint", "name", "resign", "step", "quit"}
+)
 
 
 class Titles(Resolver):
