@@ -123,3 +123,14 @@ def test_a_medium_reports_acts_and_a_place_is_where_they_happen(nlp: Language) -
     # a medium's own words are its acts
     said = events_of(nlp, "The BBC accused the Russian government of censorship.")
     assert any(t == "ACCUSE" and s == "BBC" for t, s, _ in said)
+
+
+def test_whom_others_support_or_are_related_to_is_not_their_doer(nlp: Language) -> None:
+    for text in (
+        "Thousands of supporters of Juan Guaidó marched in Caracas on Saturday.",
+        "Relatives of Juan Guaidó criticized the Venezuelan government.",
+    ):
+        assert "Juan Guaidó" not in {source for _, source, _ in events_of(nlp, text)}, text
+    # a person named as the doer is the doer
+    said = events_of(nlp, "Juan Guaidó criticized the Venezuelan government.")
+    assert any(s == "Juan Guaidó" for _, s, _ in said)

@@ -113,7 +113,9 @@ RELATIONAL = frozenset({"partner", "successor", "predecessor", "counterpart", "c
                         "husband", "son", "daughter", "brother", "sister", "father", "mother",
                         "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
                         "lawyer", "critic", "victim", "host", "guest", "envoy", "deputy",
-                        "challenger", "foe", "protege", "heir"})  # fmt: skip
+                        "challenger", "foe", "protege", "heir", "supporter", "backer",
+                        "follower", "loyalist", "sympathizer", "sympathiser", "relative",
+                        "voter", "fan"})  # fmt: skip
 
 
 # Heads of noun phrases that name visitors ("received a delegation from X").

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from actorgraph.events.lexicon import RELATIONAL
 from actorgraph.events.linear import Features, LinearModel
 from actorgraph.model import Actor, ActorIndex
 
@@ -139,10 +140,23 @@ def _may_do(word: Token, etype: str, candidate: Mentioned) -> bool:
     subjects = [c for c in word.children if c.dep_ == "nsubjpass"]
     if word.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in word.children):
         subjects += [c for c in word.head.children if c.dep_ == "nsubjpass"]  # "held and beaten"
+    if _named_by_relation(candidate.mention):
+        return False
     inside = any(s.left_edge.i <= candidate.mention.i <= s.right_edge.i for s in subjects)
     if not inside or etype == "MOBILIZE":
         return True
     return etype == "RETREAT" and candidate.actor.type == "MilitaryForce"
+
+
+def _named_by_relation(mention: Token) -> bool:
+    """Whether an actor is named only as whom others stand in relation to ("supporters of
+    X", "X's opponents", "relatives of X"): those others act, not X."""
+    head = mention.head
+    if mention.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif mention.dep_ != "poss":
+        return False
+    return head.lemma_.lower() in RELATIONAL
 
 
 def complete(
