@@ -118,3 +118,9 @@ def test_an_attack_that_kills_is_aimed_at_whom_it_kills() -> None:
     # a verb that is no act of force says nothing of the target
     found = extract("A bombing by the PKK worries two Turkish Army generals near Van.")
     assert ("PKK", "ASSAULT", "Turkish Army") not in events(found)
+
+
+def test_an_alliances_strike_on_a_place_falls_on_the_places_country() -> None:
+    found = extract("A NATO airstrike on the Libyan capital Tripoli damaged two buildings.")
+    assert ("North Atlantic Treaty Organization", "ASSAULT", "Libya") in events(found)
+    assert ("North Atlantic Treaty Organization", "ASSAULT", "Tripoli") not in events(found)

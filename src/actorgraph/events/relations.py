@@ -57,12 +57,14 @@ def extract(
 def _place_owners(cand: Candidate, index: ActorIndex) -> list[Actor]:
     """The targets of an attack or a coercion that falls on places alone ("shelled a town in
     X", "seized an island of X") by a state's bodies or forces: the countries the text names
-    them part of, as the coding of such acts has it. A place in the doer's own country, or
-    attacked by a doer of no known country (gunmen, a militia), stays the place."""
+    them part of, as the coding of such acts has it; so too by an alliance of states ("a NATO
+    airstrike on X"). A place in the doer's own country, or attacked by a doer of no known
+    country (gunmen, a militia), stays the place."""
     if cand.type not in PLACE_OWNED or not cand.targets:
         return cand.targets
     own = {s.country for s in cand.sources if s.country}
-    if not own or any(t.type != "Location" for t in cand.targets):
+    alliance = any(s.type == "InternationalOrganization" for s in cand.sources)
+    if not (own or alliance) or any(t.type != "Location" for t in cand.targets):
         return cand.targets
     countries = {a.country: a for a in index.actors if a.type == "Country" and a.country}
     owners = [
