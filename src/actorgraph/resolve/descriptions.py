@@ -108,9 +108,8 @@ class Descriptions(Resolver):
             type_name, canonical = lex.nominal_heads.get(word, ("PoliticalGroup", word))
             start = min([token.i, *(t.i for t in token.lefts)])
             earlier = self.group_named_before(token, type_name, canonical)
-            if earlier is not None and not self.elsewhere(
-                token, earlier
-            ):  # "Serbian protesters ... the protesters": the same
+            # "Serbian protesters ... the protesters": the same group, in the same story
+            if earlier is not None and not self.elsewhere(token, earlier):
                 self.attach(earlier, start, token.i + 1, "nominal", None)
                 self.name_by_word(earlier, word)
                 continue
@@ -147,8 +146,9 @@ class Descriptions(Resolver):
 
     def place_here(self, token: Token) -> str | None:
         """The country or place a token's own paragraph speaks of: the most salient one named
-        in its last few sentences, else the first its sentence names after the token (a
-        paragraph may tell a story of its own, as in a digest of the day's news)."""
+        in its last few sentences, else the first its sentence names after the token, else the
+        country of the last demonym before it (a paragraph may tell a story of its own, as in
+        a digest of the day's news)."""
 
         def in_paragraph(group: str, entity: Entity) -> bool:
             paragraph = self.paragraph_of[token.i]
