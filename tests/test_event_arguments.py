@@ -113,17 +113,18 @@ def test_one_person_named_by_what_they_are_is_a_person_of_their_demonym_s_countr
 
 
 def test_an_attack_that_kills_is_aimed_at_whom_it_kills() -> None:
-    found = extract("A bombing by the PKK kills two Turkish Army soldiers near Van.")
-    assert ("PKK", "ASSAULT", "Turkish Army") in events(found)
-    # a verb that is no act of force says nothing of the target to the rules
-    (found,) = pipeline.extract_many(
-        [Document("t", "t.txt", "A bombing by the PKK worries two Turkish Army generals.")],
-        events="rules",
-    )
-    assert ("PKK", "ASSAULT", "Turkish Army") not in events(found)
+    def by_rules(text: str) -> set[tuple[str, str, str | None]]:
+        (found,) = pipeline.extract_many([Document("t", "t.txt", text)], events="rules")
+        return events(found)
+
+    killed = by_rules("A bombing by al-Shabaab kills four Kenyan Army soldiers near Lamu.")
+    assert ("al-Shabaab", "ASSAULT", "Kenyan Army") in killed
+    # a verb that is no act of force says nothing of the target
+    worried = by_rules("A bombing by al-Shabaab worries four Kenyan Army generals near Lamu.")
+    assert ("al-Shabaab", "ASSAULT", "Kenyan Army") not in worried
 
 
 def test_an_alliances_strike_on_a_place_falls_on_the_places_country() -> None:
-    found = extract("A NATO airstrike on the Libyan capital Tripoli damaged two buildings.")
-    assert ("North Atlantic Treaty Organization", "ASSAULT", "Libya") in events(found)
-    assert ("North Atlantic Treaty Organization", "ASSAULT", "Tripoli") not in events(found)
+    found = extract("NATO jets bombed Nis, a city in southern Serbia, on Monday.")
+    assert ("North Atlantic Treaty Organization", "ASSAULT", "Serbia") in events(found)
+    assert ("North Atlantic Treaty Organization", "ASSAULT", "Nis") not in events(found)

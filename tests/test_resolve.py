@@ -567,16 +567,16 @@ def test_a_two_word_surname_alone_is_the_person_named_in_full(nlp: Language) -> 
 
 
 def test_a_noun_group_keeps_the_texts_name_for_its_institution(nlp: Language) -> None:
-    text = "The Iran Navy sent two ships. His soldiers left. Security forces arrested him."
+    text = "The Oman Navy escorted a tanker. His soldiers left. Security forces arrested him."
     resolution, doc = run(nlp, text)
     navy = actor_of(resolution, doc, "Navy")
     assert navy is not None and navy.type == "MilitaryForce"
-    assert "Iran Navy" in [navy.label, *navy.aliases]
+    assert "Oman Navy" in [navy.label, *navy.aliases]
     # words that describe a group rather than name it are no aliases
     every = [n for a in resolution.index.actors for n in (a.label, *a.aliases)]
     assert not {"His soldiers", "Security forces"} & set(every)
     # a government named by its country's adjective is the country, under that name too
-    resolution, doc = run(nlp, "The Syrian government accused Turkey of arming rebels.")
+    resolution, doc = run(nlp, "The Syrian government accused Jordan of sheltering smugglers.")
     syria = actor_of(resolution, doc, "government")
     assert syria is not None and syria.label == "Syria" and "Syrian government" in syria.aliases
 
@@ -584,17 +584,17 @@ def test_a_noun_group_keeps_the_texts_name_for_its_institution(nlp: Language) ->
 def test_a_group_named_by_its_word_is_of_its_own_storys_place(nlp: Language) -> None:
     # a digest of the day's news: each paragraph a story of its own
     text = (
-        "Gunmen kill five people in Lower Shabelle, Somalia.\n\n"
-        "Police clash with protesters at a square in Tel Aviv, defying a court order.\n\n"
-        "Hundreds of farmers protest outside the TEPCO head office in Tokyo.\n\n"
-        "Philippine president Bongbong Marcos orders the national police to find a contractor."
+        "Rebels seize two villages near Goma, Democratic Republic of the Congo.\n\n"
+        "Police disperse students outside the parliament in Nairobi on Tuesday.\n\n"
+        "Dozens of farmers march outside the energy ministry in Lima.\n\n"
+        "Indonesian president Joko Widodo orders the national police to guard the ports."
     )
     resolution, doc = run(nlp, text)
-    for word, country in (("Police", "ISR"), ("protesters", "ISR"), ("farmers", "JPN")):
+    for word, country in (("Police", "KEN"), ("students", "KEN"), ("farmers", "PER")):
         actor = actor_of(resolution, doc, word)
         assert actor is not None and actor.country == country, (word, actor)
     national = actor_of(resolution, doc, "police")
-    assert national is not None and national.country == "PHL"
+    assert national is not None and national.country == "IDN"
     # within one story the group named again is the same group
     story = "Police in Kenya arrested ten protesters. Later police released them."
     resolution, doc = run(nlp, story)
